@@ -1,0 +1,65 @@
+// Bundles the extension, the CLI, the integration tests and the benchmark.
+// Type-checking is separate (`npm run typecheck`): esbuild only strips types.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = process.argv.includes('--tests');
+const withBench = process.argv.includes('--bench');
+
+/** Reports build results in the shape of VS Code's $esbuild-watch problem matcher. */
+const problemMatcherPlugin = {
+  name: 'esbuild-problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`\u2718 [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  sourcesContent: false,
+  minify: production,
+  logLevel: 'silent',
+  plugins: [problemMatcherPlugin],
+};
+
+async function main() {
+  const builds = [
+    ...(require('fs').existsSync('src/extension.ts') ? [{ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }] : []),
+    { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js'},
+  ];
+  if (withTests) {
+    builds.push({ ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] });
+  }
+  if (withBench) builds.push({ ...common, minify: false, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' });
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  let failed = false;
+  for (const c of contexts) {
+    const result = await c.rebuild().catch(() => ({ errors: [1] }));
+    if (result.errors.length) failed = true;
+    await c.dispose();
+  }
+  if (failed) process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+/** Turning a file's bytes into text, or a clear reason why it is not text. */
+
+export type Decoded = { readonly ok: true; readonly text: string; readonly note?: string } | { readonly ok: false; readonly reason: string };
+
+/** Share of control characters above which a file is taken for binary. */
+const BINARY_CONTROL_RATIO = 0.1;
+/** How many leading bytes are inspected to recognise a binary file. */
+const BINARY_SNIFF_BYTES = 8192;
+/** Share of invalid UTF-8 sequences above which the file is read as Windows-1252 instead. */
+const INVALID_UTF8_RATIO = 0.01;
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, BINARY_SNIFF_BYTES);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 8 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return sample.length > 0 && control / sample.length > BINARY_CONTROL_RATIO;
+}
+
+/**
+ * Decodes UTF-8 (with or without BOM) and UTF-16 with a BOM. Text that is mostly
+ * UTF-8 keeps replacement characters where bytes are invalid; text that is not
+ * UTF-8 at all is read as Windows-1252, the usual encoding of such files.
+ */
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  }
+  if (looksBinary(bytes)) return { ok: false, reason: 'is a binary file, not text' };
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = new TextDecoder('utf-8').decode(hasBom ? bytes.subarray(3) : bytes);
+  let invalid = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) invalid++;
+  if (invalid === 0) return { ok: true, text };
+  if (invalid / Math.max(1, text.length) > INVALID_UTF8_RATIO) {
+    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), note: 'is not UTF-8; read as Windows-1252' };
+  }
+  return { ok: true, text, note: `has ${invalid} invalid UTF-8 byte sequence(s), shown as \uFFFD` };
+}

@@ -1,0 +1,258 @@
+/** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
+import { countryOf, monthNumber, ORGANIZATION_WORDS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS } from './lexicon';
+import type { Token } from './nlp';
+import type { Span } from './text';
+
+export type EntityType = 'person' | 'organization' | 'place';
+
+export interface Mention extends Span {
+  readonly type: EntityType;
+  readonly text: string;
+  /** A normalised name: the country for a demonym, the full name for a surname. */
+  readonly canonical: string;
+  /** Title or role words directly before the name ("Prime Minister", "head"), lower-case. */
+  readonly title?: string;
+  /** True for a nationality or demonym ("Dutch", "Americans") rather than a place name. */
+  readonly demonym?: boolean;
+  /** Index of the first token of the mention. */
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+/** Lower-case particles that may sit inside a name ("Saraya al-Salam", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'ben', 'bint', 'ould']);
+/** Function words that may join two capitalised parts of one organisation's name. */
+const NAME_JOINERS = new Set(['of', 'for', 'and', '&']);
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+
+function isCapitalised(word: string): boolean {
+  return /^[A-Z\u00C0-\u00DE]/.test(word);
+}
+
+/** Prefixes that make a capitalised word an adjective ("Pro-Iranian", "Anti-war"), not a name. */
+const ADJECTIVE_PREFIX = /^(?:pro|anti|non|ex|neo|post|pre|counter|mid|semi|pan)-/i;
+
+function isNameToken(token: Token): boolean {
+  if (token.pos !== 'PROPN' || ADJECTIVE_PREFIX.test(token.text)) return false;
+  return isCapitalised(token.text) || /^(?:al|el|ad|as|ash|an|ibn|bin)-[A-Z]/.test(token.text);
+}
+
+function adjacent(a: Token, b: Token): boolean {
+  return a.end === b.start;
+}
+
+interface Run {
+  first: number;
+  end: number;
+}
+
+/** Runs of name tokens, joined across particles, hyphens and "of" where the parts are names. */
+function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
+  const runs: Run[] = [];
+  let i = from;
+  while (i < to) {
+    if (!isNameToken(tokens[i]) && !(NAME_PARTICLES.has(tokens[i].text.toLowerCase()) && i + 2 < to && HYPHENS.has(tokens[i + 1].text) && isNameToken(tokens[i + 2]))) {
+      i++;
+      continue;
+    }
+    const first = i;
+    let end = i + 1;
+    for (;;) {
+      const next = tokens[end];
+      if (end < to && next && isNameToken(next)) {
+        end++;
+        continue;
+      }
+      // Hyphenated parts written without spaces: "al-Sadr", "Al-Haq", "Secretary-General".
+      if (end + 1 < to && HYPHENS.has(tokens[end]?.text) && adjacent(tokens[end - 1], tokens[end]) && adjacent(tokens[end], tokens[end + 1]) && (isNameToken(tokens[end + 1]) || isCapitalised(tokens[end + 1].text))) {
+        end += 2;
+        continue;
+      }
+      // Particles: "Saraya al-Salam", "Moqtada al-Sadr".
+      if (end + 2 < to && NAME_PARTICLES.has(tokens[end]?.text.toLowerCase()) && HYPHENS.has(tokens[end + 1].text) && isNameToken(tokens[end + 2])) {
+        end += 3;
+        continue;
+      }
+      if (end + 1 < to && NAME_PARTICLES.has(tokens[end]?.text.toLowerCase()) && isNameToken(tokens[end + 1]) && !tokens[end].text.match(/^[A-Z]/)) {
+        end += 2;
+        continue;
+      }
+      // "Ministry of Foreign Affairs", "Bank of England": only when the first part is an organisation word.
+      if (end + 1 < to && NAME_JOINERS.has(tokens[end]?.text.toLowerCase()) && isNameToken(tokens[end + 1]) && ORGANIZATION_WORDS.has(tokens[end - 1].text.toLowerCase())) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    // A capitalised "The" mid-sentence belongs to the name: "The Hague".
+    let start = first;
+    if (first > from && tokens[first - 1].text === 'The' && first - 1 > from) start = first - 1;
+    runs.push({ first: start, end });
+    i = end;
+  }
+  return runs;
+}
+
+/** Splits leading titles and demonyms off a run: "Dutch Prime Minister Rutte" -> Dutch | prime minister | Rutte. */
+function peel(tokens: readonly Token[], run: Run): { demonyms: Run[]; title?: string; titleRun?: Run; core: Run } {
+  const demonyms: Run[] = [];
+  let i = run.first;
+  let title: string | undefined;
+  let titleRun: Run | undefined;
+  while (i < run.end) {
+    const word = tokens[i].text;
+    const country = countryOf(word);
+    if (country && i + 1 < run.end && !countryOf(tokens.slice(i, run.end).map((t) => t.text).join(' '))) {
+      // A demonym used as an adjective before a title or name.
+      demonyms.push({ first: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    const two = i + 1 < run.end ? `${word} ${tokens[i + 1].text}`.toLowerCase() : '';
+    if (two && PERSON_TITLES.has(two) && i + 2 < run.end) {
+      title = two;
+      titleRun = { first: i, end: i + 2 };
+      i += 2;
+      continue;
+    }
+    if (PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, '')) && i + 1 < run.end && !ORGANIZATION_WORDS.has(tokens[run.end - 1].text.toLowerCase())) {
+      title = (title ? `${title} ` : '') + word.toLowerCase();
+      titleRun = { first: titleRun?.first ?? i, end: i + 1 };
+      i++;
+      continue;
+    }
+    break;
+  }
+  while (i < run.end && HYPHENS.has(tokens[i].text)) i++;
+  // "Secretary-General", "Prime Minister": a title with no name is not a mention.
+  const rest = tokens.slice(i, run.end).map((t) => t.text.toLowerCase()).filter((w) => !HYPHENS.has(w));
+  if (rest.length > 0 && (rest.every((w) => PERSON_TITLES.has(w)) || PERSON_TITLES.has(rest.join(' ')))) i = run.end;
+  // "Minister of Foreign Affairs Fuad Hussein": after "<title> of", the portfolio comes first and the name last.
+  const beforeRun = run.first >= 2 ? tokens[run.first - 1].text.toLowerCase() : '';
+  const lastTwoAreNames = run.end - i >= 3 && isNameToken(tokens[run.end - 1]) && isNameToken(tokens[run.end - 2]) && adjacent(tokens[run.end - 2], tokens[run.end - 1]) === false;
+  if (beforeRun === 'of' && PERSON_TITLES.has(tokens[run.first - 2].text.toLowerCase()) && lastTwoAreNames) {
+    i = run.end - 2;
+    title = (title ?? tokens[run.first - 2].text.toLowerCase());
+  }
+  return { demonyms, title, titleRun, core: { first: i, end: run.end } };
+}
+
+function textOf(text: string, tokens: readonly Token[], run: Run): string {
+  return text.slice(tokens[run.first].start, tokens[run.end - 1].end);
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9&.]{1,9}$/;
+
+interface Candidate {
+  run: Run;
+  text: string;
+  type: EntityType | undefined;
+  confident: boolean;
+  title?: string;
+  demonym?: boolean;
+}
+
+/** Title words found in lower case right before a name: "the Dutch head of the UN mission, Jeannine Plasschaert". */
+function lowerCaseTitleBefore(tokens: readonly Token[], index: number, from: number): string | undefined {
+  for (let k = index - 1; k >= Math.max(from, index - 2); k--) {
+    const word = tokens[k].text.toLowerCase();
+    if (PERSON_TITLES.has(word)) return word;
+    if (tokens[k].pos !== 'ADJ' && !countryOf(tokens[k].text)) break;
+  }
+  return undefined;
+}
+
+function classify(text: string, tokens: readonly Token[], run: Run, from: number, to: number, title: string | undefined): { type: EntityType | undefined; confident: boolean } {
+  const words = tokens.slice(run.first, run.end).map((t) => t.text);
+  const surface = textOf(text, tokens, run);
+  const last = words[words.length - 1].toLowerCase();
+  if (countryOf(surface)) return { type: 'place', confident: true };
+  if (words.some((w) => ORGANIZATION_WORDS.has(w.toLowerCase()))) return { type: 'organization', confident: true };
+  if (words.length === 1 && ACRONYM.test(words[0])) return { type: 'organization', confident: true };
+  if (PLACE_WORDS.has(last)) return { type: 'place', confident: true };
+  const following = run.end < to ? tokens[run.end] : undefined;
+  if (following && ORGANIZATION_WORDS.has(following.text) && following.pos === 'NOUN') return { type: 'organization', confident: true };
+  if (title) return { type: 'person', confident: true };
+  const before = run.first > from ? tokens[run.first - 1] : undefined;
+  const after = run.end < to ? tokens[run.end] : undefined;
+  const afterNext = run.end + 1 < to ? tokens[run.end + 1] : undefined;
+  if (after && (SPEECH_VERBS.has(after.lemma) && after.pos === 'VERB')) return { type: 'person', confident: words.length > 1 };
+  if (after && after.text === ',' && afterNext && SPEECH_VERBS.has(afterNext.lemma)) return { type: 'person', confident: false };
+  if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && words.length <= 2) return { type: 'place', confident: false };
+  if (words.length >= 2 && words.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || HYPHENS.has(w))) return { type: 'person', confident: false };
+  return { type: undefined, confident: false };
+}
+
+function isCalendarWord(word: string): boolean {
+  return monthNumber(word) !== undefined || WEEKDAYS.has(word.toLowerCase());
+}
+
+/**
+ * Finds the people, organisations and places among the sentences of a text.
+ * Within one document, a surname resolves to the full name mentioned (nearest
+ * before, else anywhere), and a name whose type is unclear takes the type it
+ * has elsewhere. `context` is further text (e.g. the sources, for a memo)
+ * used only to tell common words from names.
+ */
+export function findMentions(text: string, tokens: readonly Token[], sentences: readonly { firstToken: number; endToken: number }[], context = ''): Mention[] {
+  const lowerText = `${text}\n${context}`;
+  const usedInLowerCase = (word: string): boolean => new RegExp(`(?<![\\p{L}-])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'u').test(lowerText);
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const from = sentence.firstToken;
+    const to = sentence.endToken;
+    for (const run of nameRuns(tokens, from, to)) {
+      const { demonyms, title, core } = peel(tokens, run);
+      for (const d of demonyms) {
+        candidates.push({ run: d, text: textOf(text, tokens, d), type: 'place', confident: true, demonym: true });
+      }
+      if (core.end <= core.first) continue;
+      const surface = textOf(text, tokens, core);
+      const single = core.end - core.first === 1;
+      if (single && isCalendarWord(surface)) continue;
+      const effectiveTitle = title ?? lowerCaseTitleBefore(tokens, core.first, from);
+      const { type, confident } = classify(text, tokens, core, from, to, effectiveTitle);
+      const country = countryOf(surface);
+      if (!confident && single && !country) {
+        // A capitalised sentence opener that the text also uses in lower case is a common word ("Supporters of …").
+        if (core.first === from && usedInLowerCase(surface)) continue;
+        // A lone capitalised modifier of a common noun ("Shiite militias", "Kurdish peshmerga") is not a named thing.
+        const next = tokens[core.end];
+        if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !effectiveTitle) continue;
+      }
+      const isDemonym = country !== undefined && !country.names.slice(2).some((n) => n.toLowerCase() === surface.toLowerCase()) && country.name.toLowerCase() !== surface.toLowerCase().replace(/^the\s+/, '') && /(?:an|ish|ese|i|ch|ss|ic)s?$/i.test(surface);
+      candidates.push({ run: core, text: surface, type, confident, title: effectiveTitle, demonym: isDemonym });
+    }
+  }
+  // Document-level typing: a confident reading of the same name wins.
+  const known = new Map<string, EntityType>();
+  for (const c of candidates) if (c.confident && c.type) known.set(c.text.toLowerCase(), c.type);
+  for (const c of candidates) if (!c.confident && c.type && !known.has(c.text.toLowerCase())) known.set(c.text.toLowerCase(), c.type);
+  const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (known.get(c.text.toLowerCase()) ?? c.type) }));
+  // Full names of people (two words or more), in order of appearance.
+  const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2).map(({ c }) => ({ name: c.text.replace(/^The\s+/, ''), start: tokens[c.run.first].start }));
+  const mentions: Mention[] = [];
+  for (const { c, type: initialType } of typed) {
+    let type = initialType;
+    let canonical = c.text.replace(/^The\s+/, '');
+    const words = canonical.split(/\s+/);
+    const start = tokens[c.run.first].start;
+    if (words.length === 1 && type !== 'place' && !(c.confident && type === 'organization')) {
+      const matches = fullNames.filter((f) => f.name.split(/\s+/).includes(words[0]));
+      const before = matches.filter((f) => f.start < start);
+      const full = before.length ? before[before.length - 1] : matches[0];
+      if (full) {
+        type = 'person';
+        canonical = full.name;
+      }
+    }
+    if (!type) type = c.title ? 'person' : 'organization';
+    if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;
+    const last = tokens[c.run.end - 1];
+    mentions.push({
+      type, text: c.text, canonical, title: c.title, demonym: c.demonym, start, end: last.end,
+      firstToken: c.run.first, endToken: c.run.end,
+    });
+  }
+  return mentions;
+}

@@ -1,0 +1,58 @@
+/** What the sidebar shows of a source: quotes with speakers, and facts with typed values. */
+import { findMentions, type Mention } from './entities';
+import { findQuotes, type Quote } from './quotes';
+import { isHeadingLike, type Sentence, type SourceDoc } from './source';
+import { findDates, findNumbers, type DateValue, type NumberValue } from './values';
+
+export interface EntityValue {
+  readonly type: 'person' | 'organization' | 'place';
+  readonly text: string;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export type FactValue = NumberValue | DateValue | EntityValue;
+
+export interface Fact {
+  readonly sentence: Sentence;
+  readonly values: readonly FactValue[];
+  readonly numbers: readonly NumberValue[];
+  readonly dates: readonly DateValue[];
+  readonly mentions: readonly Mention[];
+}
+
+export interface Extraction {
+  readonly source: SourceDoc;
+  readonly quotes: readonly Quote[];
+  /** One per sentence of prose, in order; those with no value are kept for alignment but not shown as facts. */
+  readonly sentenceFacts: readonly Fact[];
+  readonly facts: readonly Fact[];
+  readonly mentions: readonly Mention[];
+  /** Distinct people named, by canonical name. */
+  readonly people: readonly string[];
+}
+
+export function isProseSentence(source: SourceDoc, sentence: Sentence): boolean {
+  const paragraph = source.paragraphs[sentence.paragraph - 1];
+  if (paragraph && isHeadingLike(source.text.slice(paragraph.start, paragraph.end))) return false;
+  return /\p{L}{2,}/u.test(sentence.text);
+}
+
+/** Extracts quotes, facts and mentions from a parsed source. */
+export function extract(source: SourceDoc): Extraction {
+  const mentions = findMentions(source.text, source.tokens, source.sentences);
+  const quotes = findQuotes({ text: source.text, tokens: source.tokens, sentences: source.sentences, mentions, blocks: source.paragraphs });
+  const sentenceFacts: Fact[] = [];
+  for (const sentence of source.sentences) {
+    const dates = findDates(source.text, sentence);
+    const numbers = findNumbers(source.text, source.tokens, sentence.firstToken, sentence.endToken, dates);
+    const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    const entityValues: EntityValue[] = inSentence.map((m) => ({ type: m.type, text: m.text, value: m.canonical, start: m.start, end: m.end }));
+    const values = [...numbers, ...dates, ...entityValues].sort((a, b) => a.start - b.start);
+    sentenceFacts.push({ sentence, values, numbers, dates, mentions: inSentence });
+  }
+  const facts = sentenceFacts.filter((f) => f.values.length > 0 && isProseSentence(source, f.sentence));
+  const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.canonical))];
+  return { source, quotes, sentenceFacts, facts, mentions, people };
+}

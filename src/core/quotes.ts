@@ -1,0 +1,256 @@
+/** Quotations in a text and who they are attributed to. */
+import type { Mention } from './entities';
+import { MESSAGE_NOUNS, PERSONAL_PRONOUNS, SPEECH_VERBS } from './lexicon';
+import type { Token } from './nlp';
+import type { Span } from './text';
+
+export interface QuotePart extends Span {
+  /** Offsets of the quoted words, without the quote marks. */
+  readonly text: string;
+}
+
+export interface Quote extends Span {
+  /** The quoted words; parts of a quote interrupted by "he said" are joined with a space. */
+  readonly text: string;
+  readonly parts: readonly QuotePart[];
+  /** The canonical name of who said it, or null for a scare quote or an unattributed one. */
+  readonly speaker: string | null;
+}
+
+type Family = 'double' | 'single';
+
+interface Mark {
+  readonly offset: number;
+  readonly family: Family;
+  readonly role: 'open' | 'close';
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const OPENING_CONTEXT = /[\s([{\u2014\u2013]/;
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && LETTER.test(ch);
+}
+
+/** Classifies each quote character as an opening mark, a closing mark, or neither (an apostrophe). */
+function quoteMarks(text: string, span: Span): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i];
+    const before = i > span.start ? text[i - 1] : undefined;
+    const after = i + 1 < span.end ? text[i + 1] : undefined;
+    const openingSide = before === undefined || OPENING_CONTEXT.test(before) || before === '\u201c' || before === '"';
+    const closingSide = after === undefined || /[\s.,;:!?)\]\u2014\u2013-]/.test(after) || after === '\u201d' || after === '"';
+    switch (ch) {
+      case '\u201c': case '\u201e': case '\u00ab':
+        marks.push({ offset: i, family: 'double', role: 'open' });
+        break;
+      case '\u201d': case '\u00bb':
+        marks.push({ offset: i, family: 'double', role: 'close' });
+        break;
+      case '"':
+        if (openingSide && after !== undefined && !/\s/.test(after)) marks.push({ offset: i, family: 'double', role: 'open' });
+        else if (before !== undefined && !/\s/.test(before) && closingSide) marks.push({ offset: i, family: 'double', role: 'close' });
+        break;
+      case '\u2018':
+        if (!isLetter(before)) marks.push({ offset: i, family: 'single', role: 'open' });
+        break;
+      case '\u2019': case "'":
+        if (isLetter(before) && isLetter(after)) break; // don't, knife's
+        if (openingSide && after !== undefined && !/\s/.test(after) && ch === "'") marks.push({ offset: i, family: 'single', role: 'open' });
+        else if (before !== undefined && !/\s/.test(before) && closingSide) marks.push({ offset: i, family: 'single', role: 'close' });
+        break;
+      default:
+        break;
+    }
+  }
+  return marks;
+}
+
+function trimQuoted(text: string, start: number, end: number): QuotePart | undefined {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /[\s,]/.test(text[e - 1])) e--;
+  if (e <= s) return undefined;
+  return { start: s, end: e, text: text.slice(s, e) };
+}
+
+/** Quoted passages inside a block (a paragraph): top-level quotes only; unclosed ones are dropped. */
+export function findQuotedParts(text: string, block: Span): QuotePart[] {
+  const parts: QuotePart[] = [];
+  let open: Mark | undefined;
+  const pendingSingles: Mark[] = [];
+  for (const mark of quoteMarks(text, block)) {
+    if (!open) {
+      if (mark.role === 'open') open = mark;
+      continue;
+    }
+    if (mark.family !== open.family) {
+      // A quote inside a quote: track it so its closing mark does not end the outer one.
+      if (mark.role === 'open') pendingSingles.push(mark);
+      else if (pendingSingles.length) pendingSingles.pop();
+      continue;
+    }
+    if (mark.role === 'open') {
+      if (open.family === 'single') pendingSingles.push(mark);
+      continue;
+    }
+    if (pendingSingles.length && open.family === 'single') {
+      pendingSingles.pop();
+      continue;
+    }
+    const part = trimQuoted(text, open.offset + 1, mark.offset);
+    if (part) parts.push(part);
+    open = undefined;
+    pendingSingles.length = 0;
+  }
+  return parts;
+}
+
+/** Words between two parts of one interrupted quote ("…,” he said, “…"). */
+const INTERRUPTION_MAX_WORDS = 8;
+/** Quotes shorter than this and with no verb of saying around them are scare quotes. */
+const SCARE_QUOTE_MAX_WORDS = 5;
+/** How many tokens before a verb of saying its subject is looked for. */
+const SUBJECT_LOOKBEHIND = 8;
+
+export interface QuoteContext {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly (Span & { firstToken: number; endToken: number })[];
+  readonly mentions: readonly Mention[];
+  readonly blocks: readonly Span[];
+}
+
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function isSpeaker(m: Mention): boolean {
+  return (m.type === 'person' || m.type === 'organization') && !m.demonym;
+}
+
+/** The person a pronoun at `offset` most likely refers to: the nearest person named before it. */
+function resolvePronoun(mentions: readonly Mention[], offset: number): string | null {
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (m.start < offset && m.type === 'person') return m.canonical;
+  }
+  return null;
+}
+
+function mentionAt(mentions: readonly Mention[], tokenIndex: number): Mention | undefined {
+  return mentions.find((m) => m.firstToken <= tokenIndex && tokenIndex < m.endToken);
+}
+
+function insideAny(parts: readonly Span[], offset: number): boolean {
+  return parts.some((p) => p.start - 1 <= offset && offset <= p.end);
+}
+
+/** The subject of a verb of saying at token v: a name or pronoun just before it, or a name just after ("said Hussein"). */
+function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): string | null | undefined {
+  for (let k = v - 1; k >= Math.max(from, v - SUBJECT_LOOKBEHIND); k--) {
+    const t = ctx.tokens[k];
+    if (insideAny(quoteParts, t.start)) break;
+    const m = mentionAt(ctx.mentions, k);
+    if (m && isSpeaker(m)) return m.canonical;
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start);
+    if (t.pos === 'VERB' || t.text === '.' ) break;
+  }
+  for (let k = v + 1; k < Math.min(to, v + 4); k++) {
+    const t = ctx.tokens[k];
+    if (insideAny(quoteParts, t.start)) break;
+    const m = mentionAt(ctx.mentions, k);
+    if (m && isSpeaker(m)) return m.canonical;
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start);
+  }
+  return undefined;
+}
+
+/** Who a quote is attributed to, from the sentences around it. */
+function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): string | null {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const startSentence = ctx.sentences.find((s) => s.start <= first.start && first.start < s.end + 1) ?? ctx.sentences.find((s) => s.start >= first.start);
+  const endSentence = [...ctx.sentences].reverse().find((s) => s.start <= last.end && last.end <= s.end + 1) ?? startSentence;
+  if (!startSentence || !endSentence) return null;
+  const from = startSentence.firstToken;
+  const to = endSentence.endToken;
+  const quoteStartToken = tokenIndexAt(ctx.tokens, first.start);
+  // "according to X": the name after it.
+  for (let k = from; k < to - 2; k++) {
+    if (insideAny(parts, ctx.tokens[k].start)) continue;
+    if (ctx.tokens[k].text.toLowerCase() === 'according' && ctx.tokens[k + 1].text.toLowerCase() === 'to') {
+      const m = mentionAt(ctx.mentions, k + 2) ?? mentionAt(ctx.mentions, k + 3);
+      if (m && isSpeaker(m)) return m.canonical;
+    }
+  }
+  // A verb of saying outside the quote, nearest to it first.
+  const verbs: number[] = [];
+  for (let k = from; k < to; k++) {
+    const t = ctx.tokens[k];
+    if (insideAny(parts, t.start)) continue;
+    if ((t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'AUX') && SPEECH_VERBS.has(t.lemma)) verbs.push(k);
+  }
+  verbs.sort((a, b) => Math.abs(a - quoteStartToken) - Math.abs(b - quoteStartToken));
+  for (const v of verbs) {
+    const subject = subjectOf(ctx, v, from, to, parts);
+    if (subject !== undefined) return subject;
+  }
+  // "the tweet X sent", "in a statement, X": the author is the name after the message noun.
+  for (let k = from; k < to; k++) {
+    if (insideAny(parts, ctx.tokens[k].start) || !MESSAGE_NOUNS.has(ctx.tokens[k].lemma)) continue;
+    for (let j = k + 1; j < Math.min(to, k + 8); j++) {
+      const m = mentionAt(ctx.mentions, j);
+      if (m && m.type === 'person') return m.canonical;
+    }
+  }
+  // A long quote (a statement, not a phrase) with a person named in the same sentence.
+  const words = parts.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
+  if (words > SCARE_QUOTE_MAX_WORDS) {
+    const people = ctx.mentions.filter((m) => m.type === 'person' && m.firstToken >= from && m.endToken <= to && !insideAny(parts, m.start));
+    if (people.length) {
+      people.sort((a, b) => Math.abs(a.start - first.start) - Math.abs(b.start - first.start));
+      return people[0].canonical;
+    }
+  }
+  return null;
+}
+
+/** All quotes of a document with their speakers. */
+export function findQuotes(ctx: QuoteContext): Quote[] {
+  const quotes: Quote[] = [];
+  for (const block of ctx.blocks) {
+    const parts = findQuotedParts(ctx.text, block);
+    // Join parts split by a short attribution: “…,” he said, “…”.
+    const groups: QuotePart[][] = [];
+    for (const part of parts) {
+      const previous = groups[groups.length - 1];
+      const lastPart = previous?.[previous.length - 1];
+      if (lastPart) {
+        const between = ctx.text.slice(lastPart.end, part.start).replace(/^[\s\S]?[,\s]*/, '');
+        const betweenWords = between.split(/\s+/).filter((w) => LETTER.test(w));
+        const hasVerb = betweenWords.some((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[^a-z]/g, '').replace(/(ed|s)$/, '')) || /^(said|says|told|added|asked|wrote)\W*$/i.test(w));
+        const endsClause = /[.!?]\s*$/.test(ctx.text.slice(lastPart.start, lastPart.end));
+        if (betweenWords.length > 0 && betweenWords.length <= INTERRUPTION_MAX_WORDS && hasVerb && !endsClause && /,\s*\S*$/.test(between.trim() ? between : ',')) {
+          previous.push(part);
+          continue;
+        }
+      }
+      groups.push([part]);
+    }
+    for (const group of groups) {
+      const speaker = attribute(ctx, group);
+      quotes.push({ start: group[0].start, end: group[group.length - 1].end, text: group.map((p) => p.text).join(' '), parts: group, speaker });
+    }
+  }
+  return quotes;
+}

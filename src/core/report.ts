@@ -1,0 +1,51 @@
+/** The JSON shapes other tools rely on (design.md: "Contracts"). */
+import type { Extraction, FactValue } from './extract';
+import type { Range } from './text';
+
+export const REPORT_VERSION = 1;
+
+export interface ExtractedQuoteJson {
+  text: string;
+  speaker: string | null;
+  range: Range;
+}
+
+export interface ExtractedFactJson {
+  text: string;
+  range: Range;
+  values: { type: FactValue['type']; text: string; value: number | string }[];
+}
+
+export interface ExtractedSourceJson {
+  path: string;
+  key: string;
+  title: string;
+  quotes: ExtractedQuoteJson[];
+  facts: ExtractedFactJson[];
+}
+
+function valueOf(v: FactValue): number | string {
+  if (v.type === 'number') return v.value;
+  if (v.type === 'date') {
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    if (v.precision === 'day') return `${v.year ?? '--'}-${pad(v.month ?? 0)}-${pad(v.day ?? 0)}`.replace(/^--/, '--');
+    if (v.precision === 'month') return v.year ? `${v.year}-${pad(v.month ?? 0)}` : `--${pad(v.month ?? 0)}`;
+    return String(v.year);
+  }
+  return v.value;
+}
+
+export function extractionToJson(x: Extraction, displayPath: string): ExtractedSourceJson {
+  const { source } = x;
+  return {
+    path: displayPath,
+    key: source.key,
+    title: source.meta.title ?? source.key,
+    quotes: x.quotes.map((q) => ({ text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) })),
+    facts: x.facts.map((f) => ({
+      text: f.sentence.text,
+      range: source.lines.rangeOf(f.sentence),
+      values: f.values.map((v) => ({ type: v.type, text: v.text, value: valueOf(v) })),
+    })),
+  };
+}

@@ -1,0 +1,117 @@
+/** Positions and ranges as in LSP: 0-based lines and UTF-16 characters. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A half-open span of UTF-16 offsets into a text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The smallest view of a text document the engine needs (after
+ * vscode-markdown-languageservice's ITextDocument): the editor adapter wraps a
+ * vscode.TextDocument, tests and the CLI use {@link InMemoryDocument}.
+ */
+export interface ITextDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export class InMemoryDocument implements ITextDocument {
+  constructor(
+    readonly uri: string,
+    private readonly text: string,
+    readonly version = 0,
+  ) {}
+
+  getText(): string {
+    return this.text;
+  }
+}
+
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+
+/** Maps offsets to line/character positions; CRLF, LF and lone CR all end a line. */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === CARRIAGE_RETURN) {
+        if (text.charCodeAt(i + 1) === LINE_FEED) i++;
+        starts.push(i + 1);
+      } else if (c === LINE_FEED) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    return Math.min(this.lineStarts[position.line] + Math.max(0, position.character), this.text.length);
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+/** Replaces every character of [start, end) except line breaks with spaces, so offsets stay valid. */
+export function blankOut(text: string, start: number, end: number): string {
+  const middle = text.slice(start, end).replace(/[^\r\n]/g, ' ');
+  return text.slice(0, start) + middle + text.slice(end);
+}
+
+/** Folds typographic variants so that comparisons see "the same" characters. */
+export function foldTypography(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u2026/g, '...')
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+}
+
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Stable 32-bit FNV-1a hash, hex: cache keys for extraction results. */
+export function contentHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0') + text.length.toString(16);
+}
