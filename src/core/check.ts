@@ -29,11 +29,17 @@ export interface Finding {
   readonly fix?: Fix;
 }
 
-export function checkMemo(memo: ParsedMemo, sources: readonly Extraction[]): Finding[] {
+export interface CheckOptions {
+  /** Also report claims for which no source passage was found (unsupported/claim hints). */
+  readonly unsupportedHints?: boolean;
+}
+
+export function checkMemo(memo: ParsedMemo, sources: readonly Extraction[], options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   if (memo.frontMatterError) {
     findings.push({ code: 'memo/front-matter', severity: 'warning', message: `Memo ${memo.frontMatterError}`, span: memo.frontMatterSpan });
   }
   void sources;
+  void options;
   return findings;
 }

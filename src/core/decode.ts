@@ -19,6 +19,19 @@ function looksBinary(bytes: Uint8Array): boolean {
   return sample.length > 0 && control / sample.length > BINARY_CONTROL_RATIO;
 }
 
+/** Windows-1252's characters for bytes 0x80-0x9F (the rest of the code page is Latin-1); 0 where undefined. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** Windows-1252, decoded by hand: Node's small-ICU builds decode that label as Latin-1. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const b of bytes) text += String.fromCharCode(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || 0xfffd : b);
+  return text;
+}
+
 /**
  * Decodes UTF-8 (with or without BOM) and UTF-16 with a BOM. Text that is mostly
  * UTF-8 keeps replacement characters where bytes are invalid; text that is not
@@ -38,7 +51,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) invalid++;
   if (invalid === 0) return { ok: true, text };
   if (invalid / Math.max(1, text.length) > INVALID_UTF8_RATIO) {
-    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), note: 'is not UTF-8; read as Windows-1252' };
+    return { ok: true, text: decodeWindows1252(bytes), note: 'is not UTF-8; read as Windows-1252' };
   }
   return { ok: true, text, note: `has ${invalid} invalid UTF-8 byte sequence(s), shown as \uFFFD` };
 }

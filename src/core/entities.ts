@@ -1,5 +1,5 @@
 /** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
-import { countryOf, monthNumber, ORGANIZATION_WORDS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS } from './lexicon';
+import { countryOf, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS } from './lexicon';
 import type { Token } from './nlp';
 import type { Span } from './text';
 
@@ -20,7 +20,7 @@ export interface Mention extends Span {
 }
 
 /** Lower-case particles that may sit inside a name ("Saraya al-Salam", "Ludwig van Beethoven"). */
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'ben', 'bint', 'ould']);
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'del', 'della', 'dos', 'das', 'ben', 'bint', 'ould', 'te', 'ter', 'ten', 'op', 'zu', 'y']);
 /** Function words that may join two capitalised parts of one organisation's name. */
 const NAME_JOINERS = new Set(['of', 'for', 'and', '&']);
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
@@ -78,7 +78,7 @@ function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
         continue;
       }
       // "Ministry of Foreign Affairs", "Bank of England": only when the first part is an organisation word.
-      if (end + 1 < to && NAME_JOINERS.has(tokens[end]?.text.toLowerCase()) && isNameToken(tokens[end + 1]) && ORGANIZATION_WORDS.has(tokens[end - 1].text.toLowerCase())) {
+      if (end + 1 < to && NAME_JOINERS.has(tokens[end]?.text.toLowerCase()) && isNameToken(tokens[end + 1]) && (ORGANIZATION_WORDS.has(tokens[end - 1].text.toLowerCase()) || PLACE_WORDS.has(tokens[end - 1].text.toLowerCase()))) {
         end += 2;
         continue;
       }
@@ -115,6 +115,15 @@ function peel(tokens: readonly Token[], run: Run): { demonyms: Run[]; title?: st
       i += 2;
       continue;
     }
+    // "Transport Minister Karen Smit", "Foreign Secretary X": capitalised words up to a title word are the title.
+    const titleAhead = tokens.slice(i + 1, run.end - 1).findIndex((t) => PERSON_TITLES.has(t.text.toLowerCase()));
+    if (title === undefined && titleAhead >= 0 && !ORGANIZATION_WORDS.has(tokens[run.end - 1].text.toLowerCase()) && !countryOf(word)) {
+      const titleEnd = i + 1 + titleAhead + 1;
+      title = tokens.slice(i, titleEnd).map((t) => t.text.toLowerCase()).join(' ');
+      titleRun = { first: i, end: titleEnd };
+      i = titleEnd;
+      continue;
+    }
     if (PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, '')) && i + 1 < run.end && !ORGANIZATION_WORDS.has(tokens[run.end - 1].text.toLowerCase())) {
       title = (title ? `${title} ` : '') + word.toLowerCase();
       titleRun = { first: titleRun?.first ?? i, end: i + 1 };
@@ -141,7 +150,8 @@ function textOf(text: string, tokens: readonly Token[], run: Run): string {
   return text.slice(tokens[run.first].start, tokens[run.end - 1].end);
 }
 
-const ACRONYM = /^[A-Z][A-Z0-9&.]{1,9}$/;
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,5}$/;
+const SHOUTED = /^[A-Z][A-Z'\u2019-]+$/;
 
 interface Candidate {
   run: Run;
@@ -166,9 +176,18 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   const words = tokens.slice(run.first, run.end).map((t) => t.text);
   const surface = textOf(text, tokens, run);
   const last = words[words.length - 1].toLowerCase();
+  // A transcript's speaker label: "REYES:" or "AMINATA DIALLO:" opening a sentence.
+  if (run.first === from && tokens[run.end]?.text === ':' && words.every((w) => SHOUTED.test(w) || HYPHENS.has(w))) return { type: 'person', confident: true };
   if (countryOf(surface)) return { type: 'place', confident: true };
   if (words.some((w) => ORGANIZATION_WORDS.has(w.toLowerCase()))) return { type: 'organization', confident: true };
   if (words.length === 1 && ACRONYM.test(words[0])) return { type: 'organization', confident: true };
+  // "FNV Havens", "BBC News": an acronym among capitalised words, unless the whole name is in capitals.
+  if (words.length > 1 && words.some((w) => ACRONYM.test(w)) && !words.every((w) => SHOUTED.test(w) || HYPHENS.has(w))) return { type: 'organization', confident: true };
+  const hint = run.first > from ? tokens[run.first - 1] : undefined;
+  const hintBefore = hint && hint.text === ',' && run.first - 2 >= from ? tokens[run.first - 2] : hint;
+  if (hintBefore && ORGANIZATION_HINTS.has(hintBefore.text.toLowerCase())) return { type: 'organization', confident: true };
+  const ofBefore = hint && hint.text.toLowerCase() === 'of' && run.first - 2 >= from ? tokens[run.first - 2] : undefined;
+  if ((hintBefore && PLACE_HINTS.has(hintBefore.text.toLowerCase())) || (ofBefore && PLACE_HINTS.has(ofBefore.text.toLowerCase()))) return { type: 'place', confident: true };
   if (PLACE_WORDS.has(last)) return { type: 'place', confident: true };
   const following = run.end < to ? tokens[run.end] : undefined;
   if (following && ORGANIZATION_WORDS.has(following.text) && following.pos === 'NOUN') return { type: 'organization', confident: true };
@@ -181,6 +200,10 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && words.length <= 2) return { type: 'place', confident: false };
   if (words.length >= 2 && words.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || HYPHENS.has(w))) return { type: 'person', confident: false };
   return { type: undefined, confident: false };
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 function isCalendarWord(word: string): boolean {
@@ -215,7 +238,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       const country = countryOf(surface);
       if (!confident && single && !country) {
         // A capitalised sentence opener that the text also uses in lower case is a common word ("Supporters of …").
-        if (core.first === from && usedInLowerCase(surface)) continue;
+        const opensClause = core.first === from || [':', '-', '\u2014', '\u2013', '('].includes(tokens[core.first - 1]?.text ?? '');
+        if (opensClause && (usedInLowerCase(surface) || !type)) continue;
         // A lone capitalised modifier of a common noun ("Shiite militias", "Kurdish peshmerga") is not a named thing.
         const next = tokens[core.end];
         if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !effectiveTitle) continue;
@@ -228,6 +252,12 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   const known = new Map<string, EntityType>();
   for (const c of candidates) if (c.confident && c.type) known.set(c.text.toLowerCase(), c.type);
   for (const c of candidates) if (!c.confident && c.type && !known.has(c.text.toLowerCase())) known.set(c.text.toLowerCase(), c.type);
+  // A name found after "in", "at", "from" or "to" anywhere in the text is probably a place.
+  const placeEvidence = new Set<string>();
+  for (const c of candidates) {
+    const before = tokens[c.run.first - 1];
+    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) placeEvidence.add(c.text);
+  }
   const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (known.get(c.text.toLowerCase()) ?? c.type) }));
   // Full names of people (two words or more), in order of appearance.
   const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2).map(({ c }) => ({ name: c.text.replace(/^The\s+/, ''), start: tokens[c.run.first].start }));
@@ -238,7 +268,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     const words = canonical.split(/\s+/);
     const start = tokens[c.run.first].start;
     if (words.length === 1 && type !== 'place' && !(c.confident && type === 'organization')) {
-      const matches = fullNames.filter((f) => f.name.split(/\s+/).includes(words[0]));
+      const matches = fullNames.filter((f) => f.name.toLowerCase().split(/\s+/).includes(words[0].toLowerCase()));
       const before = matches.filter((f) => f.start < start);
       const full = before.length ? before[before.length - 1] : matches[0];
       if (full) {
@@ -246,7 +276,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         canonical = full.name;
       }
     }
-    if (!type) type = c.title ? 'person' : 'organization';
+    if (!type) type = c.title ? 'person' : placeEvidence.has(canonical) ? 'place' : 'organization';
+    if (type === 'person' && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
     if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;
     const last = tokens[c.run.end - 1];
     mentions.push({

@@ -227,8 +227,20 @@ export const ORGANIZATION_WORDS = new Set([
   'company', 'corporation', 'corp', 'inc', 'ltd', 'llc', 'plc', 'group', 'holdings', 'airlines', 'airways', 'motors', 'bureau', 'service',
   'services', 'authority', 'board', 'club', 'fc', 'united', 'news', 'times', 'post', 'journal', 'press', 'tribune', 'herald', 'gazette',
   'network', 'channel', 'broadcasting', 'television', 'radio', 'agency', 'mission', 'nations', 'network', 'society', 'church', 'team',
-  'defense', 'defence', 'pentagon', 'kremlin', 'times', 'reuters',
+  'defense', 'defence', 'pentagon', 'kremlin', 'programme', 'program', 'initiative', 'institute', 'observatory', 'watch', 'tribunal',
+  'directorate', 'secretariat', 'command', 'brigades', 'battalion', 'regiment', 'unit', 'squad', 'network', 'exchange', 'partners',
 ]);
+
+/** Lower-case nouns that, right before a name or in apposition to it, make it an organisation ("shipping firm Maersk", "the union, FNV"). */
+export const ORGANIZATION_HINTS = new Set([
+  'firm', 'company', 'group', 'union', 'party', 'agency', 'newspaper', 'broadcaster', 'network', 'militia', 'bank', 'carrier',
+  'airline', 'manufacturer', 'retailer', 'charity', 'organisation', 'organization', 'ministry', 'department', 'club', 'team',
+  'university', 'outlet', 'paper', 'magazine', 'channel', 'movement', 'faction', 'insurer', 'lender', 'startup', 'giant', 'brand',
+  'operator', 'regulator', 'watchdog', 'think-tank', 'coalition', 'alliance', 'publisher', 'broadcaster', 'daily', 'weekly',
+]);
+
+/** Lower-case nouns that, right before a name, make it a place ("the city of Leeds", "the town Gao"). */
+export const PLACE_HINTS = new Set(['city', 'town', 'village', 'province', 'region', 'state', 'county', 'district', 'capital', 'port', 'island', 'country', 'municipality', 'suburb', 'neighbourhood', 'neighborhood']);
 
 /** Words that make a proper-noun run a place. Lower-case. */
 export const PLACE_WORDS = new Set([

@@ -8,7 +8,7 @@ import { parseSource } from './source';
 import { contentHash } from './text';
 
 export interface SourceFileSystem {
-  readFile(path: string): Promise<Uint8Array>;
+  readFile(path: string): PromiseLike<Uint8Array>;
 }
 
 export type LoadResult = { readonly ok: true; readonly extraction: Extraction; readonly note?: string } | { readonly ok: false; readonly path: string; readonly message: string };

@@ -225,10 +225,42 @@ function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): string | nul
   return null;
 }
 
+/** A transcript's turn label at the start of a paragraph: "REYES:", "Aminata Diallo:". */
+const TURN_LABEL = /^((?:\p{Lu}[\p{L}.'\u2019-]*)(?:\s+(?:\p{Lu}[\p{L}.'\u2019-]*|al|bin|van|von|de|te)){0,3}):[ \t]+(?=\S)/u;
+/** How often a label must open a paragraph before the text is taken for a transcript. */
+const TRANSCRIPT_MIN_TURNS = 2;
+
+function transcriptTurns(ctx: QuoteContext): Map<Span, { label: string; speech: QuotePart }> {
+  const labelled = ctx.blocks.map((block) => ({ block, match: TURN_LABEL.exec(ctx.text.slice(block.start, block.end)) }));
+  const counts = new Map<string, number>();
+  // Keyed by the last word, so "AMINATA DIALLO:" and later "DIALLO:" are one speaker.
+  const keyOf = (label: string): string => label.toUpperCase().split(/\s+/).pop() ?? label;
+  for (const { match } of labelled) if (match) counts.set(keyOf(match[1]), (counts.get(keyOf(match[1])) ?? 0) + 1);
+  const turns = new Map<Span, { label: string; speech: QuotePart }>();
+  const labels = [...counts.entries()].filter(([, n]) => n >= TRANSCRIPT_MIN_TURNS).map(([l]) => l);
+  for (const { block, match } of labelled) {
+    if (!match) continue;
+    const label = keyOf(match[1]);
+    // A transcript repeats its speakers: one label twice, or two labels taking turns.
+    const isTranscript = (counts.get(label) ?? 0) >= TRANSCRIPT_MIN_TURNS && labels.length >= TRANSCRIPT_MIN_TURNS;
+    if (!isTranscript) continue;
+    const speech = trimQuoted(ctx.text, block.start + match[0].length, block.end);
+    if (speech) turns.set(block, { label: match[1], speech });
+  }
+  return turns;
+}
+
 /** All quotes of a document with their speakers. */
 export function findQuotes(ctx: QuoteContext): Quote[] {
   const quotes: Quote[] = [];
+  const turns = transcriptTurns(ctx);
   for (const block of ctx.blocks) {
+    const turn = turns.get(block);
+    if (turn) {
+      const labelMention = ctx.mentions.find((m) => m.start === block.start && m.type === 'person');
+      const speaker = labelMention?.canonical ?? turn.label;
+      quotes.push({ start: turn.speech.start, end: turn.speech.end, text: turn.speech.text, parts: [turn.speech], speaker });
+    }
     const parts = findQuotedParts(ctx.text, block);
     // Join parts split by a short attribution: “…,” he said, “…”.
     const groups: QuotePart[][] = [];
@@ -247,8 +279,13 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       }
       groups.push([part]);
     }
+    let previousSpeaker: string | null = null;
     for (const group of groups) {
-      const speaker = attribute(ctx, group);
+      let speaker = attribute(ctx, group);
+      // A statement that follows another quote in the same paragraph, with no attribution of its own, continues it.
+      const words = group.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
+      if (speaker === null && previousSpeaker !== null && words > SCARE_QUOTE_MAX_WORDS) speaker = previousSpeaker;
+      previousSpeaker = speaker;
       quotes.push({ start: group[0].start, end: group[group.length - 1].end, text: group.map((p) => p.text).join(' '), parts: group, speaker });
     }
   }

@@ -53,8 +53,9 @@ export function findDates(text: string, span: Span): DateValue[] {
     // Weekdays, times, "now", "a few days after": relative, not comparable. A date names a month or a year.
     if (year === undefined && month === undefined) continue;
     if (!/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(result.text)) continue;
-    const dateText = result.text.replace(/[\s,.;:]+$/, '');
-    const start = span.start + result.index;
+    const leading = /^(?:on|in|at|from|since|by|until|of|the)\s+/i.exec(result.text)?.[0].length ?? 0;
+    const dateText = result.text.slice(leading).replace(/[\s,.;:]+$/, '');
+    const start = span.start + result.index + leading;
     const end = start + dateText.length;
     const precision: DatePrecision = day !== undefined && month !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
     dates.push({ type: 'date', text: dateText, start, end, year, month, day: precision === 'day' ? day : undefined, precision, relation: relationBefore(text, start) });

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { plainCitation } from '../core/citation';
+import { allPassages, type Passage } from './passages';
+import type { SourceIndex } from './sourceIndex';
+import type { TreeNode } from './sourcesTree';
+
+/** Scheme of the read-only documents that show the text extracted from an HTML source. */
+export const EXTRACTED_TEXT_SCHEME = 'policy-memo-source';
+const SOURCE_FILE_FILTERS = { 'Articles': ['txt', 'md', 'markdown', 'html', 'htm'] };
+const SOURCES_FOLDER = 'sources';
+const QUICK_PICK_DETAIL_CHARS = 160;
+
+function passageOf(arg: unknown): Passage | undefined {
+  const node = arg as TreeNode | undefined;
+  return node && node.kind === 'passage' ? node.passage : undefined;
+}
+
+export function citationText(p: Passage): string {
+  const citation = plainCitation(p.extraction.source, p.paragraph);
+  if (p.kind === 'quote') return p.speaker ? `${p.speaker} said: \u201c${p.text}\u201d ${citation}` : `\u201c${p.text}\u201d ${citation}`;
+  return `${p.text} ${citation}`;
+}
+
+/** Opens the source with the passage selected (the extracted text for HTML sources). */
+export async function revealPassage(p: Passage): Promise<vscode.TextEditor> {
+  const source = p.extraction.source;
+  const uri = source.textIsFile ? vscode.Uri.file(source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: source.path });
+  const document = await vscode.workspace.openTextDocument(uri);
+  const start = document.positionAt(p.span.start);
+  const end = document.positionAt(p.span.end);
+  const range = new vscode.Range(start, end);
+  return vscode.window.showTextDocument(document, { selection: range, preview: true, preserveFocus: false });
+}
+
+/** The Markdown editor an insertion goes to: the active one, else the last visible Markdown editor. */
+function targetMemoEditor(): vscode.TextEditor | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (active?.document.languageId === 'markdown' && active.document.uri.scheme !== EXTRACTED_TEXT_SCHEME) return active;
+  return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && e.document.uri.scheme !== EXTRACTED_TEXT_SCHEME);
+}
+
+export async function insertPassage(p: Passage): Promise<boolean> {
+  const editor = targetMemoEditor();
+  if (!editor) {
+    void vscode.window.showInformationMessage('Policy Memo: open a Markdown memo to insert into.');
+    return false;
+  }
+  const text = citationText(p);
+  return editor.edit((edit) => {
+    for (const selection of editor.selections) edit.replace(selection, text);
+  });
+}
+
+export class TextExtractedFromSources implements vscode.TextDocumentContentProvider {
+  constructor(private readonly index: SourceIndex) {}
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const source = this.index.sources.find((x) => x.source.path === uri.path)?.source;
+    return source ? source.text : `This source is no longer loaded: ${uri.path}`;
+  }
+}
+
+async function addSource(index: SourceIndex): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage('Policy Memo: open a folder first; sources are copied into its sources/ folder.');
+    return;
+  }
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: true, filters: SOURCE_FILE_FILTERS, openLabel: 'Add Source' });
+  if (!picked?.length) return;
+  const targetDir = vscode.Uri.joinPath(folder.uri, SOURCES_FOLDER);
+  await vscode.workspace.fs.createDirectory(targetDir);
+  for (const uri of picked) {
+    const name = uri.path.split('/').pop() ?? 'source.txt';
+    const target = vscode.Uri.joinPath(targetDir, name);
+    try {
+      await vscode.workspace.fs.copy(uri, target, { overwrite: false });
+    } catch {
+      void vscode.window.showWarningMessage(`Policy Memo: ${SOURCES_FOLDER}/${name} already exists and was not overwritten.`);
+    }
+  }
+  await index.refresh();
+}
+
+async function findPassage(index: SourceIndex): Promise<void> {
+  await index.ready();
+  type Item = vscode.QuickPickItem & { passage: Passage };
+  const items: Item[] = allPassages(index.sources).map((p) => ({
+    label: p.kind === 'quote' ? `$(quote) ${p.speaker ?? 'No speaker'}` : `$(info) ${p.text.slice(0, QUICK_PICK_DETAIL_CHARS)}`,
+    description: `${p.extraction.source.key} \u00b6${p.paragraph}`,
+    detail: p.kind === 'quote' ? `\u201c${p.text.slice(0, QUICK_PICK_DETAIL_CHARS)}\u201d` : undefined,
+    passage: p,
+  }));
+  const quickPick = vscode.window.createQuickPick<Item>();
+  quickPick.items = items;
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.placeholder = 'Find a quote or fact by its words or its speaker; Enter inserts it into the memo';
+  const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Show in source' };
+  quickPick.onDidTriggerItemButton((e) => {
+    quickPick.hide();
+    void revealPassage(e.item.passage);
+  });
+  for (const item of items) (item as { buttons?: vscode.QuickInputButton[] }).buttons = [insertButton];
+  quickPick.onDidAccept(() => {
+    const choice = quickPick.selectedItems[0];
+    quickPick.hide();
+    if (choice) void insertPassage(choice.passage);
+  });
+  quickPick.onDidHide(() => quickPick.dispose());
+  quickPick.show();
+}
+
+export function registerCommands(index: SourceIndex): vscode.Disposable[] {
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_TEXT_SCHEME, new TextExtractedFromSources(index)),
+    vscode.commands.registerCommand('policyMemo.reveal', async (node: unknown) => {
+      const p = passageOf(node);
+      if (p) await revealPassage(p);
+    }),
+    vscode.commands.registerCommand('policyMemo.insert', async (node: unknown) => {
+      const p = passageOf(node);
+      if (p) return insertPassage(p);
+      return false;
+    }),
+    vscode.commands.registerCommand('policyMemo.copyCitation', async (node: unknown) => {
+      const p = passageOf(node);
+      if (!p) return;
+      await vscode.env.clipboard.writeText(citationText(p));
+      vscode.window.setStatusBarMessage('Policy Memo: citation copied', 2000);
+    }),
+    vscode.commands.registerCommand('policyMemo.find', () => findPassage(index)),
+    vscode.commands.registerCommand('policyMemo.addSource', () => addSource(index)),
+    vscode.commands.registerCommand('policyMemo.refresh', () => index.refresh()),
+  ];
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Severity } from '../core/check';
+
+export const SECTION = 'policyMemo';
+const DEFAULT_SOURCE_GLOBS = ['sources/**/*.{txt,md,html}'];
+const DEFAULT_DEBOUNCE_MS = 300;
+const DEFAULT_MAX_SOURCE_KB = 8192;
+const DEFAULT_MAX_SOURCES = 500;
+const BYTES_PER_KB = 1024;
+
+export type SeveritySetting = Severity | 'off';
+
+/** Typed view of the settings, re-read only when a change affects them (rust-analyzer's Config). */
+export class Config {
+  private values = Config.read();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(subscriptions: vscode.Disposable[]) {
+    subscriptions.push(this.changed, vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      this.values = Config.read();
+      this.changed.fire();
+    }));
+  }
+
+  private static read() {
+    const c = vscode.workspace.getConfiguration(SECTION);
+    return {
+      sourceGlobs: c.get<string[]>('sources', DEFAULT_SOURCE_GLOBS).filter((g) => typeof g === 'string' && g.trim()),
+      maxSourceBytes: Math.max(1, c.get<number>('maxSourceSizeKB', DEFAULT_MAX_SOURCE_KB)) * BYTES_PER_KB,
+      maxSources: Math.max(1, c.get<number>('maxSources', DEFAULT_MAX_SOURCES)),
+      checkEnabled: c.get<boolean>('check.enable', true),
+      debounceMs: Math.max(0, c.get<number>('check.debounceMs', DEFAULT_DEBOUNCE_MS)),
+      severity: c.get<Record<string, SeveritySetting>>('check.severity', {}),
+      unsupportedHints: c.get<boolean>('check.unsupportedHints', false),
+    };
+  }
+
+  get sourceGlobs(): readonly string[] { return this.values.sourceGlobs; }
+  get maxSourceBytes(): number { return this.values.maxSourceBytes; }
+  get maxSources(): number { return this.values.maxSources; }
+  get checkEnabled(): boolean { return this.values.checkEnabled; }
+  get debounceMs(): number { return this.values.debounceMs; }
+  get unsupportedHints(): boolean { return this.values.unsupportedHints; }
+
+  severityOf(code: string, fallback: Severity): SeveritySetting {
+    const configured = this.values.severity[code] ?? this.values.severity[code.split('/')[0] + '/*'];
+    return configured ?? fallback;
+  }
+}

@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import { checkMemo, type Finding, type Severity } from '../core/check';
+import { parseMemo } from '../core/memo';
+import type { Config } from './config';
+import { EXTRACTED_TEXT_SCHEME } from './commands';
+import type { SourceIndex } from './sourceIndex';
+
+export const DIAGNOSTIC_SOURCE = 'memo-check';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+function isMemo(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' && document.uri.scheme !== EXTRACTED_TEXT_SCHEME && document.uri.scheme !== 'output';
+}
+
+/**
+ * Diagnostics on memo claims (markdownlint's pattern): debounced while typing,
+ * immediate on open and save, cleared on close, and re-run when sources change.
+ * A per-document generation counter drops results of checks that a newer edit
+ * has made stale.
+ */
+export class MemoDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
+  /** The findings behind the diagnostics shown, for quick fixes. */
+  private readonly findings = new Map<string, readonly Finding[]>();
+  /** How many checks actually ran: the typing benchmark and tests read it. */
+  checksRun = 0;
+
+  constructor(private readonly config: Config, private readonly sources: SourceIndex, private readonly log: vscode.OutputChannel) {}
+
+  register(): vscode.Disposable[] {
+    for (const document of vscode.workspace.textDocuments) this.didOpen(document);
+    return [
+      vscode.workspace.onDidOpenTextDocument((d) => this.didOpen(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.didChange(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.didSave(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.didClose(d)),
+      this.sources.onDidChange(() => this.recheckAll()),
+      this.config.onDidChange(() => this.recheckAll()),
+    ];
+  }
+
+  private didOpen(document: vscode.TextDocument): void {
+    if (isMemo(document)) void this.check(document);
+  }
+
+  private didChange(event: vscode.TextDocumentChangeEvent): void {
+    if (!isMemo(event.document) || event.contentChanges.length === 0) return;
+    this.schedule(event.document);
+  }
+
+  private didSave(document: vscode.TextDocument): void {
+    if (isMemo(document)) void this.check(document);
+  }
+
+  private didClose(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.cancel(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.collection.delete(document.uri);
+    this.findings.delete(key);
+  }
+
+  private recheckAll(): void {
+    for (const document of vscode.workspace.textDocuments) if (isMemo(document)) void this.check(document);
+  }
+
+  private cancel(key: string): void {
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.cancel(key);
+    // A keystroke makes any check under way stale at once.
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.check(document);
+    }, this.config.debounceMs));
+  }
+
+  /** Checks a memo now; returns the diagnostics published, or undefined when the result went stale. */
+  async check(document: vscode.TextDocument): Promise<readonly vscode.Diagnostic[] | undefined> {
+    const key = document.uri.toString();
+    this.cancel(key);
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    if (!this.config.checkEnabled) {
+      this.collection.delete(document.uri);
+      return [];
+    }
+    try {
+      const { sources, problems } = await this.sources.sourcesForMemo(document);
+      if (this.generations.get(key) !== generation || document.isClosed) return undefined;
+      const version = document.version;
+      const memo = parseMemo(document.getText());
+      this.checksRun++;
+      const findings = checkMemo(memo, sources, { unsupportedHints: this.config.unsupportedHints }).filter((f) => !memo.disabledLines.has(memo.lines.positionAt(f.span.start).line));
+      for (const p of problems) {
+        findings.push({ code: 'memo/source', severity: 'warning', message: `Source ${p.path} ${p.message}`, span: memo.frontMatterSpan.end > 0 ? { start: 0, end: memo.frontMatterSpan.end } : { start: 0, end: 0 } });
+      }
+      if (this.generations.get(key) !== generation || document.version !== version) return undefined;
+      const diagnostics = findings.flatMap((f) => this.toDiagnostic(document, f));
+      this.findings.set(key, findings);
+      this.collection.set(document.uri, diagnostics);
+      return diagnostics;
+    } catch (error) {
+      this.log.appendLine(`check of ${document.uri.fsPath} failed: ${(error as Error).stack ?? error}`);
+      return undefined;
+    }
+  }
+
+  private toDiagnostic(document: vscode.TextDocument, f: Finding): vscode.Diagnostic[] {
+    const severity = this.config.severityOf(f.code, f.severity);
+    if (severity === 'off') return [];
+    const range = new vscode.Range(document.positionAt(f.span.start), document.positionAt(f.span.end));
+    const diagnostic = new vscode.Diagnostic(range, f.message, SEVERITY[severity]);
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = f.code;
+    if (f.evidence) {
+      const source = f.evidence.source;
+      const uri = source.textIsFile ? vscode.Uri.file(source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: source.path });
+      const start = source.lines.positionAt(f.evidence.span.start);
+      const end = source.lines.positionAt(f.evidence.span.end);
+      diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(uri, new vscode.Range(start.line, start.character, end.line, end.character)),
+        `${source.key}: ${f.evidence.text.replace(/\s+/g, ' ')}`,
+      )];
+    }
+    return [diagnostic];
+  }
+
+  /** The finding behind a diagnostic shown on a document (matched on code and range). */
+  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+    const list = this.findings.get(document.uri.toString()) ?? [];
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    return list.find((f) => f.code === diagnostic.code && f.span.start === start && f.span.end === end);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,30 @@
+/** A quote or fact of a source, as the sidebar, the QuickPick and the commands see it. */
+import type { Extraction } from '../core/extract';
+import type { SourceDoc } from '../core/source';
+import type { Span } from '../core/text';
+
+export interface Passage {
+  readonly kind: 'quote' | 'fact';
+  readonly extraction: Extraction;
+  readonly span: Span;
+  readonly text: string;
+  readonly speaker?: string | null;
+  readonly paragraph: number;
+}
+
+export function paragraphNumberAt(source: SourceDoc, offset: number): number {
+  const paragraph = source.paragraphs.find((p) => p.start <= offset && offset <= p.end);
+  return paragraph?.number ?? 1;
+}
+
+export function quotePassages(x: Extraction): Passage[] {
+  return x.quotes.map((q) => ({ kind: 'quote', extraction: x, span: q, text: q.text, speaker: q.speaker, paragraph: paragraphNumberAt(x.source, q.start) }));
+}
+
+export function factPassages(x: Extraction): Passage[] {
+  return x.facts.map((f) => ({ kind: 'fact', extraction: x, span: f.sentence, text: f.sentence.text.replace(/\s+/g, ' '), paragraph: f.sentence.paragraph }));
+}
+
+export function allPassages(sources: readonly Extraction[]): Passage[] {
+  return sources.flatMap((x) => [...quotePassages(x), ...factPassages(x)]);
+}

@@ -1,0 +1,195 @@
+import * as vscode from 'vscode';
+import type { Extraction } from '../core/extract';
+import { readFrontMatter, stringListField } from '../core/frontMatter';
+import { SourceLibrary, type LoadResult } from '../core/library';
+import type { Config } from './config';
+
+export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
+/** Wait after a burst of file events before re-reading sources. */
+const WATCH_DEBOUNCE_MS = 200;
+const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+
+export interface SourceProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * The sources of the workspace: found by the configured globs, loaded and
+ * extracted off the typing path, kept current by file watchers, with the
+ * bundled sample when the workspace has none.
+ */
+export class SourceIndex implements vscode.Disposable {
+  private readonly library = new SourceLibrary({ readFile: (path) => vscode.workspace.fs.readFile(vscode.Uri.file(path)) });
+  private extractions: Extraction[] = [];
+  private problemList: SourceProblem[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private watchers: vscode.Disposable[] = [];
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private running: Promise<void> | undefined;
+  private readonly reportedProblems = new Set<string>();
+
+  constructor(private readonly config: Config, private readonly extensionUri: vscode.Uri, private readonly log: vscode.OutputChannel) {
+    this.disposables.push(config.onDidChange(() => {
+      this.watch();
+      this.scheduleRefresh();
+    }));
+    this.watch();
+  }
+
+  get sources(): readonly Extraction[] {
+    return this.extractions;
+  }
+
+  get problems(): readonly SourceProblem[] {
+    return this.problemList;
+  }
+
+  get usingSample(): boolean {
+    return this.extractions.length > 0 && this.extractions.every((x) => x.source.isSample);
+  }
+
+  get samplePath(): string {
+    return vscode.Uri.joinPath(this.extensionUri, SAMPLE_RELATIVE_PATH).fsPath;
+  }
+
+  /** Resolves when the first load (or the one under way) has finished. */
+  ready(): Promise<void> {
+    return this.running ?? this.refresh();
+  }
+
+  private watch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const glob of this.config.sourceGlobs) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+        watcher.onDidCreate(() => this.scheduleRefresh());
+        watcher.onDidChange((uri) => {
+          this.library.forget(uri.fsPath);
+          this.scheduleRefresh();
+        });
+        watcher.onDidDelete((uri) => {
+          this.library.forget(uri.fsPath);
+          this.scheduleRefresh();
+        });
+        this.watchers.push(watcher);
+      }
+      // Deleting a folder reports the folder, not each source in it.
+      const folderDeletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+      folderDeletions.onDidDelete((uri) => {
+        const prefix = uri.fsPath.endsWith('/') ? uri.fsPath : `${uri.fsPath}/`;
+        if (this.extractions.some((x) => x.source.path.startsWith(prefix))) this.scheduleRefresh();
+      });
+      this.watchers.push(folderDeletions);
+    }
+  }
+
+  scheduleRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.refresh();
+    }, WATCH_DEBOUNCE_MS);
+  }
+
+  /** Finds and loads every source; a newer refresh supersedes an older one. */
+  refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const run = vscode.window.withProgress({ location: { viewId: 'policyMemo.sources' }, title: 'Reading sources' }, async () => {
+      this.library.setLimits({ maxBytes: this.config.maxSourceBytes });
+      const uris = await this.findSourceFiles();
+      const loaded: Extraction[] = [];
+      const problems: SourceProblem[] = [];
+      if (uris.length > this.config.maxSources) {
+        problems.push({ path: '', message: `${uris.length} source files match policyMemo.sources; only the first ${this.config.maxSources} (policyMemo.maxSources) are read` });
+        uris.length = this.config.maxSources;
+      }
+      for (const uri of uris) {
+        if (generation !== this.generation) return;
+        const result = await this.library.load(uri.fsPath);
+        this.collect(result, loaded, problems);
+        // Yield between files so a large workspace never starves the extension host.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (loaded.length === 0) {
+        const sample = await this.library.load(this.samplePath, true);
+        this.collect(sample, loaded, problems);
+      }
+      if (generation !== this.generation) return;
+      this.extractions = loaded;
+      this.problemList = problems;
+      this.reportProblems(problems);
+      this.changed.fire();
+    });
+    const tracked = Promise.resolve(run).finally(() => {
+      if (this.running === tracked) this.running = undefined;
+    });
+    this.running = tracked;
+    return tracked;
+  }
+
+  private collect(result: LoadResult, loaded: Extraction[], problems: SourceProblem[]): void {
+    if (result.ok) {
+      loaded.push(result.extraction);
+      if (result.note) problems.push({ path: result.extraction.source.path, message: result.note });
+    } else {
+      problems.push({ path: result.path, message: result.message });
+    }
+  }
+
+  /** One non-modal message per new problem, naming the file; details go to the output channel. */
+  private reportProblems(problems: readonly SourceProblem[]): void {
+    for (const p of problems) {
+      const text = p.path ? `Policy Memo: source ${vscode.workspace.asRelativePath(p.path)} ${p.message}.` : `Policy Memo: ${p.message}.`;
+      this.log.appendLine(text);
+      if (this.reportedProblems.has(text)) continue;
+      this.reportedProblems.add(text);
+      void vscode.window.showWarningMessage(text);
+    }
+  }
+
+  private async findSourceFiles(): Promise<vscode.Uri[]> {
+    const seen = new Map<string, vscode.Uri>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const glob of this.config.sourceGlobs) {
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE_GLOB, this.config.maxSources + 1);
+        for (const uri of found) seen.set(uri.fsPath, uri);
+      }
+    }
+    return [...seen.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  }
+
+  /**
+   * The sources a memo is checked against: its front matter `sources:` (paths
+   * relative to the memo, inside the workspace), else the workspace's sources.
+   */
+  async sourcesForMemo(document: vscode.TextDocument): Promise<{ sources: Extraction[]; problems: SourceProblem[]; fromFrontMatter: boolean }> {
+    const listed = stringListField(readFrontMatter(document.getText()).data, 'sources');
+    if (!listed) {
+      await this.ready();
+      return { sources: [...this.extractions], problems: [], fromFrontMatter: false };
+    }
+    const sources: Extraction[] = [];
+    const problems: SourceProblem[] = [];
+    const base = vscode.Uri.joinPath(document.uri, '..');
+    for (const entry of listed) {
+      const uri = entry.startsWith('/') ? vscode.Uri.file(entry) : vscode.Uri.joinPath(base, entry);
+      if (!vscode.workspace.getWorkspaceFolder(uri) && document.uri.scheme === 'file' && vscode.workspace.workspaceFolders?.length) {
+        problems.push({ path: entry, message: 'is outside the workspace and is not read' });
+        continue;
+      }
+      const result = await this.library.load(uri.fsPath);
+      this.collect(result, sources, problems);
+    }
+    return { sources, problems, fromFrontMatter: true };
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    for (const d of [...this.disposables, ...this.watchers]) d.dispose();
+  }
+}

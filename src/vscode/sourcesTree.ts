@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import { sourceLabel } from '../core/citation';
+import type { Extraction, Fact } from '../core/extract';
+import { factPassages, paragraphNumberAt, quotePassages, type Passage } from './passages';
+import type { SourceIndex } from './sourceIndex';
+
+export const VIEW_ID = 'policyMemo.sources';
+const LABEL_MAX_CHARS = 90;
+
+type ValueGroup = 'number' | 'date' | 'person' | 'organization' | 'place';
+
+const VALUE_GROUPS: { type: ValueGroup; label: string; icon: string; byName: boolean }[] = [
+  { type: 'number', label: 'Numbers', icon: 'symbol-number', byName: false },
+  { type: 'date', label: 'Dates', icon: 'calendar', byName: false },
+  { type: 'person', label: 'People', icon: 'person', byName: true },
+  { type: 'organization', label: 'Organisations', icon: 'organization', byName: true },
+  { type: 'place', label: 'Places', icon: 'location', byName: true },
+];
+
+export type TreeNode =
+  | { readonly kind: 'source'; readonly extraction: Extraction }
+  | { readonly kind: 'group'; readonly id: string; readonly label: string; readonly icon: string; readonly children: () => TreeNode[]; readonly count: number }
+  | { readonly kind: 'passage'; readonly passage: Passage; readonly label?: string; readonly parentId: string }
+  | { readonly kind: 'message'; readonly label: string; readonly detail?: string };
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > LABEL_MAX_CHARS ? flat.slice(0, LABEL_MAX_CHARS - 1) + '\u2026' : flat;
+}
+
+function factPassage(x: Extraction, fact: Fact): Passage {
+  return { kind: 'fact', extraction: x, span: fact.sentence, text: fact.sentence.text.replace(/\s+/g, ' '), paragraph: fact.sentence.paragraph };
+}
+
+/** The sidebar: each source, its quotes by speaker, and its facts by the kind of value they carry. Children are built only when expanded. */
+export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly index: SourceIndex) {
+    this.subscription = index.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) {
+      const roots: TreeNode[] = this.index.sources.map((extraction) => ({ kind: 'source', extraction }));
+      for (const p of this.index.problems) roots.push({ kind: 'message', label: p.path ? vscode.workspace.asRelativePath(p.path) : 'Sources', detail: p.message });
+      return roots;
+    }
+    if (node.kind === 'group') return node.children();
+    if (node.kind !== 'source') return [];
+    return this.sourceChildren(node.extraction);
+  }
+
+  private sourceChildren(x: Extraction): TreeNode[] {
+    const id = x.source.path;
+    const quotes = quotePassages(x);
+    const speakers = new Map<string, Passage[]>();
+    for (const q of quotes) {
+      const name = q.speaker ?? '';
+      speakers.set(name, [...(speakers.get(name) ?? []), q]);
+    }
+    const quoteGroup: TreeNode = {
+      kind: 'group', id: `${id}#quotes`, label: 'Quotes', icon: 'quote', count: quotes.length,
+      children: () => [...speakers.entries()].map(([speaker, list]): TreeNode => ({
+        kind: 'group', id: `${id}#quotes/${speaker}`, label: speaker || 'No speaker (scare quotes)', icon: speaker ? 'person' : 'question', count: list.length,
+        children: () => list.map((passage): TreeNode => ({ kind: 'passage', passage, parentId: `${id}#quotes/${speaker}` })),
+      })),
+    };
+    const factGroups: TreeNode[] = VALUE_GROUPS.map((g): TreeNode => {
+      const facts = x.facts.filter((f) => f.values.some((v) => v.type === g.type));
+      const groupId = `${id}#facts/${g.type}`;
+      return {
+        kind: 'group', id: groupId, label: g.label, icon: g.icon, count: facts.length,
+        children: (): TreeNode[] => {
+          if (!g.byName) {
+            return facts.map((f): TreeNode => ({
+              kind: 'passage', parentId: groupId, passage: factPassage(x, f),
+              label: `${f.values.filter((v) => v.type === g.type).map((v) => v.text).join(', ')} \u2014 ${shorten(f.sentence.text)}`,
+            }));
+          }
+          const byName = new Map<string, Fact[]>();
+          for (const f of facts) {
+            for (const v of f.values) {
+              if (v.type !== g.type || !('value' in v) || typeof v.value !== 'string') continue;
+              const list = byName.get(v.value) ?? [];
+              if (!list.includes(f)) list.push(f);
+              byName.set(v.value, list);
+            }
+          }
+          return [...byName.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([name, list]): TreeNode => ({
+            kind: 'group', id: `${groupId}/${name}`, label: name, icon: g.icon, count: list.length,
+            children: () => list.map((f): TreeNode => ({ kind: 'passage', passage: factPassage(x, f), parentId: `${groupId}/${name}` })),
+          }));
+        },
+      };
+    }).filter((g) => g.kind === 'group' && g.count > 0);
+    const allFacts = factPassages(x);
+    const factsGroup: TreeNode = { kind: 'group', id: `${id}#facts`, label: 'Facts', icon: 'note', count: allFacts.length, children: () => factGroups };
+    return [quoteGroup, factsGroup];
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'source': {
+        const x = node.extraction;
+        const item = new vscode.TreeItem(sourceLabel(x.source), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = x.source.path;
+        item.description = `${x.source.isSample ? 'sample \u00b7 ' : ''}${x.quotes.length} quotes \u00b7 ${x.facts.length} facts`;
+        item.iconPath = new vscode.ThemeIcon(x.source.isSample ? 'book' : 'file-text');
+        item.contextValue = x.source.isSample ? 'source.sample' : 'source';
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendText(`${sourceLabel(x.source)}\n\n`);
+        tooltip.appendText(`${x.source.isSample ? 'Bundled sample article' : vscode.workspace.asRelativePath(x.source.path)} \u2014 key ${x.source.key}`);
+        for (const field of ['author', 'outlet', 'date', 'url'] as const) {
+          const value = x.source.meta[field];
+          if (value) tooltip.appendText(`\n\n${field}: ${value}`);
+        }
+        item.tooltip = tooltip;
+        return item;
+      }
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.id;
+        item.description = String(node.count);
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.contextValue = 'group';
+        return item;
+      }
+      case 'passage': {
+        const p = node.passage;
+        const item = new vscode.TreeItem(node.label ?? shorten(p.kind === 'quote' ? `\u201c${p.text}\u201d` : p.text), vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.parentId}@${p.span.start}`;
+        item.description = `\u00b6${p.paragraph}`;
+        item.iconPath = new vscode.ThemeIcon(p.kind === 'quote' ? 'quote' : 'info');
+        item.contextValue = `passage.${p.kind}`;
+        // Source text is data: appendText escapes it, and the string is not trusted.
+        const tooltip = new vscode.MarkdownString();
+        if (p.kind === 'quote') tooltip.appendText(`${p.speaker ?? 'No speaker'}: \u201c${p.text}\u201d`);
+        else tooltip.appendText(p.text);
+        tooltip.appendText(`\n\n${p.extraction.source.key}, \u00b6${paragraphNumberAt(p.extraction.source, p.span.start)}`);
+        item.tooltip = tooltip;
+        item.command = { command: 'policyMemo.reveal', title: 'Show in Source', arguments: [node] };
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.detail;
+        item.tooltip = node.detail;
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.contextValue = 'message';
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every test, from a fresh clone: installs what it needs (npm ci; Debian's chromium and the native
+# build packages; VS Code server from the code-server npm package), then runs type-check, lint,
+# unit tests (plain Node), integration tests (inside a real VS Code) and the browser e2e.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+step() { printf '\n== %s\n' "$*"; }
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
+step "VS Code server and chromium"
+bash test/harness/install-code-server.sh >/dev/null
+step "type-check"
+npx tsc --noEmit -p .
+step "lint"
+npx eslint src test
+step "build"
+node esbuild.js --tests
+step "unit tests"
+npx mocha
+step "integration tests (real VS Code)"
+node test/harness/run-integration.js
+step "browser end-to-end (screenshots in test-results/)"
+node test/harness/run-e2e.js

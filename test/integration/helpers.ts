@@ -1,0 +1,39 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { PolicyMemoApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'policy-memo.policy-memo';
+const POLL_MS = 50;
+const DEFAULT_WAIT_MS = 15000;
+
+export async function api(): Promise<PolicyMemoApi> {
+  const extension = vscode.extensions.getExtension<PolicyMemoApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  const exports = extension.isActive ? extension.exports : await extension.activate();
+  assert.ok(exports, 'activate() returned no API');
+  await exports.sources.ready();
+  return exports;
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = DEFAULT_WAIT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+export async function openMemo(name: string, content?: string): Promise<vscode.TextEditor> {
+  const uri = workspaceUri(name);
+  if (content !== undefined) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}

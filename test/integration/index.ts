@@ -1,0 +1,19 @@
+// Mocha entry point loaded by the VS Code extension host (extensionTestsPath), as with
+// @vscode/test-electron's runTests on a desktop VS Code. The suites are bundled into this file.
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  require('./sidebar.test');
+  require('./checking.test');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => {
+      console.log(`${mocha.suite.total() - failures} passed, ${failures} failed`);
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+      else resolve();
+    });
+  });
+}

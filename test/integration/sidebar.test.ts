@@ -1,0 +1,82 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../../src/vscode/sourcesTree';
+import { api, openMemo, waitFor, workspaceUri, EXTENSION_ID } from './helpers';
+
+function groupChildren(tree: vscode.TreeDataProvider<TreeNode>, node: TreeNode, label: string): TreeNode[] {
+  const children = tree.getChildren(node) as TreeNode[];
+  const group = children.find((c) => c.kind === 'group' && c.label === label);
+  assert.ok(group, `no "${label}" group under ${node.kind}`);
+  return tree.getChildren(group) as TreeNode[];
+}
+
+suite('Sidebar', () => {
+  test('activates on a Markdown memo', async () => {
+    await openMemo('memo.md');
+    await waitFor('activation', () => vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
+  });
+
+  test('lists the sample article with its quotes by speaker', async () => {
+    const { tree, sources } = await api();
+    assert.strictEqual(sources.usingSample, true, 'with no sources/ the bundled sample is used');
+    const roots = tree.getChildren() as TreeNode[];
+    assert.strictEqual(roots.length, 1);
+    const root = roots[0];
+    assert.ok(root.kind === 'source' && root.extraction.source.isSample);
+    const item = tree.getTreeItem(root) as vscode.TreeItem;
+    assert.match(String(item.description), /^sample/);
+    const speakers = groupChildren(tree, root, 'Quotes').map((n) => (n.kind === 'group' ? n.label : ''));
+    for (const expected of ['Mark Rutte', 'Jeannine Plasschaert', 'Fuad Hussein', 'Nechirvan Barzani', 'Defense', 'No speaker (scare quotes)']) {
+      assert.ok(speakers.includes(expected), `speaker ${expected} missing from ${speakers.join(', ')}`);
+    }
+    const facts = groupChildren(tree, root, 'Facts').map((n) => (n.kind === 'group' ? n.label : ''));
+    assert.deepStrictEqual(facts, ['Numbers', 'Dates', 'People', 'Organisations', 'Places']);
+  });
+
+  test('clicking a quote reveals the passage in the source', async () => {
+    const { tree } = await api();
+    const root = (tree.getChildren() as TreeNode[])[0];
+    const speakerGroup = groupChildren(tree, root, 'Quotes').find((n) => n.kind === 'group' && n.label === 'Jeannine Plasschaert');
+    assert.ok(speakerGroup);
+    const quote = (tree.getChildren(speakerGroup) as TreeNode[])[0];
+    const item = tree.getTreeItem(quote) as vscode.TreeItem;
+    assert.strictEqual(item.command?.command, 'policyMemo.reveal');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = await waitFor('the source editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.path.endsWith('rutte-sudani-the-hague.txt') ? e : undefined;
+    });
+    assert.strictEqual(editor.document.getText(editor.selection), 'on a knife\u2019s edge');
+  });
+
+  test('"Insert into memo" inserts the quote with its citation at the cursor', async () => {
+    const { tree } = await api();
+    const editor = await openMemo('insert-target.md', '# Draft\n\n');
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    const root = (tree.getChildren() as TreeNode[])[0];
+    const speakerGroup = groupChildren(tree, root, 'Quotes').find((n) => n.kind === 'group' && n.label === 'Fuad Hussein');
+    assert.ok(speakerGroup);
+    const quote = (tree.getChildren(speakerGroup) as TreeNode[])[0];
+    const inserted = await vscode.commands.executeCommand<boolean>('policyMemo.insert', quote);
+    assert.strictEqual(inserted, true);
+    const text = editor.document.getText();
+    assert.match(text, /^# Draft\n\nFuad Hussein said: \u201cThe majority of Iraqi people do not want/);
+    assert.match(text, /\(rutte-sudani-the-hague, \u00b69\)$/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('a new file in sources/ appears in the tree without reload', async () => {
+    const { tree, sources } = await api();
+    const article = 'Minister Anna Berg said on Tuesday that 40 schools would reopen in March 2025.\n\n\u201cWe will not wait any longer,\u201d Berg told reporters.\n';
+    await vscode.workspace.fs.writeFile(workspaceUri('sources', 'schools.txt'), new TextEncoder().encode(article));
+    await waitFor('the new source in the tree', () => sources.sources.some((x) => x.source.key === 'schools'));
+    const roots = tree.getChildren() as TreeNode[];
+    assert.ok(roots.some((r) => r.kind === 'source' && r.extraction.source.key === 'schools'));
+    assert.ok(!roots.some((r) => r.kind === 'source' && r.extraction.source.isSample), 'the sample gives way to real sources');
+    const schools = roots.find((r) => r.kind === 'source' && r.extraction.source.key === 'schools');
+    assert.ok(schools && schools.kind === 'source');
+    assert.strictEqual(schools.extraction.quotes[0]?.speaker, 'Anna Berg');
+    await vscode.workspace.fs.delete(workspaceUri('sources'), { recursive: true });
+    await waitFor('the sample back after the source is deleted', () => sources.usingSample);
+  });
+});

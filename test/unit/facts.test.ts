@@ -1,0 +1,86 @@
+import * as assert from 'node:assert';
+import type { DateValue, NumberValue } from '../../src/core/values';
+import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
+
+function numbers(text: string): NumberValue[] {
+  return extractText(text).sentenceFacts.flatMap((f) => f.numbers);
+}
+
+function dates(text: string): DateValue[] {
+  return extractText(text).sentenceFacts.flatMap((f) => f.dates);
+}
+
+describe('facts: numbers', () => {
+  it('reads numerals, separators, words and magnitudes with what they count', () => {
+    assert.deepStrictEqual(numbers('There are 2,500 American troops.').map((n) => [n.value, n.unit]), [[2500, 'troop']]);
+    assert.deepStrictEqual(numbers('Officials counted two and a half thousand soldiers.').map((n) => [n.value, n.unit]), [[2500, 'soldier']]);
+    assert.deepStrictEqual(numbers('The fund holds 1.5 million dollars.').map((n) => n.value), [1.5e6]);
+    assert.deepStrictEqual(numbers('Rainfall fell by 30 percent.').map((n) => [n.value, n.unit]), [[30, 'percent']]);
+  });
+
+  it('keeps the bound or approximation before a number', () => {
+    assert.strictEqual(numbers('Militias carried out over 170 attacks.')[0].qualifier, 'over');
+    assert.strictEqual(numbers('Militias carried out more than 170 attacks.')[0].qualifier, 'over');
+    assert.strictEqual(numbers('About 3,500 troops remain.')[0].qualifier, 'about');
+  });
+
+  it('does not take years or day numbers of dates for quantities', () => {
+    assert.deepStrictEqual(numbers('The attacks ceased on February 4 in 2024.'), []);
+  });
+
+  it('finds every number and date of the sample', () => {
+    const x = extractFile(SAMPLE_PATH);
+    const values = x.facts.flatMap((f) => f.values).filter((v) => v.type === 'number' || v.type === 'date').map((v) => v.text);
+    for (const expected of ['2500', '170', 'October', '2014', '2021', 'February 4', '2018', '1991', 'May']) {
+      assert.ok(values.includes(expected), `${expected} missing from ${values.join(', ')}`);
+    }
+  });
+
+  it('does not take page furniture for facts', () => {
+    const x = extractFile(SAMPLE_PATH);
+    assert.ok(!x.facts.some((f) => f.sentence.text.includes('Total')));
+  });
+});
+
+describe('facts: dates', () => {
+  it('keeps the precision: year, month, day', () => {
+    assert.deepStrictEqual(dates('It has been there since 2018.').map((d) => [d.precision, d.year, d.relation]), [['year', 2018, 'since']]);
+    assert.deepStrictEqual(dates('The mission starts from May.').map((d) => [d.precision, d.month]), [['month', 5]]);
+    assert.deepStrictEqual(dates('On February 4 the attacks stopped.').map((d) => [d.precision, d.month, d.day]), [['day', 2, 4]]);
+    assert.deepStrictEqual(dates('It opened on 14 January 2025.').map((d) => [d.precision, d.year, d.month, d.day]), [['day', 2025, 1, 14]]);
+  });
+
+  it('does not take "may" the verb, or a count of 2500 things, for a date', () => {
+    assert.deepStrictEqual(dates('The talks may resume soon.'), []);
+    assert.deepStrictEqual(dates('There are 2500 troops.'), []);
+  });
+});
+
+describe('facts: people, organisations and places', () => {
+  it('types the names of the wire report', () => {
+    const x = extractFile(article('wire-report.txt'));
+    const byName = new Map(x.mentions.map((m) => [m.canonical, m.type]));
+    assert.strictEqual(byName.get('Ingrid Vos'), 'person');
+    assert.strictEqual(byName.get('Karen Smit'), 'person', 'a title ("Transport Minister") is not part of the name');
+    assert.strictEqual(byName.get('FNV Havens'), 'organization');
+    assert.strictEqual(byName.get('Maersk'), 'organization');
+    assert.strictEqual(byName.get('Port of Rotterdam Authority'), 'organization');
+    assert.strictEqual(byName.get('Antwerp'), 'place');
+  });
+
+  it('resolves a surname to the full name met before, and demonyms to countries', () => {
+    const x = extractFile(SAMPLE_PATH);
+    const hussein = x.mentions.filter((m) => m.text === 'Hussein');
+    assert.ok(hussein.length > 0 && hussein.every((m) => m.canonical === 'Fuad Hussein'));
+    const dutch = x.mentions.find((m) => m.text === 'Dutch');
+    assert.strictEqual(dutch?.canonical, 'Netherlands');
+    assert.strictEqual(dutch?.demonym, true);
+    assert.ok(x.mentions.some((m) => m.canonical === 'Saddam Hussein'), 'another Hussein stays another person');
+  });
+
+  it('does not take capitalised sentence openers or titles alone for names', () => {
+    const x = extractFile(SAMPLE_PATH);
+    const names = new Set(x.mentions.map((m) => m.canonical));
+    for (const noise of ['Supporters', 'Prime Minister', 'Total', 'October', 'Pro-Iranian']) assert.ok(!names.has(noise), `${noise} taken for a name`);
+  });
+});

@@ -1,0 +1,74 @@
+import * as assert from 'node:assert';
+import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
+
+function speakers(quotes: readonly { text: string; speaker: string | null }[]): Record<string, string | null> {
+  return Object.fromEntries(quotes.map((q) => [q.text.slice(0, 30), q.speaker]));
+}
+
+describe('quotes and speakers', () => {
+  it('finds every quote of the sample with its speaker', () => {
+    const x = extractFile(SAMPLE_PATH);
+    const found = x.quotes.map((q) => [q.speaker, q.text.split(' ').slice(0, 4).join(' ')]);
+    assert.deepStrictEqual(found, [
+      ['Mark Rutte', 'The Netherlands and Iraq'],
+      ['Jeannine Plasschaert', 'on a knife\u2019s edge'],
+      ['Fuad Hussein', 'The majority of Iraqi'],
+      [null, 'back in the box'],
+      ['Nechirvan Barzani', 'because the threat is'],
+      ['Defense', 'as analytically strong, energetic,'],
+    ]);
+  });
+
+  it('keeps a multi-sentence quote whole and apostrophes inside words', () => {
+    const x = extractFile(SAMPLE_PATH);
+    const barzani = x.quotes.find((q) => q.speaker === 'Nechirvan Barzani');
+    assert.ok(barzani);
+    assert.match(barzani.text, /You don\u2019t know how to deal with them\. The battlefield is not visible/);
+    assert.ok(barzani.text.endsWith('fighting you from.'));
+  });
+
+  it('quote ranges point at the quoted words in the source', () => {
+    const x = extractFile(SAMPLE_PATH);
+    for (const q of x.quotes) assert.strictEqual(x.source.text.slice(q.start, q.end).startsWith(q.parts[0].text.slice(0, 10)), true);
+  });
+
+  it('attributes "X said", "said X", "X told", pronouns and joins interrupted quotes (wire report)', () => {
+    const x = extractFile(article('wire-report.txt'));
+    assert.deepStrictEqual(speakers(x.quotes), {
+      'We have not seen a stoppage of': 'Ingrid Vos',
+      'Every hour costs the economy a': 'Ingrid Vos',
+      'until the employers come back ': 'Martijn Dekker',
+      'The offer is an insult and our': 'Martijn Dekker',
+    });
+    const joined = x.quotes.find((q) => q.text.startsWith('The offer'));
+    assert.strictEqual(joined?.parts.length, 2, 'the quote interrupted by "Dekker said" is one quote in two parts');
+  });
+
+  it('leaves scare quotes without a speaker and resolves "As X put it" (op-ed)', () => {
+    const x = extractFile(article('op-ed.md'));
+    assert.deepStrictEqual(speakers(x.quotes), {
+      'planning for the future': null,
+      'We built for a peak that never': 'Paul Hargreaves',
+      'just in case': null,
+      'demand forecasts': null,
+      'A bicycle is a way of moving; ': 'Marco te Br\u00f6mmelstroet',
+    });
+  });
+
+  it('reads an interview transcript: each answer is a quote of the person speaking', () => {
+    const x = extractFile(article('interview.txt'));
+    const answers = x.quotes.filter((q) => q.speaker === 'Aminata Diallo');
+    assert.ok(answers.length >= 4, `expected Diallo's answers, got ${answers.length}`);
+    assert.ok(x.quotes.some((q) => q.speaker === 'Tom Reyes' && q.text === 'How many people need food aid this year?'));
+  });
+
+  it('handles straight quotes, "according to" and "said X"', () => {
+    const x = extractText('The plan is "a disaster for farmers," said Maria Lopez, a union leader. According to the Farmers Union, "prices will rise by spring".\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Maria Lopez', 'Farmers Union']);
+  });
+
+  it('drops an unclosed quote instead of swallowing the paragraph', () => {
+    const x = extractText('He said \u201cthis never ends. And more text follows here.\n\nA new paragraph "with a quote" here.\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.text), ['with a quote']);
+  });
+});

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { decodeText } from '../../src/core/decode';
+import { keyFromPath, parseSource, splitParagraphs } from '../../src/core/source';
+import { article, extractFile, SAMPLE_PATH } from './fixtures';
+
+describe('source model', () => {
+  it('splits the sample into its paragraphs and sentences with exact offsets', () => {
+    const x = extractFile(SAMPLE_PATH);
+    assert.strictEqual(x.source.paragraphs.length, 24);
+    assert.strictEqual(x.source.sentences.length, 66);
+    for (const s of x.source.sentences) assert.strictEqual(x.source.text.slice(s.start, s.end), s.text);
+    assert.strictEqual(x.source.key, 'rutte-sudani-the-hague');
+    assert.strictEqual(x.source.meta.title, 'What Rutte and Sudani discussed in The Hague');
+  });
+
+  it('uses a source\u2019s front matter for its title and key, and keeps file offsets', () => {
+    const path = article('op-ed.md');
+    const x = extractFile(path);
+    assert.strictEqual(x.source.key, 'okafor-car-parks');
+    assert.strictEqual(x.source.meta.author, 'Lena Okafor');
+    assert.strictEqual(x.source.meta.outlet, 'The Civic Review');
+    const file = readFileSync(path, 'utf8');
+    const q = x.quotes.find((quote) => quote.speaker === 'Paul Hargreaves');
+    assert.ok(q);
+    assert.strictEqual(file.slice(q.start, q.end), 'We built for a peak that never came.');
+  });
+
+  it('reads HTML through a parser: no scripts, navigation, cookie banners or footers; tables stay readable', () => {
+    const x = extractFile(article('scraped.html'));
+    const text = x.source.text;
+    for (const furniture of ['Do not read this', 'Home', 'cookies', 'All rights reserved', 'Related']) assert.ok(!text.includes(furniture), `"${furniture}" kept`);
+    assert.match(text, /Negotiators failed to agree on a budget on Monday, leaving 3,000 civil servants unpaid, officials said\./);
+    assert.match(text, /Health\s+12%/);
+    assert.strictEqual(x.source.meta.title, 'Budget talks collapse | The Daily Ledger');
+    assert.strictEqual(x.source.meta.outlet, 'The Daily Ledger');
+    assert.strictEqual(x.source.meta.date, '2025-02-11');
+    assert.strictEqual(x.quotes[0]?.speaker, 'Elena Rossi');
+  });
+
+  it('treats CRLF and lone CR like LF', () => {
+    const lf = parseSource({ path: 'a.txt', content: 'One line.\n\nTwo "quoted words" here.\n' });
+    const crlf = parseSource({ path: 'a.txt', content: 'One line.\r\n\r\nTwo "quoted words" here.\r\n' });
+    const cr = parseSource({ path: 'a.txt', content: 'One line.\r\rTwo "quoted words" here.\r' });
+    assert.strictEqual(crlf.paragraphs.length, lf.paragraphs.length);
+    assert.strictEqual(cr.paragraphs.length, lf.paragraphs.length);
+    assert.deepStrictEqual(crlf.lines.positionAt(crlf.paragraphs[1].start), { line: 2, character: 0 });
+    assert.deepStrictEqual(cr.lines.positionAt(cr.paragraphs[1].start), { line: 2, character: 0 });
+  });
+
+  it('splits paragraphs on blank lines, including whitespace-only ones', () => {
+    assert.deepStrictEqual(splitParagraphs('a\nb\n \t\nc').map((p) => p.number), [1, 2]);
+    assert.deepStrictEqual(splitParagraphs(''), []);
+  });
+
+  it('derives citation keys from file names', () => {
+    assert.strictEqual(keyFromPath('/x/Sources/My Article (2024).TXT'), 'my-article-2024');
+    assert.strictEqual(keyFromPath('/x/\u00e9t\u00e9.md'), 'ete');
+  });
+});
+
+describe('decoding', () => {
+  it('reads UTF-8, UTF-16 with a BOM, and refuses binary', () => {
+    assert.deepStrictEqual(decodeText(new TextEncoder().encode('caf\u00e9')), { ok: true, text: 'caf\u00e9' });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('hi there', 'utf16le')]);
+    assert.deepStrictEqual(decodeText(utf16), { ok: true, text: 'hi there' });
+    const binary = decodeText(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
+    assert.strictEqual(binary.ok, false);
+  });
+
+  it('reads text that is not UTF-8 as Windows-1252, with a note', () => {
+    const latin = decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94]));
+    assert.ok(latin.ok);
+    assert.strictEqual(latin.text, 'caf\u00e9 \u201cok\u201d');
+    assert.match(latin.note ?? '', /Windows-1252/);
+  });
+});
