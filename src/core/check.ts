@@ -1,6 +1,17 @@
-/** Runs every check on a memo against its sources. */
+/** Runs every check on a memo against its sources, re-analysing only the blocks that changed. */
+import { analyseBlock } from './claims';
+import { checkAttribution } from './checks/attribution';
+import { checkDates } from './checks/date';
+import { checkEntities, checkNationalities } from './checks/entity';
+import { checkNumbers } from './checks/number';
+import { checkPlaces } from './checks/place';
+import { checkPolarity } from './checks/polarity';
+import { checkQuote, locateQuote } from './checks/quote';
+import { MAX_ALIGNED, UNSUPPORTED_MAX_ALIGNMENT } from './checks/thresholds';
+import type { BlockFinding, ClaimContext } from './checks/types';
+import { Corpus } from './corpus';
 import type { Extraction } from './extract';
-import type { ParsedMemo } from './memo';
+import type { MemoBlock, ParsedMemo } from './memo';
 import type { SourceDoc } from './source';
 import type { Span } from './text';
 
@@ -34,12 +45,81 @@ export interface CheckOptions {
   readonly unsupportedHints?: boolean;
 }
 
+/** The checks run on each claim, one module per kind of conflict. */
+const CLAIM_CHECKS: readonly ((ctx: ClaimContext) => BlockFinding[])[] = [
+  checkNumbers, checkDates, checkEntities, checkNationalities, checkPlaces, checkPolarity,
+];
+
+/** How many analysed blocks are kept: a long memo's blocks, a few times over. */
+const BLOCK_CACHE_LIMIT = 4000;
+
+let corpusCache: { signature: string; corpus: Corpus } | undefined;
+const blockCache = new Map<string, BlockFinding[]>();
+
+function corpusFor(sources: readonly Extraction[]): Corpus {
+  const signature = sources.map((x) => `${x.source.path}\u0000${x.source.hash}`).join('\u0001');
+  if (corpusCache?.signature !== signature) {
+    corpusCache = { signature, corpus: new Corpus(sources) };
+    blockCache.clear();
+  }
+  return corpusCache.corpus;
+}
+
+function checkBlock(block: Pick<MemoBlock, 'prose'>, corpus: Corpus, options: CheckOptions): BlockFinding[] {
+  const analysed = analyseBlock(block, { commonWords: corpus.commonWords, known: corpus.knownNames });
+  const findings: BlockFinding[] = [];
+  const quoted = new Set<number>();
+  for (const quote of analysed.quotes) {
+    const match = locateQuote(quote.text, corpus.extractions);
+    const quoteFindings = [...checkQuote(quote, match), ...checkAttribution(quote, match, analysed.mentions)];
+    if (match && match.similarity >= 0.6) for (const p of quote.parts) for (let k = p.start; k < p.end; k++) quoted.add(k);
+    findings.push(...quoteFindings);
+  }
+  for (const claim of analysed.claims) {
+    const alignments = corpus.align(claim.stems).slice(0, MAX_ALIGNED);
+    const ctx: ClaimContext = { corpus, block: analysed, claim, alignments };
+    for (const check of CLAIM_CHECKS) {
+      // Words inside a quote that was found in a source are judged by the quote checks alone.
+      for (const f of check(ctx)) if (!quoted.has(f.span.start)) findings.push(f);
+    }
+    if (options.unsupportedHints && claim.stems.size >= 2 && (alignments[0]?.score ?? 0) < UNSUPPORTED_MAX_ALIGNMENT) {
+      findings.push({ code: 'unsupported/claim', message: 'No source passage found for this claim', span: { start: claim.start, end: claim.end } });
+    }
+  }
+  return findings;
+}
+
+function severityOf(code: string): Severity {
+  return code.startsWith('conflict/') ? 'warning' : code.startsWith('unsupported/') ? 'hint' : 'warning';
+}
+
 export function checkMemo(memo: ParsedMemo, sources: readonly Extraction[], options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   if (memo.frontMatterError) {
     findings.push({ code: 'memo/front-matter', severity: 'warning', message: `Memo ${memo.frontMatterError}`, span: memo.frontMatterSpan });
   }
-  void sources;
-  void options;
+  if (sources.length === 0) return findings;
+  const corpus = corpusFor(sources);
+  for (const block of memo.blocks) {
+    const key = `${options.unsupportedHints ? 1 : 0}\u0000${block.prose}`;
+    let blockFindings = blockCache.get(key);
+    if (!blockFindings) {
+      blockFindings = checkBlock(block, corpus, options);
+      if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value as string);
+      blockCache.set(key, blockFindings);
+    }
+    for (const f of blockFindings) {
+      const line = memo.lines.positionAt(block.start + f.span.start).line;
+      if (memo.disabledLines.has(line)) continue;
+      findings.push({
+        code: f.code,
+        severity: severityOf(f.code),
+        message: f.message,
+        span: { start: block.start + f.span.start, end: block.start + f.span.end },
+        evidence: f.evidence ? { source: f.evidence.extraction.source, span: f.evidence.span, text: f.evidence.text } : undefined,
+        fix: f.fix ? { span: { start: block.start + f.fix.span.start, end: block.start + f.fix.span.end }, newText: f.fix.newText, title: f.fix.title } : undefined,
+      });
+    }
+  }
   return findings;
 }

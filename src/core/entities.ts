@@ -33,6 +33,8 @@ function isCapitalised(word: string): boolean {
 const ADJECTIVE_PREFIX = /^(?:pro|anti|non|ex|neo|post|pre|counter|mid|semi|pan)-/i;
 
 function isNameToken(token: Token): boolean {
+  // Demonyms are often tagged as adjectives ("French nationality"); they are names all the same.
+  if (token.pos === 'ADJ' && isCapitalised(token.text) && countryOf(token.text)) return true;
   if (token.pos !== 'PROPN' || ADJECTIVE_PREFIX.test(token.text)) return false;
   return isCapitalised(token.text) || /^(?:al|el|ad|as|ash|an|ibn|bin)-[A-Z]/.test(token.text);
 }
@@ -214,12 +216,46 @@ function isCalendarWord(word: string): boolean {
  * Finds the people, organisations and places among the sentences of a text.
  * Within one document, a surname resolves to the full name mentioned (nearest
  * before, else anywhere), and a name whose type is unclear takes the type it
- * has elsewhere. `context` is further text (e.g. the sources, for a memo)
- * used only to tell common words from names.
+ * has elsewhere. `commonWords` are words other texts (the sources, for a
+ * memo) use in lower case: a capitalised sentence opener among them is not a name.
  */
-export function findMentions(text: string, tokens: readonly Token[], sentences: readonly { firstToken: number; endToken: number }[], context = ''): Mention[] {
-  const lowerText = `${text}\n${context}`;
-  const usedInLowerCase = (word: string): boolean => new RegExp(`(?<![\\p{L}-])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'u').test(lowerText);
+/** Names another text (the sources, for a memo) already knows: lower-case name or name part -> its type and full name. */
+export type KnownNames = ReadonlyMap<string, { readonly type: EntityType; readonly canonical: string }>;
+
+export interface MentionContext {
+  /** Words other texts use in lower case: a capitalised sentence opener among them is not a name. */
+  readonly commonWords?: ReadonlySet<string>;
+  readonly known?: KnownNames;
+}
+
+/** Builds {@link KnownNames} from mentions: the full name, and each part of a person's name, to the most frequent reading. */
+export function knownNamesOf(mentions: readonly Mention[]): KnownNames {
+  const votes = new Map<string, Map<string, { type: EntityType; canonical: string; n: number }>>();
+  const vote = (key: string, type: EntityType, canonical: string): void => {
+    const byReading = votes.get(key) ?? new Map();
+    const id = `${type}\u0000${canonical}`;
+    const current = byReading.get(id) ?? { type, canonical, n: 0 };
+    current.n++;
+    byReading.set(id, current);
+    votes.set(key, byReading);
+  };
+  for (const m of mentions) {
+    vote(m.text.toLowerCase().replace(/^the\s+/, ''), m.type, m.canonical);
+    vote(m.canonical.toLowerCase(), m.type, m.canonical);
+    if (m.type === 'person') for (const part of m.canonical.split(/\s+/)) if (part.length > 2 && isCapitalised(part)) vote(part.toLowerCase(), m.type, m.canonical);
+  }
+  const known = new Map<string, { type: EntityType; canonical: string }>();
+  for (const [key, readings] of votes) {
+    const best = [...readings.values()].sort((a, b) => b.n - a.n)[0];
+    known.set(key, { type: best.type, canonical: best.canonical });
+  }
+  return known;
+}
+
+export function findMentions(text: string, tokens: readonly Token[], sentences: readonly { firstToken: number; endToken: number }[], context: MentionContext = {}): Mention[] {
+  const { commonWords, known } = context;
+  const ownLowerCase = new Set(tokens.filter((t) => /^[a-z]/.test(t.text)).map((t) => t.text));
+  const usedInLowerCase = (word: string): boolean => ownLowerCase.has(word.toLowerCase()) || (commonWords?.has(word.toLowerCase()) ?? false);
   const candidates: Candidate[] = [];
   for (const sentence of sentences) {
     const from = sentence.firstToken;
@@ -234,6 +270,11 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       const single = core.end - core.first === 1;
       if (single && isCalendarWord(surface)) continue;
       const effectiveTitle = title ?? lowerCaseTitleBefore(tokens, core.first, from);
+      const knownReading = known?.get(surface.toLowerCase().replace(/^the\s+/, ''));
+      if (knownReading) {
+        candidates.push({ run: core, text: surface, type: knownReading.type, confident: true, title: effectiveTitle, demonym: countryOf(surface) !== undefined && countryOf(surface)?.name.toLowerCase() !== surface.toLowerCase() && /(?:an|ish|ese|i|ch|ss|ic)s?$/i.test(surface) });
+        continue;
+      }
       const { type, confident } = classify(text, tokens, core, from, to, effectiveTitle);
       const country = countryOf(surface);
       if (!confident && single && !country) {
@@ -249,16 +290,16 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     }
   }
   // Document-level typing: a confident reading of the same name wins.
-  const known = new Map<string, EntityType>();
-  for (const c of candidates) if (c.confident && c.type) known.set(c.text.toLowerCase(), c.type);
-  for (const c of candidates) if (!c.confident && c.type && !known.has(c.text.toLowerCase())) known.set(c.text.toLowerCase(), c.type);
+  const typeInText = new Map<string, EntityType>();
+  for (const c of candidates) if (c.confident && c.type) typeInText.set(c.text.toLowerCase(), c.type);
+  for (const c of candidates) if (!c.confident && c.type && !typeInText.has(c.text.toLowerCase())) typeInText.set(c.text.toLowerCase(), c.type);
   // A name found after "in", "at", "from" or "to" anywhere in the text is probably a place.
   const placeEvidence = new Set<string>();
   for (const c of candidates) {
     const before = tokens[c.run.first - 1];
     if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) placeEvidence.add(c.text);
   }
-  const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (known.get(c.text.toLowerCase()) ?? c.type) }));
+  const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (typeInText.get(c.text.toLowerCase()) ?? c.type) }));
   // Full names of people (two words or more), in order of appearance.
   const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2).map(({ c }) => ({ name: c.text.replace(/^The\s+/, ''), start: tokens[c.run.first].start }));
   const mentions: Mention[] = [];
@@ -276,6 +317,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         canonical = full.name;
       }
     }
+    const knownReading = known?.get(c.text.toLowerCase().replace(/^the\s+/, ''));
+    if (knownReading && knownReading.type === type) canonical = knownReading.canonical;
     if (!type) type = c.title ? 'person' : placeEvidence.has(canonical) ? 'place' : 'organization';
     if (type === 'person' && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
     if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;

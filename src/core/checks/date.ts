@@ -1,0 +1,55 @@
+/** conflict/date: a date of the same event as in the source, with another year, month or day. */
+import type { DateValue } from '../values';
+import { mentionKeys } from '../stems';
+import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from './thresholds';
+import { cite, evidenceOf, mentionsAny, type BlockFinding, type ClaimContext } from './types';
+
+type Comparison = 'agree' | 'differ' | 'incomparable';
+
+/** Compares the fields both dates know: "May" and "May 2024" agree; "2020" and "May" cannot be compared. */
+export function compareDates(a: DateValue, b: DateValue): Comparison {
+  let shared = 0;
+  for (const field of ['year', 'month', 'day'] as const) {
+    const x = a[field];
+    const y = b[field];
+    if (x === undefined || y === undefined) continue;
+    shared++;
+    if (x !== y) return 'differ';
+  }
+  return shared > 0 ? 'agree' : 'incomparable';
+}
+
+function formatDifference(claim: DateValue, source: DateValue): string {
+  return `Memo says ${claim.relation ? `${claim.relation} ` : ''}${claim.text}; source says ${source.relation ? `${source.relation} ` : ''}${source.text}`;
+}
+
+export function checkDates(ctx: ClaimContext): BlockFinding[] {
+  const findings: BlockFinding[] = [];
+  const anchors = ctx.claim.mentions.flatMap(mentionKeys);
+  for (const d of ctx.claim.dates) {
+    let supported = false;
+    let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: DateValue } | undefined;
+    for (const a of ctx.alignments) {
+      const anchored = anchors.length > 0 && anchors.every((k) => a.sentence.stems.has(k));
+      const bar = anchored ? DATE_MIN_ALIGNMENT_ANCHORED : DATE_MIN_ALIGNMENT;
+      if (a.score < bar) continue;
+      if (anchors.length > 0 && !mentionsAny(a.sentence, anchors)) continue;
+      const comparisons = a.sentence.fact.dates.map((e) => ({ e, c: compareDates(d, e) }));
+      if (comparisons.some((x) => x.c === 'agree')) {
+        supported = true;
+        break;
+      }
+      const differing = comparisons.find((x) => x.c === 'differ');
+      if (differing) conflict ??= { sentence: a.sentence, value: differing.e };
+    }
+    if (supported || !conflict) continue;
+    findings.push({
+      code: 'conflict/date',
+      message: `${formatDifference(d, conflict.value)} (${cite(conflict.sentence)})`,
+      span: { start: d.start, end: d.end },
+      evidence: evidenceOf(conflict.sentence),
+      fix: { span: { start: d.start, end: d.end }, newText: conflict.value.text, title: `Replace with ${conflict.value.text} (source date)` },
+    });
+  }
+  return findings;
+}

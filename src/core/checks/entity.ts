@@ -1,0 +1,82 @@
+/** conflict/entity: a person, organisation or nationality other than the one the source names for the same statement. */
+import type { Mention } from '../entities';
+import { mentionKeys } from '../stems';
+import { ENTITY_MIN_ALIGNMENT, ENTITY_SUPPORT_RATIO } from './thresholds';
+import { cite, containsWord, evidenceOf, mentionsAny, type BlockFinding, type ClaimContext } from './types';
+import type { Alignment } from '../corpus';
+
+/**
+ * The best-aligned sentence once the claim's mention is left out, when it does
+ * not name that mention and no sentence naming it aligns nearly as well.
+ */
+export function swapCandidate(ctx: ClaimContext, mention: Mention, minAlignment: number): Alignment | undefined {
+  const keys = mentionKeys(mention);
+  if (keys.length === 0) return undefined;
+  const ranked = ctx.corpus.align(ctx.claim.stems, new Set(keys));
+  const top = ranked[0];
+  if (!top || top.score < minAlignment) return undefined;
+  const words = mention.canonical.split(/[\s-]+/).filter((w) => w.length > 2);
+  if (mentionsAny(top.sentence, keys) || containsWord(top.sentence, words)) return undefined;
+  const naming = ranked.find((a) => mentionsAny(a.sentence, keys) || containsWord(a.sentence, words));
+  if (naming && naming.score >= top.score * ENTITY_SUPPORT_RATIO) return undefined;
+  return top;
+}
+
+function claimKeys(ctx: ClaimContext): Set<string> {
+  return new Set(ctx.claim.mentions.flatMap(mentionKeys));
+}
+
+function replacement(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention | undefined {
+  const inClaim = claimKeys(ctx);
+  return top.sentence.fact.mentions.find((m) => pick(m) && mentionKeys(m).every((k) => !inClaim.has(k)) && m.canonical !== mention.canonical);
+}
+
+export function checkEntities(ctx: ClaimContext): BlockFinding[] {
+  const findings: BlockFinding[] = [];
+  for (const mention of ctx.claim.mentions) {
+    if (mention.demonym || (mention.type !== 'person' && mention.type !== 'organization')) continue;
+    const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
+    if (!top) continue;
+    // Person and organisation readings of a name are often confused ("Al Jazeera"); either may stand in for the other.
+    const other = replacement(ctx, mention, top, (m) => (m.type === 'person' || m.type === 'organization') && !m.demonym);
+    if (!other) continue;
+    findings.push({
+      code: 'conflict/entity',
+      message: `Memo says ${mention.text}; source says ${other.canonical} (${cite(top.sentence)})`,
+      span: { start: mention.start, end: mention.end },
+      evidence: evidenceOf(top.sentence),
+      fix: { span: { start: mention.start, end: mention.end }, newText: other.canonical, title: `Replace with ${other.canonical} (source)` },
+    });
+  }
+  return findings;
+}
+
+/** The word a demonym modifies ("Dutch nationality" -> nationality), as a lemma. */
+function headOf(tokens: readonly { lemma: string; pos: string }[], mention: Mention): string | undefined {
+  for (let k = mention.endToken; k < Math.min(tokens.length, mention.endToken + 3); k++) {
+    if (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN') return tokens[k].lemma;
+  }
+  return undefined;
+}
+
+/** A nationality other than the source's for the same person or thing ("French nationality" vs "Dutch nationality"). */
+export function checkNationalities(ctx: ClaimContext): BlockFinding[] {
+  const findings: BlockFinding[] = [];
+  for (const mention of ctx.claim.mentions) {
+    if (!mention.demonym) continue;
+    const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
+    if (!top) continue;
+    const head = headOf(ctx.block.tokens, mention);
+    const sourceTokens = top.sentence.extraction.source.tokens;
+    const other = replacement(ctx, mention, top, (m) => Boolean(m.demonym) && head !== undefined && headOf(sourceTokens, m) === head);
+    if (!other) continue;
+    findings.push({
+      code: 'conflict/entity',
+      message: `Memo says ${mention.text} ${head}; source says ${other.text} ${head} (${cite(top.sentence)})`,
+      span: { start: mention.start, end: mention.end },
+      evidence: evidenceOf(top.sentence),
+      fix: { span: { start: mention.start, end: mention.end }, newText: other.text, title: `Replace with ${other.text} (source)` },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,51 @@
+/** conflict/number: a quantity that counts the same thing as the source, with another value. */
+import { stem } from '../stems';
+import { quantitiesAgree, type NumberValue } from '../values';
+import { NUMBER_MIN_ALIGNMENT } from './thresholds';
+import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './types';
+
+function sameUnit(a: NumberValue, b: NumberValue): boolean {
+  return a.unit !== undefined && b.unit !== undefined && stem(a.unit) === stem(b.unit);
+}
+
+export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
+  const findings: BlockFinding[] = [];
+  for (const n of ctx.claim.numbers) {
+    if (!n.unit) continue;
+    let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: NumberValue } | undefined;
+    let supported = false;
+    for (const a of ctx.alignments) {
+      if (a.score < NUMBER_MIN_ALIGNMENT) break;
+      const candidates = a.sentence.fact.numbers.filter((m) => sameUnit(n, m));
+      if (candidates.length === 0) continue;
+      if (candidates.some((m) => quantitiesAgree(n, m))) {
+        supported = true;
+        break;
+      }
+      conflict ??= { sentence: a.sentence, value: candidates[0] };
+    }
+    if (supported || !conflict) continue;
+    const sourcePhrase = unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end);
+    findings.push({
+      code: 'conflict/number',
+      message: `Memo says ${n.text} ${n.unit}s; source says ${sourcePhrase} (${cite(conflict.sentence)})`,
+      span: { start: n.start, end: n.end },
+      evidence: evidenceOf(conflict.sentence),
+      fix: { span: { start: n.start, end: n.end }, newText: conflict.value.text, title: `Replace with ${conflict.value.text} (source value)` },
+    });
+  }
+  return findings;
+}
+
+/** "2500 American troops": the number up to the noun it counts. */
+function unitPhrase(text: string, value: NumberValue, limit: number): string {
+  const after = text.slice(value.end, limit);
+  const words = after.split(/(\s+)/);
+  let phrase = value.text;
+  for (let i = 0, count = 0; i < words.length && count < 4; i++) {
+    phrase += words[i];
+    if (!/\s/.test(words[i]) && words[i]) count++;
+    if (value.unit && stem(words[i].replace(/\W+$/, '')) === stem(value.unit)) return phrase.replace(/[,;.]$/, '').trim();
+  }
+  return value.text;
+}

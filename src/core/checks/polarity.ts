@@ -1,0 +1,93 @@
+/** conflict/polarity: the claim reverses the source: an opposite word, or a negation the source does not have (or the other way). */
+import { NEGATION_WORDS, OPPOSITES } from '../lexicon';
+import type { Token } from '../nlp';
+import { stem } from '../stems';
+import { NEGATION_MIN_ALIGNMENT, POLARITY_MIN_ALIGNMENT } from './thresholds';
+import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './types';
+
+/** stem -> the stems of its opposites. */
+const OPPOSITE_STEMS = new Map<string, Set<string>>();
+for (const [a, b] of OPPOSITES) {
+  const sa = a.map(stem);
+  const sb = b.map(stem);
+  for (const x of sa) OPPOSITE_STEMS.set(x, new Set([...(OPPOSITE_STEMS.get(x) ?? []), ...sb.filter((y) => !sa.includes(y))]));
+  for (const y of sb) OPPOSITE_STEMS.set(y, new Set([...(OPPOSITE_STEMS.get(y) ?? []), ...sa.filter((x) => !sb.includes(x))]));
+}
+
+const POLAR_POS = new Set(['VERB', 'ADJ', 'ADV', 'NOUN']);
+const NEGATION_LOOKBEHIND = 3;
+
+function insideQuote(ctx: ClaimContext, t: Token): boolean {
+  return ctx.block.quotes.some((q) => q.parts.some((p) => p.start <= t.start && t.end <= p.end));
+}
+
+/** An explicit negation ("not", "never", "no") a few words before the token, in the same clause. */
+function negatedAt(tokens: readonly Token[], k: number, from: number): boolean {
+  for (let j = k - 1; j >= Math.max(from, k - NEGATION_LOOKBEHIND); j--) {
+    const w = tokens[j].text.toLowerCase();
+    if (NEGATION_WORDS.has(w) || w === 'n\u2019t') return true;
+    if (tokens[j].pos === 'PUNCT' || tokens[j].pos === 'CCONJ') return false;
+  }
+  return false;
+}
+
+interface PolarWord {
+  readonly token: Token;
+  readonly stem: string;
+  readonly negated: boolean;
+}
+
+function polarWords(tokens: readonly Token[], from: number, to: number, skip: (t: Token) => boolean): PolarWord[] {
+  const words: PolarWord[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (!POLAR_POS.has(t.pos) || skip(t)) continue;
+    words.push({ token: t, stem: stem(t.lemma), negated: negatedAt(tokens, k, from) });
+  }
+  return words;
+}
+
+export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
+  const claimWords = polarWords(ctx.block.tokens, ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
+  if (claimWords.length === 0) return [];
+  const claimStems = new Set(claimWords.map((w) => w.stem));
+  for (const a of ctx.alignments) {
+    if (a.score < POLARITY_MIN_ALIGNMENT) break;
+    const s = a.sentence.fact.sentence;
+    const sourceTokens = a.sentence.extraction.source.tokens;
+    const sourceWords = polarWords(sourceTokens, s.firstToken, s.endToken, () => false);
+    const sourceStems = new Set(sourceWords.map((w) => w.stem));
+    // An opposite word: the claim's word is absent from the source and the source's opposite absent from the claim.
+    for (const w of claimWords) {
+      const opposites = OPPOSITE_STEMS.get(w.stem);
+      if (!opposites || sourceStems.has(w.stem)) continue;
+      const other = sourceWords.find((v) => opposites.has(v.stem) && !claimStems.has(v.stem) && v.negated === w.negated);
+      if (!other) continue;
+      return [{
+        code: 'conflict/polarity',
+        message: `Memo says "${w.token.text}"; source says "${other.token.text}" (${cite(a.sentence)})`,
+        span: { start: w.token.start, end: w.token.end },
+        evidence: evidenceOf(a.sentence),
+      }];
+    }
+    // The same predicate, negated on one side only.
+    if (a.score >= NEGATION_MIN_ALIGNMENT) {
+      for (const w of claimWords) {
+        if (w.token.pos !== 'VERB' && w.token.pos !== 'ADJ') continue;
+        const same = sourceWords.find((v) => v.stem === w.stem && (v.token.pos === 'VERB' || v.token.pos === 'ADJ'));
+        if (!same || same.negated === w.negated) continue;
+        return [{
+          code: 'conflict/polarity',
+          message: w.negated
+            ? `Memo negates "${w.token.text}"; source says it is so (${cite(a.sentence)})`
+            : `Memo says "${w.token.text}"; source says not ${same.token.text} (${cite(a.sentence)})`,
+          span: { start: w.token.start, end: w.token.end },
+          evidence: evidenceOf(a.sentence),
+        }];
+      }
+    }
+    // Only the best-aligned sentence speaks to the claim's polarity.
+    break;
+  }
+  return [];
+}

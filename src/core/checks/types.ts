@@ -1,0 +1,44 @@
+import type { AnalysedBlock, Claim } from '../claims';
+import type { Alignment, Corpus, IndexedSentence } from '../corpus';
+import type { Extraction } from '../extract';
+import type { Span } from '../text';
+
+/** What a check sees: one claim, its block, and the source sentences ranked for it. */
+export interface ClaimContext {
+  readonly corpus: Corpus;
+  readonly block: AnalysedBlock;
+  readonly claim: Claim;
+  readonly alignments: readonly Alignment[];
+}
+
+/** A finding with offsets relative to its block's prose (the checker rebases them onto the memo). */
+export interface BlockFinding {
+  readonly code: string;
+  readonly message: string;
+  readonly span: Span;
+  readonly evidence?: { readonly extraction: Extraction; readonly span: Span; readonly text: string };
+  readonly fix?: { readonly span: Span; readonly newText: string; readonly title: string };
+}
+
+export function cite(sentence: IndexedSentence): string {
+  return `${sentence.extraction.source.key} \u00b6${sentence.fact.sentence.paragraph}`;
+}
+
+export function evidenceOf(sentence: IndexedSentence): BlockFinding['evidence'] {
+  const s = sentence.fact.sentence;
+  return { extraction: sentence.extraction, span: { start: s.start, end: s.end }, text: s.text };
+}
+
+/** True when the sentence (or the one before it) names a thing with one of these keys. */
+export function mentionsAny(sentence: IndexedSentence, keys: readonly string[]): boolean {
+  return keys.some((k) => sentence.stems.has(k));
+}
+
+/** True when any of the words appears in the sentence's text, whatever its part of speech ("Quds leader" names Quds). */
+export function containsWord(sentence: IndexedSentence, words: readonly string[]): boolean {
+  const { tokens } = sentence.extraction.source;
+  const s = sentence.fact.sentence;
+  const own = new Set<string>();
+  for (let k = s.firstToken; k < s.endToken; k++) own.add(tokens[k].text.toLowerCase());
+  return words.some((w) => own.has(w.toLowerCase()));
+}
