@@ -16,6 +16,25 @@ export interface Claim extends Span {
   readonly numbers: readonly NumberValue[];
   readonly dates: readonly DateValue[];
   readonly stems: ReadonlyMap<string, number>;
+  /** Clauses of a compound sentence ("…, and …", "…; …") with their own stems: a value is judged with its own clause. */
+  readonly clauses: readonly (Span & { readonly stems: ReadonlyMap<string, number> })[];
+}
+
+/** Where a compound sentence splits into clauses: a comma or semicolon before a coordinating conjunction, or a semicolon. */
+function clauseBreaks(tokens: readonly Token[], from: number, to: number): number[] {
+  const breaks: number[] = [];
+  for (let k = from + 1; k < to - 1; k++) {
+    const t = tokens[k].text;
+    if (t === ';' || ((t === ',' || t === '\u2014') && ['and', 'but', 'while', 'whereas', 'although', 'though'].includes(tokens[k + 1].text.toLowerCase()))) breaks.push(k);
+  }
+  return breaks;
+}
+
+/** The stems of the clause a value lies in, or of the whole claim when the clause says too little on its own. */
+export function stemsAround(claim: Claim, span: Span): ReadonlyMap<string, number> {
+  const clause = claim.clauses.find((c) => c.start <= span.start && span.end <= c.end);
+  const contentStems = clause ? [...clause.stems.keys()].filter((k) => !k.startsWith('#')).length : 0;
+  return clause && contentStems >= 2 ? clause.stems : claim.stems;
 }
 
 export interface AnalysedBlock {
@@ -43,9 +62,18 @@ export function analyseBlock(block: Pick<MemoBlock, 'prose'>, context: MentionCo
     const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
     const stems = stemsOf(tokens, s.firstToken, s.endToken, inSentence, [...dates, ...numbers]);
     for (const k of valueKeys(dates, numbers)) stems.set(k, 1);
+    const bounds = [s.firstToken, ...clauseBreaks(tokens, s.firstToken, s.endToken).map((k) => k + 1), s.endToken];
+    const clauses = bounds.length <= 2 ? [] : bounds.slice(0, -1).map((first, i) => {
+      const end = bounds[i + 1];
+      const start = tokens[first].start;
+      const stop = tokens[end - 1].end;
+      const clauseStems = stemsOf(tokens, first, end, inSentence, [...dates, ...numbers]);
+      for (const k of valueKeys(dates.filter((d) => d.start >= start && d.end <= stop), numbers.filter((n) => n.start >= start && n.end <= stop))) clauseStems.set(k, 1);
+      return { start, end: stop, stems: clauseStems };
+    });
     claims.push({
       start: s.start, end: s.end, text, firstToken: s.firstToken, endToken: s.endToken, mentions: inSentence, numbers, dates,
-      stems,
+      stems, clauses,
     });
   }
   return { prose, tokens, sentences, mentions, claims, quotes };

@@ -126,7 +126,10 @@ function near(index: WordIndex, quoteWords: readonly string[]): QuoteMatch | und
         if (from < 0 || len < 1 || from + len > index.words.length) continue;
         const window = index.words.slice(from, from + len).map((w) => w.word);
         const similarity = 1 - distance(encodedQuote, encode(window, alphabet)) / Math.max(quoteWords.length, len);
-        if (!best || similarity > best.similarity) best = { start: from, end: from + len, similarity };
+        // Ties go to the window as long as the quote: a substitution reads better than a bare insertion.
+        const better = !best || similarity > best.similarity + 1e-9 ||
+          (Math.abs(similarity - best.similarity) <= 1e-9 && Math.abs(len - quoteWords.length) < Math.abs(best.end - best.start - quoteWords.length));
+        if (better) best = { start: from, end: from + len, similarity };
       }
     }
   }

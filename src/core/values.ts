@@ -105,7 +105,12 @@ function unitAfter(tokens: readonly Token[], index: number, end: number): string
     const t = tokens[k];
     const lower = t.text.toLowerCase();
     if (lower === '%' || lower === 'percent' || (lower === 'per' && tokens[k + 1]?.text.toLowerCase() === 'cent')) return 'percent';
-    if (t.pos === 'NOUN') return t.lemma;
+    if (t.pos === 'NOUN') {
+      // A compound counts its last noun: "40 container ships" counts ships.
+      let last = k;
+      while (last + 1 < end && tokens[last + 1].pos === 'NOUN') last++;
+      return tokens[last].lemma;
+    }
     if (t.pos === 'PROPN' && /s$/.test(t.text) && k > index && tokens[k - 1].pos !== 'PROPN') return t.lemma;
     if (!UNIT_SKIP_POS.has(t.pos) && !MAGNITUDES[lower]) return undefined;
   }

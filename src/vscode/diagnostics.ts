@@ -42,6 +42,9 @@ export class MemoDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.didChange(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.didSave(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.didClose(d)),
+      // Closing a tab does not close its document at once: clear on the tab, re-check when it shows again.
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.didCloseTabs(e.closed)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => this.didShow(editors)),
       this.sources.onDidChange(() => this.recheckAll()),
       this.config.onDidChange(() => this.recheckAll()),
     ];
@@ -68,8 +71,37 @@ export class MemoDiagnostics implements vscode.Disposable {
     this.findings.delete(key);
   }
 
+  private didCloseTabs(closed: readonly vscode.Tab[]): void {
+    const stillShown = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) stillShown.add(tab.input.uri.toString());
+    }
+    for (const tab of closed) {
+      if (!(tab.input instanceof vscode.TabInputText)) continue;
+      const key = tab.input.uri.toString();
+      if (stillShown.has(key)) continue;
+      this.cancel(key);
+      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      this.collection.delete(tab.input.uri);
+      this.findings.delete(key);
+    }
+  }
+
+  private didShow(editors: readonly vscode.TextEditor[]): void {
+    for (const editor of editors) {
+      if (isMemo(editor.document) && !this.findings.has(editor.document.uri.toString())) void this.check(editor.document);
+    }
+  }
+
+  /** Re-checks the memos a user has open in a tab (a closed tab's document may linger, unseen). */
   private recheckAll(): void {
-    for (const document of vscode.workspace.textDocuments) if (isMemo(document)) void this.check(document);
+    const shown = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) shown.add(tab.input.uri.toString());
+    }
+    for (const document of vscode.workspace.textDocuments) {
+      if (isMemo(document) && (shown.has(document.uri.toString()) || this.findings.has(document.uri.toString()))) void this.check(document);
+    }
   }
 
   private cancel(key: string): void {

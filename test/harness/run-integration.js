@@ -5,6 +5,7 @@
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
+const { format } = require('node:util');
 const { ROOT, startServer, launchBrowser, makeWorkspace } = require('./vscodeServer');
 
 const TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 240000);
@@ -26,7 +27,7 @@ const WORKBENCH_NOISE = /open-vsx\.org|ServiceWorker|Creating a socket|connectio
     const page = browser.pages()[0] ?? await browser.newPage();
     const finished = new Promise((resolve) => {
       page.exposeFunction('codeAutomationLog', (type, args) => {
-        const text = args.map(String).join(' ');
+        const text = format(...args);
         if (!WORKBENCH_NOISE.test(text)) (console[type] ?? console.log)(text);
       });
       page.exposeFunction('codeAutomationExit', (code) => resolve(code));

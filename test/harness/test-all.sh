@@ -24,3 +24,5 @@ step "integration tests (real VS Code)"
 node test/harness/run-integration.js
 step "browser end-to-end (screenshots in test-results/)"
 node test/harness/run-e2e.js
+step "package: the .vsix installs into VS Code"
+bash test/harness/check-vsix.sh

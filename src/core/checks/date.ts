@@ -1,5 +1,6 @@
 /** conflict/date: a date of the same event as in the source, with another year, month or day. */
 import type { DateValue } from '../values';
+import { stemsAround } from '../claims';
 import { mentionKeys } from '../stems';
 import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from './thresholds';
 import { cite, evidenceOf, mentionsAny, type BlockFinding, type ClaimContext } from './types';
@@ -29,7 +30,8 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
   for (const d of ctx.claim.dates) {
     let supported = false;
     let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: DateValue } | undefined;
-    for (const a of ctx.alignments) {
+    const alignments = ctx.claim.clauses.length ? ctx.corpus.align(stemsAround(ctx.claim, d)).slice(0, ctx.alignments.length) : ctx.alignments;
+    for (const a of alignments) {
       const anchored = anchors.length > 0 && anchors.every((k) => a.sentence.stems.has(k));
       const bar = anchored ? DATE_MIN_ALIGNMENT_ANCHORED : DATE_MIN_ALIGNMENT;
       if (a.score < bar) continue;

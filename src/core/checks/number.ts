@@ -1,4 +1,5 @@
 /** conflict/number: a quantity that counts the same thing as the source, with another value. */
+import { stemsAround } from '../claims';
 import { stem } from '../stems';
 import { quantitiesAgree, type NumberValue } from '../values';
 import { NUMBER_MIN_ALIGNMENT } from './thresholds';
@@ -14,7 +15,8 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
     if (!n.unit) continue;
     let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: NumberValue } | undefined;
     let supported = false;
-    for (const a of ctx.alignments) {
+    const alignments = ctx.claim.clauses.length ? ctx.corpus.align(stemsAround(ctx.claim, n)).slice(0, ctx.alignments.length) : ctx.alignments;
+    for (const a of alignments) {
       if (a.score < NUMBER_MIN_ALIGNMENT) break;
       const candidates = a.sentence.fact.numbers.filter((m) => sameUnit(n, m));
       if (candidates.length === 0) continue;

@@ -1,0 +1,158 @@
+import * as assert from 'node:assert';
+import { checkMemo, type Finding } from '../../src/core/check';
+import type { Extraction } from '../../src/core/extract';
+import { parseMemo } from '../../src/core/memo';
+import { article, extractFile, SAMPLE_PATH } from './fixtures';
+
+function check(memo: string, sources: Extraction[]): Finding[] {
+  return checkMemo(parseMemo(memo), sources).filter((f) => f.code.startsWith('conflict/'));
+}
+
+function codes(memo: string, sources: Extraction[]): string[] {
+  return check(memo, sources).map((f) => f.code);
+}
+
+const wire = (): Extraction[] => [extractFile(article('wire-report.txt'))];
+const oped = (): Extraction[] => [extractFile(article('op-ed.md'))];
+const sample = (): Extraction[] => [extractFile(SAMPLE_PATH)];
+
+describe('checking: conflict/number', () => {
+  it('flags a quantity of the same thing with another value, and offers the source value', () => {
+    const [f] = check('More than 400 container ships were left waiting at anchor.\n', wire());
+    assert.strictEqual(f?.code, 'conflict/number');
+    assert.strictEqual(f.fix?.newText, '40');
+    assert.match(f.message, /Memo says 400 ships; source says 40 container ships \(wire-report \u00b62\)/);
+    assert.strictEqual(f.evidence?.source.key, 'wire-report');
+  });
+
+  it('accepts equal values however written, and bounds that agree', () => {
+    assert.deepStrictEqual(codes('Over 40 container ships were left waiting at anchor.\n', wire()), []);
+    assert.deepStrictEqual(codes('About 1,200 workers joined the strike, the union said.\n', wire()), []);
+    assert.deepStrictEqual(codes('There are two and a half thousand American troops in Iraq.\n', sample()), []);
+  });
+
+  it('judges a number by its own clause in a compound sentence', () => {
+    const memo = 'There are about 3,500 American troops in Iraq, and pro-Iranian militias have carried out more than 170 attacks on US military personnel since October.\n';
+    assert.deepStrictEqual(check(memo, sample()).map((f) => [f.code, memo.slice(f.span.start, f.span.end)]), [['conflict/number', '3,500']]);
+  });
+
+  it('says nothing of a number the sources do not count', () => {
+    assert.deepStrictEqual(codes('The port handles 14 million containers a year.\n', wire()), []);
+  });
+});
+
+describe('checking: conflict/date', () => {
+  it('flags another day or year for the same event', () => {
+    const [f] = check('Transport Minister Karen Smit said on March 14 that she would meet both sides.\n', wire());
+    assert.strictEqual(f?.code, 'conflict/date');
+    assert.strictEqual(f.fix?.newText, 'March 13');
+    assert.deepStrictEqual(codes('In 2017, the city of Leeds spent \u00a314 million on a multi-storey car park.\n', oped()), ['conflict/date']);
+  });
+
+  it('accepts the same date written another way, or at another precision', () => {
+    assert.deepStrictEqual(codes('Transport Minister Karen Smit said on 13 March that she would meet both sides.\n', wire()), []);
+    assert.deepStrictEqual(codes('Smit said in March that she would meet both sides.\n', wire()), []);
+  });
+});
+
+describe('checking: conflict/entity', () => {
+  it('flags a person or organisation swapped for another in the same statement', () => {
+    assert.deepStrictEqual(codes('Transport Minister Ingrid Vos said she would meet both sides in The Hague.\n', wire()), ['conflict/entity']);
+    const [f] = check('Shipping firm MSC said it had diverted 12 vessels to Antwerp.\n', wire());
+    assert.strictEqual(f?.code, 'conflict/entity');
+    assert.strictEqual(f.fix?.newText, 'Maersk');
+  });
+
+  it('flags another nationality', () => {
+    assert.deepStrictEqual(codes('Iraq\u2019s foreign minister has French nationality.\n', sample()), ['conflict/entity']);
+  });
+
+  it('accepts the same person by surname or full name', () => {
+    assert.deepStrictEqual(codes('Smit said she would meet both sides in The Hague.\n', wire()), []);
+    assert.deepStrictEqual(codes('Qassem Soleimani was killed by an American drone strike on his way to Baghdad.\n', sample()), []);
+  });
+});
+
+describe('checking: conflict/place', () => {
+  it('flags another place for the same event', () => {
+    const [f] = check('Maersk said it had diverted 12 vessels to Hamburg.\n', wire());
+    assert.strictEqual(f?.code, 'conflict/place');
+    assert.strictEqual(f.fix?.newText, 'Antwerp');
+  });
+
+  it('accepts the source\u2019s place, and says nothing of a place the sources do not mention', () => {
+    assert.deepStrictEqual(codes('Maersk said it had diverted 12 vessels to Antwerp.\n', wire()), []);
+    assert.deepStrictEqual(codes('The NATO mission in Iraq is headquartered in Baghdad.\n', sample()), []);
+  });
+});
+
+describe('checking: conflict/polarity', () => {
+  it('flags an opposite predicate', () => {
+    assert.deepStrictEqual(codes('Dekker told reporters the action would end until the employers come back.\n', wire()), ['conflict/polarity']);
+    assert.deepStrictEqual(codes('NATO is generally viewed with hostility in Iraq.\n', sample()), ['conflict/polarity']);
+  });
+
+  it('flags a negation the source does not have', () => {
+    assert.deepStrictEqual(codes('Maersk said it had not diverted 12 vessels to Antwerp.\n', wire()), ['conflict/polarity']);
+  });
+
+  it('accepts a faithful paraphrase', () => {
+    assert.deepStrictEqual(codes('Dekker told reporters the action would continue until the employers return to the table.\n', wire()), []);
+    assert.deepStrictEqual(codes('NATO is generally viewed positively in Iraq.\n', sample()), []);
+  });
+});
+
+describe('checking: conflict/quote and conflict/attribution', () => {
+  it('flags changed words in a quote with a word diff and restores the verbatim quote', () => {
+    const [f] = check('Dekker said: \u201cThe offer is a gift.\u201d\n', wire());
+    assert.strictEqual(f?.code, 'conflict/quote');
+    assert.match(f.message, /\[-an insult-\] \{\+a gift\+\}/);
+    assert.strictEqual(f.fix?.newText, 'The offer is an insult');
+  });
+
+  it('accepts a verbatim quote with straight quote marks, other case, or an ellipsis', () => {
+    assert.deepStrictEqual(codes('Dekker said: "The offer is an insult."\n', wire()), []);
+    assert.deepStrictEqual(codes('\u201cWe have not seen a stoppage \u2026 since 2002,\u201d said Ingrid Vos.\n', wire()), []);
+    assert.deepStrictEqual(codes('Barzani: \u201cthe threat is inside your own home (..) You don\'t know how to deal with them.\u201d\n', sample()), []);
+  });
+
+  it('flags a real quote given to someone else, and offers the right speaker', () => {
+    const [f] = check('\u201cThe offer is an insult,\u201d said Ingrid Vos.\n', wire());
+    assert.strictEqual(f?.code, 'conflict/attribution');
+    assert.strictEqual(f.fix?.newText, 'Martijn Dekker');
+    assert.deepStrictEqual(codes('\u201cThe offer is an insult,\u201d said Dekker.\n', wire()), []);
+  });
+
+  it('says nothing of a quote that is in no source', () => {
+    assert.deepStrictEqual(codes('The mayor said: \u201cWe will rebuild the harbour within a year.\u201d\n', wire()), []);
+  });
+});
+
+describe('checking: the memo around the claims', () => {
+  it('honours memo-check-disable-next-line', () => {
+    const memo = '<!-- memo-check-disable-next-line -->\nMore than 400 container ships were left waiting at anchor.\n';
+    assert.deepStrictEqual(codes(memo, wire()), []);
+  });
+
+  it('checks claims in headings, lists, block quotes and tables, not in code, front matter or URLs', () => {
+    const memo = [
+      '---', 'title: More than 400 container ships', '---', '',
+      '# More than 400 container ships were waiting',
+      '', '- More than 400 container ships were waiting at anchor.',
+      '', '> More than 400 container ships were waiting at anchor.',
+      '', '| Claim |', '| --- |', '| More than 400 container ships were waiting at anchor |',
+      '', '```', 'More than 400 container ships were waiting at anchor.', '```',
+      '', 'See [the port](https://example.org/400-container-ships) and `400 container ships`.', '',
+    ].join('\n');
+    const lines = check(memo, wire()).map((f) => parseMemo(memo).lines.positionAt(f.span.start).line);
+    assert.deepStrictEqual(lines, [4, 6, 8, 12]);
+  });
+
+  it('ranges lie inside the memo and the fix replaces exactly the flagged value', () => {
+    const memo = 'Intro line.\r\n\r\nMore than 400 container ships were left waiting at anchor.\r\n';
+    const [f] = check(memo, wire());
+    assert.strictEqual(memo.slice(f.span.start, f.span.end), '400');
+    const fixed = memo.slice(0, f.fix!.span.start) + f.fix!.newText + memo.slice(f.fix!.span.end);
+    assert.deepStrictEqual(codes(fixed, wire()), []);
+  });
+});
