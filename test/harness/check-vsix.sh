@@ -6,7 +6,7 @@ pkg=$(bash test/harness/install-code-server.sh)
 npm run --silent package >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$pkg/out/node/entry.js" --extensions-dir "$tmp/ext" --user-data-dir "$tmp/ud" --install-extension dist/policy-memo.vsix >/dev/null 2>&1 || node "$pkg/out/node/entry.js" --extensions-dir "$tmp/ext" --user-data-dir "$tmp/ud" --install-extension dist/policy-memo.vsix
+node "$pkg/out/node/entry.js" --extensions-dir "$tmp/ext" --user-data-dir "$tmp/ud" --install-extension dist/policy-memo.vsix >/dev/null
 if node "$pkg/out/node/entry.js" --extensions-dir "$tmp/ext" --user-data-dir "$tmp/ud" --list-extensions | grep -qx 'policy-memo.policy-memo'; then
   echo "vsix: 1 passed, 0 failed"
 else
