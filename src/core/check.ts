@@ -56,6 +56,12 @@ const BLOCK_CACHE_LIMIT = 4000;
 let corpusCache: { signature: string; corpus: Corpus } | undefined;
 const blockCache = new Map<string, BlockFinding[]>();
 
+/** Forgets the cached corpus and block results (benchmarks measure cold checks with it). */
+export function resetCheckCaches(): void {
+  corpusCache = undefined;
+  blockCache.clear();
+}
+
 function corpusFor(sources: readonly Extraction[]): Corpus {
   const signature = sources.map((x) => `${x.source.path}\u0000${x.source.hash}`).join('\u0001');
   if (corpusCache?.signature !== signature) {

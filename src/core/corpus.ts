@@ -6,6 +6,12 @@ import { isValueKey, stemsOf, valueKeys } from './stems';
 /** Weight of the previous sentence's words: "It has been there since 2018" is about what the sentence before named. */
 const CONTEXT_WEIGHT = 0.5;
 
+const NO_STEMS: ReadonlySet<string> = new Set();
+/** Ranked sentences returned by default: more than any check looks at. */
+const DEFAULT_ALIGN_LIMIT = 24;
+/** Sentences sharing less than this share of a claim are never evidence for it. */
+const DEFAULT_MIN_SCORE = 0.1;
+
 export interface IndexedSentence {
   readonly id: number;
   readonly extraction: Extraction;
@@ -22,7 +28,8 @@ export interface Alignment {
 
 export class Corpus {
   readonly sentences: IndexedSentence[] = [];
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
+  private scratch = new Float64Array(0);
   private readonly idf = new Map<string, number>();
   /** Lower-case words the sources use: a capitalised claim opener among them is not a name. */
   readonly commonWords = new Set<string>();
@@ -45,46 +52,63 @@ export class Corpus {
         }
         const id = this.sentences.length;
         this.sentences.push({ id, extraction: x, fact, stems, ownStems: own });
-        for (const k of stems.keys()) {
-          const list = this.postings.get(k) ?? [];
-          list.push(id);
-          this.postings.set(k, list);
+        for (const [k, w] of stems) {
+          let list = this.postings.get(k);
+          if (!list) {
+            list = { ids: [], weights: [] };
+            this.postings.set(k, list);
+          }
+          list.ids.push(id);
+          list.weights.push(w);
         }
         previous = { paragraph: s.paragraph, stems: own };
       }
     }
     this.knownNames = knownNamesOf(extractions.flatMap((x) => x.mentions));
     const n = this.sentences.length;
-    for (const [k, list] of this.postings) this.idf.set(k, Math.log(1 + n / list.length));
+    for (const [k, list] of this.postings) this.idf.set(k, Math.log(1 + n / list.ids.length));
   }
 
   idfOf(stem: string): number {
     return this.idf.get(stem) ?? Math.log(1 + Math.max(1, this.sentences.length));
   }
 
-  /** Source sentences ranked by the idf-weighted share of the claim's stems they contain (stems in `exclude` ignored). */
-  align(claimStems: ReadonlyMap<string, number>, exclude: ReadonlySet<string> = new Set()): Alignment[] {
+  /**
+   * Source sentences ranked by the idf-weighted share of the claim's stems they
+   * contain (stems in `exclude` ignored): the best `limit` at or above `minScore`.
+   * Scores accumulate along posting lists, so the cost is the postings touched.
+   */
+  align(claimStems: ReadonlyMap<string, number>, exclude: ReadonlySet<string> = NO_STEMS, limit = DEFAULT_ALIGN_LIMIT, minScore = DEFAULT_MIN_SCORE): Alignment[] {
+    if (this.scratch.length !== this.sentences.length) this.scratch = new Float64Array(this.sentences.length);
+    const scores = this.scratch;
+    const touched: number[] = [];
     let total = 0;
-    const candidates = new Set<number>();
     for (const k of claimStems.keys()) {
       if (exclude.has(k)) continue;
+      const idf = this.idfOf(k);
       // A shared date or number lifts a sentence; one the sources lack lowers none.
-      if (!isValueKey(k)) total += this.idfOf(k);
-      for (const id of this.postings.get(k) ?? []) candidates.add(id);
-    }
-    if (total === 0) return [];
-    const ranked: Alignment[] = [];
-    for (const id of candidates) {
-      const sentence = this.sentences[id];
-      let shared = 0;
-      for (const k of claimStems.keys()) {
-        if (exclude.has(k)) continue;
-        const w = sentence.stems.get(k);
-        if (w) shared += this.idfOf(k) * w;
+      if (!isValueKey(k)) total += idf;
+      const postings = this.postings.get(k);
+      if (!postings) continue;
+      for (let i = 0; i < postings.ids.length; i++) {
+        const id = postings.ids[i];
+        if (scores[id] === 0) touched.push(id);
+        scores[id] += idf * postings.weights[i];
       }
-      ranked.push({ sentence, score: shared / total });
     }
-    for (const a of ranked) (a as { score: number }).score = Math.min(1, a.score);
-    return ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+    // Keep the best `limit` in a small sorted array: most candidates fall below the last kept and cost one comparison.
+    const ranked: Alignment[] = [];
+    const before = (a: Alignment, score: number, id: number): boolean => score > a.score || (score === a.score && id < a.sentence.id);
+    for (const id of touched) {
+      const score = total > 0 ? Math.min(1, scores[id] / total) : 0;
+      scores[id] = 0;
+      if (score < minScore) continue;
+      if (ranked.length === limit && !before(ranked[limit - 1], score, id)) continue;
+      let at = ranked.length;
+      while (at > 0 && before(ranked[at - 1], score, id)) at--;
+      ranked.splice(at, 0, { sentence: this.sentences[id], score });
+      if (ranked.length > limit) ranked.pop();
+    }
+    return ranked;
   }
 }

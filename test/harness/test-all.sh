@@ -5,6 +5,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 step() { printf '\n== %s\n' "$*"; }
+passed=0
+# Runs a suite, echoing its output, and adds up the "N passed, M failed" / "N passing" line it ends with.
+suite() {
+  local out
+  out=$(mktemp)
+  "$@" 2>&1 | tee "$out"
+  local status=${PIPESTATUS[0]}
+  local n
+  n=$(grep -Eo '([0-9]+) (passing|passed)' "$out" | tail -1 | grep -Eo '^[0-9]+' || echo 0)
+  rm -f "$out"
+  passed=$((passed + n))
+  if [ "$status" -ne 0 ]; then echo "all: $passed passed, 1 failed (suite failed: $*)"; exit "$status"; fi
+}
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
@@ -19,10 +32,12 @@ npx eslint src test
 step "build"
 node esbuild.js --tests
 step "unit tests"
-npx mocha
+suite npx mocha
 step "integration tests (real VS Code)"
-node test/harness/run-integration.js
+suite node test/harness/run-integration.js
 step "browser end-to-end (screenshots in test-results/)"
-node test/harness/run-e2e.js
+suite node test/harness/run-e2e.js
 step "package: the .vsix installs into VS Code"
-bash test/harness/check-vsix.sh
+suite bash test/harness/check-vsix.sh
+echo
+echo "all: $passed passed, 0 failed"

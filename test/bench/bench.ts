@@ -1,0 +1,82 @@
+/**
+ * npm run bench: speed and memory of the engine on generated text, with markdownlint (the library)
+ * linting the same memo in the same run as the yardstick. Targets (issue 3): a full check under 3x
+ * markdownlint's time; a re-check after a one-word edit under 20 ms.
+ */
+import { lint } from 'markdownlint/sync';
+import { checkMemo, resetCheckCaches } from '../../src/core/check';
+import { extract } from '../../src/core/extract';
+import { parseMemo } from '../../src/core/memo';
+import { parseSource } from '../../src/core/source';
+import { article, memo } from './generate';
+
+const SOURCES = 20;
+const SOURCE_WORDS = 1500;
+const MEMO_WORDS = 5000;
+const RUNS = 7;
+const EDITS = 30;
+const FULL_CHECK_RATIO_TARGET = 3;
+const RECHECK_TARGET_MS = 20;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time<T>(fn: () => T): { ms: number; result: T } {
+  const start = process.hrtime.bigint();
+  const result = fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
+const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
+
+function main(): void {
+  const texts = Array.from({ length: SOURCES }, (_, i) => article(1000 + i, SOURCE_WORDS));
+  const memoText = memo(7, MEMO_WORDS, texts);
+  const memoWords = memoText.split(/\s+/).filter(Boolean).length;
+  console.log(`memo: ${memoWords} words; sources: ${SOURCES} x ~${SOURCE_WORDS} words`);
+
+  const load = time(() => texts.map((content, i) => extract(parseSource({ path: `/bench/source-${i}.txt`, content }))));
+  const sources = load.result;
+  console.log(`load and extract ${SOURCES} sources (once, cached by content hash afterwards): ${load.ms.toFixed(0)} ms`);
+
+  lint({ strings: { memo: memoText } });
+  const markdownlintMs = median(Array.from({ length: RUNS }, () => time(() => lint({ strings: { memo: memoText } })).ms));
+
+  const fullRuns: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < RUNS; i++) {
+    resetCheckCaches();
+    const run = time(() => checkMemo(parseMemo(memoText), sources));
+    fullRuns.push(run.ms);
+    findings = run.result.length;
+  }
+  const fullMs = median(fullRuns);
+
+  // One-word edits at random places, each re-checked with the caches warm (as while typing).
+  checkMemo(parseMemo(memoText), sources);
+  const lines = memoText.split('\n');
+  const editRuns: number[] = [];
+  let text = memoText;
+  for (let i = 0; i < EDITS; i++) {
+    const line = 4 + ((i * 37) % (lines.length - 5));
+    if (!/\w/.test(lines[line])) continue;
+    lines[line] = lines[line].replace(/\b(\w+)\b/, (w) => (w === 'the' ? 'a' : `${w}x`));
+    text = lines.join('\n');
+    const edited = text;
+    editRuns.push(time(() => checkMemo(parseMemo(edited), sources)).ms);
+  }
+  const recheckMs = median(editRuns);
+  const recheckP95 = [...editRuns].sort((a, b) => a - b)[Math.floor(editRuns.length * 0.95)];
+  const memory = process.memoryUsage();
+
+  const ratio = fullMs / markdownlintMs;
+  console.log(`markdownlint, same memo:      ${markdownlintMs.toFixed(1)} ms`);
+  console.log(`full check (cold caches):     ${fullMs.toFixed(1)} ms  (${ratio.toFixed(2)}x markdownlint; target < ${FULL_CHECK_RATIO_TARGET}x) ${ratio < FULL_CHECK_RATIO_TARGET ? 'MET' : 'NOT MET'}`);
+  console.log(`re-check after one-word edit: ${recheckMs.toFixed(1)} ms median, ${recheckP95.toFixed(1)} ms p95  (${(recheckMs / markdownlintMs).toFixed(2)}x markdownlint; target < ${RECHECK_TARGET_MS} ms) ${recheckMs < RECHECK_TARGET_MS ? 'MET' : 'NOT MET'}`);
+  console.log(`findings on the memo: ${findings}`);
+  console.log(`memory: rss ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)}`);
+}
+
+main();
