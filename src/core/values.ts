@@ -40,12 +40,44 @@ function relationBefore(text: string, start: number): string | undefined {
   return word && DATE_RELATIONS.has(word) ? word : undefined;
 }
 
+const DATE_CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi;
+/** Characters of context chrono-node gets on each side of a digit or month name. */
+const DATE_WINDOW = 24;
+
+/**
+ * chrono-node over the parts of a text near a digit or a month name only: a
+ * date needs one of them, and chrono's cost grows with the text it scans.
+ */
+function chronoInWindows(text: string): chrono.ParsedResult[] {
+  const windows: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(DATE_CUE)) {
+    const start = Math.max(0, (m.index ?? 0) - DATE_WINDOW);
+    const end = Math.min(text.length, (m.index ?? 0) + m[0].length + DATE_WINDOW);
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  const results: chrono.ParsedResult[] = [];
+  for (const w of windows) {
+    // Widen to whole words so that chrono sees "February", not "ruary".
+    let start = w.start;
+    while (start > 0 && /\S/.test(text[start - 1])) start--;
+    let end = w.end;
+    while (end < text.length && /\S/.test(text[end])) end++;
+    for (const r of chrono.parse(text.slice(start, end), REFERENCE_DATE)) {
+      (r as { index: number }).index = r.index + start;
+      if (!results.some((x) => x.index === r.index)) results.push(r);
+    }
+  }
+  return results;
+}
+
 /** Dates: chrono-node's parses (with what is known, not implied), month names after a preposition, and bare years. */
 export function findDates(text: string, span: Span): DateValue[] {
   const slice = text.slice(span.start, span.end);
   const dates: DateValue[] = [];
   const covered = (start: number, end: number): boolean => dates.some((d) => d.start < end && start < d.end);
-  for (const result of chrono.parse(slice, REFERENCE_DATE)) {
+  for (const result of chronoInWindows(slice)) {
     const known = result.start;
     const year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
     const month = known.isCertain('month') ? known.get('month') ?? undefined : undefined;

@@ -12,6 +12,9 @@ import type { Alignment } from '../corpus';
 export function swapCandidate(ctx: ClaimContext, mention: Mention, minAlignment: number): Alignment | undefined {
   const keys = mentionKeys(mention);
   if (keys.length === 0) return undefined;
+  // The claim's best match names this entity: nothing was swapped (and no second ranking is needed).
+  const best = ctx.alignments[0];
+  if (best && mentionsAny(best.sentence, keys)) return undefined;
   const ranked = ctx.corpus.align(ctx.claim.stems, new Set(keys));
   const top = ranked[0];
   if (!top || top.score < minAlignment) return undefined;
