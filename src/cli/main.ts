@@ -21,11 +21,13 @@ export const EXIT_CLEAN = 0;
 export const EXIT_CONFLICTS = 1;
 export const EXIT_USAGE = 2;
 
-const USAGE = `usage: memo-check [check] [--source FILE]... [--format text|json] MEMO.md...
+const USAGE = `usage: memo-check [check] [--source FILE]... [--format text|json] [--unsupported] MEMO.md...
        memo-check extract [--format text|json] [SOURCE...]
 
 check    check memos against their sources (front matter "sources:", else --source, else the bundled sample)
-extract  print the quotes and facts of sources (default: the bundled sample)`;
+extract  print the quotes and facts of sources (default: the bundled sample)
+
+--unsupported  also report claims and quotes no source supports (unsupported/*; never counted as conflicts)`;
 
 class UsageError extends Error {}
 
@@ -77,7 +79,7 @@ function findingToJson(f: Finding, memoLines: LineIndex, io: CliIo): Record<stri
   };
 }
 
-async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format: string): Promise<number> {
+async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format: string, unsupportedHints: boolean): Promise<number> {
   if (memos.length === 0) throw new UsageError('memo-check: no memo given\n' + USAGE);
   const library = new SourceLibrary(nodeFs);
   const defaultSources = sourceArgs.length ? sourceArgs.map((s) => resolve(io.cwd, s)) : [sampleSourcePath()];
@@ -98,7 +100,7 @@ async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format
     const own = parsed.sources;
     const sourcePaths = own ? own.map((s) => resolve(dirname(memoPath), s)) : defaultSources;
     const sources = await loadSources(io, library, sourcePaths);
-    const findings = checkMemo(parsed, sources);
+    const findings = checkMemo(parsed, sources, { unsupportedHints });
     const lines = new LineIndex(decoded.text);
     conflicts += findings.filter((f) => f.code.startsWith('conflict/')).length;
     files.push({ path: display(io, memoPath), diagnostics: findings.map((f) => findingToJson(f, lines, io)) });
@@ -121,6 +123,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         source: { type: 'string', multiple: true, short: 's' },
         format: { type: 'string', short: 'f', default: 'text' },
         help: { type: 'boolean', short: 'h' },
+        unsupported: { type: 'boolean' },
       },
     });
     if (values.help) {
@@ -135,7 +138,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return await runExtract(io, rest, format);
     }
     const memos = command === 'check' ? rest : positionals;
-    return await runCheck(io, memos, values.source ?? [], format);
+    return await runCheck(io, memos, values.source ?? [], format, values.unsupported ?? false);
   } catch (error) {
     if (error instanceof UsageError) io.err(error.message + '\n');
     else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.err(`memo-check: ${error.message}\n${USAGE}\n`);

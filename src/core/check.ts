@@ -1,5 +1,6 @@
 /** Runs every check on a memo against its sources, re-analysing only the blocks that changed. */
-import { analyseBlock } from './claims';
+import { analyseBlock, type Claim } from './claims';
+import { mentionKeys, valueKeys } from './stems';
 import { checkAttribution } from './checks/attribution';
 import { checkDates } from './checks/date';
 import { checkEntities, checkNationalities } from './checks/entity';
@@ -7,7 +8,7 @@ import { checkNumbers } from './checks/number';
 import { checkPlaces } from './checks/place';
 import { checkPolarity } from './checks/polarity';
 import { checkQuote, locateQuote } from './checks/quote';
-import { MAX_ALIGNED, UNSUPPORTED_MAX_ALIGNMENT } from './checks/thresholds';
+import { MAX_ALIGNED, QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNSUPPORTED_MAX_ALIGNMENT } from './checks/thresholds';
 import type { BlockFinding, ClaimContext } from './checks/types';
 import { Corpus } from './corpus';
 import type { Extraction } from './extract';
@@ -83,8 +84,11 @@ function checkBlock(block: Pick<MemoBlock, 'prose'>, corpus: Corpus, options: Ch
   for (const quote of analysed.quotes) {
     const match = locateQuote(quote.text, corpus.extractions);
     const quoteFindings = [...checkQuote(quote, match), ...checkAttribution(quote, match, analysed.mentions)];
-    if (match && match.similarity >= 0.6) for (const p of quote.parts) for (let k = p.start; k < p.end; k++) quoted.add(k);
+    if (match && match.similarity >= QUOTE_MIN_SIMILARITY) for (const p of quote.parts) for (let k = p.start; k < p.end; k++) quoted.add(k);
     findings.push(...quoteFindings);
+    if (options.unsupportedHints && (!match || match.similarity < QUOTE_MIN_SIMILARITY) && quote.text.split(/\s+/).length >= QUOTE_MIN_WORDS) {
+      findings.push({ code: 'unsupported/quote', message: 'Quote not found in the sources', span: { start: quote.start, end: quote.end } });
+    }
   }
   for (const claim of analysed.claims) {
     const alignments = corpus.align(claim.stems).slice(0, MAX_ALIGNED);
@@ -93,11 +97,26 @@ function checkBlock(block: Pick<MemoBlock, 'prose'>, corpus: Corpus, options: Ch
       // Words inside a quote that was found in a source are judged by the quote checks alone.
       for (const f of check(ctx)) if (!quoted.has(f.span.start)) findings.push(f);
     }
-    if (options.unsupportedHints && claim.stems.size >= 2 && (alignments[0]?.score ?? 0) < UNSUPPORTED_MAX_ALIGNMENT) {
-      findings.push({ code: 'unsupported/claim', message: 'No source passage found for this claim', span: { start: claim.start, end: claim.end } });
-    }
+    if (options.unsupportedHints) findings.push(...unsupportedHints(claim, corpus, alignments[0]?.score ?? 0));
   }
   return findings;
+}
+
+/** Hints (never conflicts): a claim no source passage speaks to, or a date, number or name no source mentions. */
+function unsupportedHints(claim: Claim, corpus: Corpus, bestScore: number): BlockFinding[] {
+  if (claim.stems.size >= 2 && bestScore < UNSUPPORTED_MAX_ALIGNMENT) {
+    return [{ code: 'unsupported/claim', message: 'No source passage found for this claim', span: { start: claim.start, end: claim.end } }];
+  }
+  const hints: BlockFinding[] = [];
+  for (const value of [...claim.dates, ...claim.numbers.filter((n) => n.unit)]) {
+    const keys = value.type === 'date' ? valueKeys([value], []) : valueKeys([], [value]);
+    if (keys.length && !keys.some((k) => corpus.has(k))) hints.push({ code: 'unsupported/value', message: `No source mentions ${value.text}`, span: { start: value.start, end: value.end } });
+  }
+  for (const m of claim.mentions) {
+    const keys = mentionKeys(m);
+    if (keys.length && !keys.some((k) => corpus.has(k))) hints.push({ code: 'unsupported/name', message: `No source mentions ${m.text}`, span: { start: m.start, end: m.end } });
+  }
+  return hints;
 }
 
 function severityOf(code: string): Severity {

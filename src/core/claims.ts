@@ -47,10 +47,26 @@ export interface AnalysedBlock {
   readonly quotes: readonly Quote[];
 }
 
+/**
+ * wink splits sentences at a capital after a full stop; in text written without
+ * capitals it would see one long sentence. Such text is analysed with each
+ * sentence's first letter raised (same length, same offsets), and the tokens keep
+ * the text as written.
+ */
+function analyseProse(prose: string): { tokens: Token[]; sentences: readonly SentenceSpan[] } {
+  if (/[A-Z]/.test(prose)) {
+    const { tokens, sentences } = analyse(prose);
+    return { tokens: [...tokens], sentences };
+  }
+  const raised = prose.replace(/(^\s*|[.!?]\s+)([a-z])/g, (_m, before: string, letter: string) => before + letter.toUpperCase());
+  const { tokens, sentences } = analyse(raised);
+  return { tokens: tokens.map((t) => ({ ...t, text: prose.slice(t.start, t.end) })), sentences };
+}
+
 /** Analyses one memo block (no cache here: the checker caches by prose). */
 export function analyseBlock(block: Pick<MemoBlock, 'prose'>, context: MentionContext = {}): AnalysedBlock {
   const prose = block.prose;
-  const { tokens, sentences } = analyse(prose);
+  const { tokens, sentences } = analyseProse(prose);
   const mentions = findMentions(prose, tokens, sentences, context);
   const quotes = findQuotes({ text: prose, tokens, sentences, mentions, blocks: [{ start: 0, end: prose.length }] });
   const claims: Claim[] = [];

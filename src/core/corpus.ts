@@ -69,6 +69,11 @@ export class Corpus {
     for (const [k, list] of this.postings) this.idf.set(k, Math.log(1 + n / list.ids.length));
   }
 
+  /** True when some source sentence carries this stem or key. */
+  has(stem: string): boolean {
+    return this.postings.has(stem);
+  }
+
   idfOf(stem: string): number {
     return this.idf.get(stem) ?? Math.log(1 + Math.max(1, this.sentences.length));
   }

@@ -14,6 +14,8 @@ export interface Mention extends Span {
   readonly title?: string;
   /** True for a nationality or demonym ("Dutch", "Americans") rather than a place name. */
   readonly demonym?: boolean;
+  /** Found only because another text knows the name, written here without capitals: weaker evidence. */
+  readonly inferred?: boolean;
   /** Index of the first token of the mention. */
   readonly firstToken: number;
   readonly endToken: number;
@@ -152,6 +154,9 @@ function textOf(text: string, tokens: readonly Token[], run: Run): string {
   return text.slice(tokens[run.first].start, tokens[run.end - 1].end);
 }
 
+/** Longest name, in words, looked up among the names other texts know. */
+const KNOWN_NAME_MAX_WORDS = 4;
+const KNOWN_NAME_MIN_CHARS = 4;
 const ACRONYM = /^[A-Z][A-Z0-9&]{1,5}$/;
 const SHOUTED = /^[A-Z][A-Z'\u2019-]+$/;
 
@@ -162,6 +167,7 @@ interface Candidate {
   confident: boolean;
   title?: string;
   demonym?: boolean;
+  inferred?: boolean;
 }
 
 /** Title words found in lower case right before a name: "the Dutch head of the UN mission, Jeannine Plasschaert". */
@@ -279,7 +285,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       const country = countryOf(surface);
       if (!confident && single && !country) {
         // A capitalised sentence opener that the text also uses in lower case is a common word ("Supporters of …").
-        const opensClause = core.first === from || [':', '-', '\u2014', '\u2013', '('].includes(tokens[core.first - 1]?.text ?? '');
+        const opensClause = core.first === from || [':', '-', '\u2014', '\u2013', '(', '"', '\u201c', '\u2018', "'"].includes(tokens[core.first - 1]?.text ?? '');
         if (opensClause && (usedInLowerCase(surface) || !type)) continue;
         // A lone capitalised modifier of a common noun ("Shiite militias", "Kurdish peshmerga") is not a named thing.
         const next = tokens[core.end];
@@ -288,6 +294,30 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       const isDemonym = country !== undefined && !country.names.slice(2).some((n) => n.toLowerCase() === surface.toLowerCase()) && country.name.toLowerCase() !== surface.toLowerCase().replace(/^the\s+/, '') && /(?:an|ish|ese|i|ch|ss|ic)s?$/i.test(surface);
       candidates.push({ run: core, text: surface, type, confident, title: effectiveTitle, demonym: isDemonym });
     }
+  }
+  // Names the other texts know, written here without capitals ("benjamin netanyahu", "the hague").
+  if (known && known.size > 0) {
+    const taken = new Set<number>();
+    for (const c of candidates) for (let k = c.run.first; k < c.run.end; k++) taken.add(k);
+    for (const sentence of sentences) {
+      for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+        if (taken.has(k) || !/^[a-z]/.test(tokens[k].text)) continue;
+        for (let n = Math.min(KNOWN_NAME_MAX_WORDS, sentence.endToken - k); n >= 1; n--) {
+          const run = { first: k, end: k + n };
+          if ([...Array(n).keys()].some((i) => taken.has(k + i))) continue;
+          const surface = textOf(text, tokens, run).toLowerCase();
+          const reading = known.get(surface);
+          if (!reading) continue;
+          // A single lower-case word is a name only when the other texts never use it as a common word.
+          if (n === 1 && (surface.length < KNOWN_NAME_MIN_CHARS || commonWords?.has(surface) || tokens[k].stopWord)) continue;
+          candidates.push({ run, text: textOf(text, tokens, run), type: reading.type, confident: true, inferred: true, demonym: reading.type === 'place' && countryOf(surface) !== undefined && countryOf(surface)?.name.toLowerCase() !== surface });
+          for (let i = 0; i < n; i++) taken.add(k + i);
+          k += n - 1;
+          break;
+        }
+      }
+    }
+    candidates.sort((a, b) => a.run.first - b.run.first);
   }
   // Document-level typing: a confident reading of the same name wins.
   const typeInText = new Map<string, EntityType>();
@@ -319,12 +349,16 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     }
     const knownReading = known?.get(c.text.toLowerCase().replace(/^the\s+/, ''));
     if (knownReading && knownReading.type === type) canonical = knownReading.canonical;
+    else if (knownReading && !c.confident) {
+      type = knownReading.type;
+      canonical = knownReading.canonical;
+    }
     if (!type) type = c.title ? 'person' : placeEvidence.has(canonical) ? 'place' : 'organization';
     if (type === 'person' && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
     if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;
     const last = tokens[c.run.end - 1];
     mentions.push({
-      type, text: c.text, canonical, title: c.title, demonym: c.demonym, start, end: last.end,
+      type, text: c.text, canonical, title: c.title, demonym: c.demonym, inferred: c.inferred, start, end: last.end,
       firstToken: c.run.first, endToken: c.run.end,
     });
   }

@@ -84,7 +84,8 @@ export function findDates(text: string, span: Span): DateValue[] {
     const day = known.isCertain('day') ? known.get('day') ?? undefined : undefined;
     // Weekdays, times, "now", "a few days after": relative, not comparable. A date names a month or a year.
     if (year === undefined && month === undefined) continue;
-    if (!/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(result.text)) continue;
+    // chrono also reads times and bare numbers ("2010s" as 20:10): a date here names a month or is written d/m/y.
+    if (!/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(result.text) && !/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(result.text)) continue;
     const leading = /^(?:on|in|at|from|since|by|until|of|the)\s+/i.exec(result.text)?.[0].length ?? 0;
     const dateText = result.text.slice(leading).replace(/[\s,.;:]+$/, '');
     const start = span.start + result.index + leading;
@@ -93,7 +94,12 @@ export function findDates(text: string, span: Span): DateValue[] {
     dates.push({ type: 'date', text: dateText, start, end, year, month, day: precision === 'day' ? day : undefined, precision, relation: relationBefore(text, start) });
   }
   // A month name alone after a preposition ("from May", "in October"); capitalised so "may" the verb is not taken.
-  for (const m of slice.matchAll(/\b(?:in|from|since|until|by|on|of|after|before|during|late|early|mid-?)\s+((?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\b/g)) {
+  // In text written without capitals, "in august" is a month too ("may" stays a verb).
+  const caseless = !/[A-Z]/.test(slice);
+  const monthAfterPreposition = caseless
+    ? /\b(?:in|from|since|until|by|on|of|after|before|during|late|early|mid-?)\s+(january|february|march|april|june|july|august|september|october|november|december)\b/g
+    : /\b(?:in|from|since|until|by|on|of|after|before|during|late|early|mid-?)\s+((?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\b/g;
+  for (const m of slice.matchAll(monthAfterPreposition)) {
     const start = span.start + (m.index ?? 0) + m[0].length - m[1].length;
     const end = start + m[1].length;
     if (covered(start, end)) continue;
@@ -121,11 +127,15 @@ function numberOfWord(word: string): number | undefined {
 
 function parseNumeral(word: string): number | undefined {
   const cleaned = word.replace(/^[$€£¥]/, '').replace(/,(?=\d{3}\b)/g, '');
+  if (cleaned === '') return undefined;
   const suffix = /^(\d+(?:\.\d+)?)(k|m|bn|mn|b)$/i.exec(cleaned);
   if (suffix) return Number(suffix[1]) * (MAGNITUDES[suffix[2].toLowerCase()] ?? (suffix[2].toLowerCase() === 'b' ? 1e9 : 1));
   if (!/^\d+(?:\.\d+)?$/.test(cleaned)) return undefined;
   return Number(cleaned);
 }
+
+/** Currency signs before an amount: the amount's unit. */
+const CURRENCY: Record<string, string> = { $: 'dollar', '\u20ac': 'euro', '\u00a3': 'pound', '\u00a5': 'yen' };
 
 /** Tokens that may stand between a number and the noun it counts. */
 const UNIT_SKIP_POS = new Set(['ADJ', 'PROPN', 'NUM', 'ADV', 'DET']);
@@ -201,9 +211,11 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     }
     const start = token.start;
     const stop = tokens[j - 1].end;
+    const currency = CURRENCY[token.text[0]] ?? CURRENCY[tokens[i - 1]?.text ?? ''];
+    const moneyStart = !CURRENCY[token.text[0]] && currency ? tokens[i - 1].start : start;
     numbers.push({
-      type: 'number', text: text.slice(start, stop), start, end: stop, value,
-      unit: unitAfter(tokens, j, end), qualifier: qualifierBefore(tokens, i, begin),
+      type: 'number', text: text.slice(moneyStart, stop), start: moneyStart, end: stop, value,
+      unit: currency ?? unitAfter(tokens, j, end), qualifier: qualifierBefore(tokens, currency && moneyStart !== start ? i - 1 : i, begin),
     });
     i = j;
   }

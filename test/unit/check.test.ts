@@ -21,7 +21,7 @@ describe('checking: conflict/number', () => {
     const [f] = check('More than 400 container ships were left waiting at anchor.\n', wire());
     assert.strictEqual(f?.code, 'conflict/number');
     assert.strictEqual(f.fix?.newText, '40');
-    assert.match(f.message, /Memo says 400 ships; source says 40 container ships \(wire-report \u00b62\)/);
+    assert.match(f.message, /Memo says 400 container ships; source says 40 container ships \(wire-report \u00b62\)/);
     assert.strictEqual(f.evidence?.source.key, 'wire-report');
   });
 

@@ -52,3 +52,58 @@ describe('memo-check extract', () => {
     assert.strictEqual((await run(['--bogus', 'memo.md'])).code, EXIT_USAGE);
   });
 });
+
+describe('memo-check check', () => {
+  function workspace(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'memo-check-'));
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+    return dir;
+  }
+
+  it('exits 1 with compiler-style lines when a memo conflicts with the bundled sample', async () => {
+    const dir = workspace({ 'memo.md': '# Memo\n\nAbout 3,500 American troops remain in Iraq.\n' });
+    const { code, out } = await run(['memo.md'], dir);
+    assert.strictEqual(code, 1);
+    assert.match(out, /^memo\.md:3:7 warning conflict\/number Memo says 3,500 American troops; source says 2500 American troops/);
+  });
+
+  it('exits 0 on a memo the sources support, and prints nothing', async () => {
+    const dir = workspace({ 'memo.md': 'There are 2500 American troops in Iraq.\n' });
+    assert.deepStrictEqual(await run(['check', 'memo.md'], dir), { code: 0, out: '', err: '' });
+  });
+
+  it('prints the JSON of design.md, with evidence and fix', async () => {
+    const dir = workspace({ 'memo.md': 'About 3,500 American troops remain in Iraq.\n' });
+    const { code, out } = await run(['--format', 'json', 'memo.md'], dir);
+    assert.strictEqual(code, 1);
+    const report = JSON.parse(out);
+    assert.strictEqual(report.version, 1);
+    const [d] = report.files[0].diagnostics;
+    assert.strictEqual(d.code, 'conflict/number');
+    assert.deepStrictEqual(d.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 11 } });
+    assert.deepStrictEqual(d.fix, { range: d.range, newText: '2500' });
+    assert.match(d.evidence.text, /2500 American troops should stay in Iraq/);
+    assert.deepStrictEqual(d.evidence.range.start, { line: 6, character: 0 });
+  });
+
+  it('uses the memo\u2019s front matter sources over --source', async () => {
+    const dir = workspace({
+      'a.txt': 'The council approved 12 new schools in 2021.\n',
+      'b.txt': 'The council approved 40 new schools in 2021.\n',
+      'memo.md': '---\nsources: [a.txt]\n---\n\nThe council approved 40 new schools in 2021.\n',
+      'plain.md': 'The council approved 40 new schools in 2021.\n',
+    });
+    assert.strictEqual((await run(['--source', 'b.txt', 'memo.md'], dir)).code, 1, 'front matter names a.txt: 40 conflicts');
+    assert.strictEqual((await run(['--source', 'b.txt', 'plain.md'], dir)).code, 0, 'no front matter: --source b.txt supports 40');
+  });
+
+  it('exits 2 with one line for a missing memo, a missing source, or no memo', async () => {
+    const dir = workspace({ 'memo.md': '---\nsources: [gone.txt]\n---\n\nText.\n' });
+    for (const args of [['nope.md'], ['memo.md'], []]) {
+      const { code, out, err } = await run(args, dir);
+      assert.strictEqual(code, 2, args.join(' '));
+      assert.strictEqual(out, '');
+      assert.match(err, /^memo-check: /);
+    }
+  });
+});

@@ -9,6 +9,12 @@ type Comparison = 'agree' | 'differ' | 'incomparable';
 
 /** Compares the fields both dates know: "May" and "May 2024" agree; "2020" and "May" cannot be compared. */
 export function compareDates(a: DateValue, b: DateValue): Comparison {
+  // A decade ("the 2010s") agrees with any year in it.
+  const decadeA = /\d0s$/.test(a.text);
+  const decadeB = /\d0s$/.test(b.text);
+  if ((decadeA || decadeB) && a.year !== undefined && b.year !== undefined) {
+    return Math.floor(a.year / 10) === Math.floor(b.year / 10) ? 'agree' : 'differ';
+  }
   let shared = 0;
   for (const field of ['year', 'month', 'day'] as const) {
     const x = a[field];

@@ -28,9 +28,10 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
     }
     if (supported || !conflict) continue;
     const sourcePhrase = unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end);
+    const claimPhrase = unitPhrase(ctx.block.prose, n, ctx.claim.end);
     findings.push({
       code: 'conflict/number',
-      message: `Memo says ${n.text} ${n.unit}s; source says ${sourcePhrase} (${cite(conflict.sentence)})`,
+      message: `Memo says ${claimPhrase}; source says ${sourcePhrase} (${cite(conflict.sentence)})`,
       span: { start: n.start, end: n.end },
       evidence: evidenceOf(conflict.sentence),
       fix: { span: { start: n.start, end: n.end }, newText: conflict.value.text, title: `Replace with ${conflict.value.text} (source value)` },

@@ -74,13 +74,13 @@ export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
     if (a.score >= NEGATION_MIN_ALIGNMENT) {
       for (const w of claimWords) {
         if (w.token.pos !== 'VERB' && w.token.pos !== 'ADJ') continue;
-        const same = sourceWords.find((v) => v.stem === w.stem && (v.token.pos === 'VERB' || v.token.pos === 'ADJ'));
-        if (!same || same.negated === w.negated) continue;
+        const same = sourceWords.filter((v) => v.stem === w.stem && (v.token.pos === 'VERB' || v.token.pos === 'ADJ'));
+        if (same.length === 0 || same.some((v) => v.negated === w.negated)) continue;
         return [{
           code: 'conflict/polarity',
           message: w.negated
             ? `Memo negates "${w.token.text}"; source says it is so (${cite(a.sentence)})`
-            : `Memo says "${w.token.text}"; source says not ${same.token.text} (${cite(a.sentence)})`,
+            : `Memo says "${w.token.text}"; source says not ${same[0].token.text} (${cite(a.sentence)})`,
           span: { start: w.token.start, end: w.token.end },
           evidence: evidenceOf(a.sentence),
         }];
