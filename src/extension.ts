@@ -22,9 +22,15 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
     const tree = new SourcesTreeProvider(sources);
     const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
     const diagnostics = new MemoDiagnostics(config, sources, log);
+    const describeView = (): void => {
+      view.message = sources.usingSample ? 'Showing the bundled sample article: add your own sources to sources/.' : undefined;
+    };
     context.subscriptions.push(
       sources, tree, view, diagnostics, ...registerCommands(sources), ...diagnostics.register(),
       vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ConflictFixes(diagnostics), { providedCodeActionKinds: ConflictFixes.kinds }),
+      sources.onDidChange(describeView),
+      vscode.workspace.onDidOpenTextDocument((d) => sources.didSeeMemo(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => sources.didSeeMemo(d)),
       vscode.commands.registerCommand('policyMemo.checkMemo', async () => {
         const editor = vscode.window.activeTextEditor;
         if (editor?.document.languageId === 'markdown') await diagnostics.check(editor.document);

@@ -154,6 +154,11 @@ export class SourceIndex implements vscode.Disposable {
 
   private async findSourceFiles(): Promise<vscode.Uri[]> {
     const seen = new Map<string, vscode.Uri>();
+    // Sources named by the front matter of open memos count too, when they are inside the workspace.
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.languageId !== 'markdown' || document.uri.scheme !== 'file') continue;
+      for (const uri of this.frontMatterSources(document)) if (vscode.workspace.getWorkspaceFolder(uri)) seen.set(uri.fsPath, uri);
+    }
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const glob of this.config.sourceGlobs) {
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE_GLOB, this.config.maxSources + 1);
@@ -161,6 +166,20 @@ export class SourceIndex implements vscode.Disposable {
       }
     }
     return [...seen.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  }
+
+  private frontMatterSources(document: vscode.TextDocument): vscode.Uri[] {
+    const listed = stringListField(readFrontMatter(document.getText()).data, 'sources') ?? [];
+    const base = vscode.Uri.joinPath(document.uri, '..');
+    return listed.map((entry) => (entry.startsWith('/') ? vscode.Uri.file(entry) : vscode.Uri.joinPath(base, entry)));
+  }
+
+  /** A memo whose front matter names sources the index does not have yet: read them. */
+  didSeeMemo(document: vscode.TextDocument): void {
+    if (document.languageId !== 'markdown' || document.uri.scheme !== 'file') return;
+    const known = new Set(this.extractions.map((x) => x.source.path));
+    const missing = this.frontMatterSources(document).some((uri) => vscode.workspace.getWorkspaceFolder(uri) && !known.has(uri.fsPath));
+    if (missing) this.scheduleRefresh();
   }
 
   /**
@@ -175,9 +194,10 @@ export class SourceIndex implements vscode.Disposable {
     }
     const sources: Extraction[] = [];
     const problems: SourceProblem[] = [];
-    const base = vscode.Uri.joinPath(document.uri, '..');
-    for (const entry of listed) {
-      const uri = entry.startsWith('/') ? vscode.Uri.file(entry) : vscode.Uri.joinPath(base, entry);
+    const uris = this.frontMatterSources(document);
+    for (let i = 0; i < uris.length; i++) {
+      const entry = listed[i];
+      const uri = uris[i];
       if (!vscode.workspace.getWorkspaceFolder(uri) && document.uri.scheme === 'file' && vscode.workspace.workspaceFolders?.length) {
         problems.push({ path: entry, message: 'is outside the workspace and is not read' });
         continue;

@@ -21,7 +21,8 @@ export type TreeNode =
   | { readonly kind: 'source'; readonly extraction: Extraction }
   | { readonly kind: 'group'; readonly id: string; readonly label: string; readonly icon: string; readonly children: () => TreeNode[]; readonly count: number }
   | { readonly kind: 'passage'; readonly passage: Passage; readonly label?: string; readonly parentId: string }
-  | { readonly kind: 'message'; readonly label: string; readonly detail?: string };
+  | { readonly kind: 'message'; readonly label: string; readonly detail?: string }
+  | { readonly kind: 'action'; readonly label: string; readonly command: string; readonly icon: string; readonly tooltip: string };
 
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -45,6 +46,10 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) {
       const roots: TreeNode[] = this.index.sources.map((extraction) => ({ kind: 'source', extraction }));
+      if (this.index.usingSample) {
+        // The welcome view shows only on an empty tree; with the sample shown, offer the same step as an item.
+        roots.push({ kind: 'action', label: 'Add source\u2026', command: 'policyMemo.addSource', icon: 'add', tooltip: 'Copy an article (.txt, .md, .html) into sources/; the sample gives way to your sources' });
+      }
       for (const p of this.index.problems) roots.push({ kind: 'message', label: p.path ? vscode.workspace.asRelativePath(p.path) : 'Sources', detail: p.message });
       return roots;
     }
@@ -142,6 +147,14 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         tooltip.appendText(`\n\n${p.extraction.source.key}, \u00b6${paragraphNumberAt(p.extraction.source, p.span.start)}`);
         item.tooltip = tooltip;
         item.command = { command: 'policyMemo.reveal', title: 'Show in Source', arguments: [node] };
+        return item;
+      }
+      case 'action': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.tooltip = node.tooltip;
+        item.command = { command: node.command, title: node.label };
+        item.contextValue = 'action';
         return item;
       }
       case 'message': {

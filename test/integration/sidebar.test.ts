@@ -20,7 +20,7 @@ suite('Sidebar', () => {
     const { tree, sources } = await api();
     assert.strictEqual(sources.usingSample, true, 'with no sources/ the bundled sample is used');
     const roots = tree.getChildren() as TreeNode[];
-    assert.strictEqual(roots.length, 1);
+    assert.deepStrictEqual(roots.map((r) => r.kind), ['source', 'action'], 'the sample, then "Add source…"');
     const root = roots[0];
     assert.ok(root.kind === 'source' && root.extraction.source.isSample);
     const item = tree.getTreeItem(root) as vscode.TreeItem;
@@ -63,6 +63,17 @@ suite('Sidebar', () => {
     assert.match(text, /^# Draft\n\nFuad Hussein said: \u201cThe majority of Iraqi people do not want/);
     assert.match(text, /\(rutte-sudani-the-hague, \u00b69\)$/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('a memo\u2019s front matter sources appear in the tree', async () => {
+    const { sources } = await api();
+    await vscode.workspace.fs.writeFile(workspaceUri('refs', 'budget.md'), new TextEncoder().encode('---\ntitle: Budget note\nid: budget-note\n---\n\nThe council approved 12 new schools in 2021.\n'));
+    await openMemo('fm-memo.md', '---\nsources: [refs/budget.md]\n---\n\nThe council approved 12 new schools.\n');
+    await waitFor('the front-matter source in the index', () => sources.sources.some((x) => x.source.key === 'budget-note'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(workspaceUri('refs'), { recursive: true });
+    await vscode.workspace.fs.delete(workspaceUri('fm-memo.md'));
+    await sources.refresh();
   });
 
   test('a new file in sources/ appears in the tree without reload', async () => {
