@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { completionEntries } from './core/completion';
+import { registerCiting } from './vscode/citing';
 import { ConflictFixes } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
 import { Config } from './vscode/config';
@@ -26,9 +28,11 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
       view.message = sources.usingSample ? 'Showing the bundled sample article: add your own sources to sources/.' : undefined;
     };
     context.subscriptions.push(
-      sources, tree, view, diagnostics, ...registerCommands(sources), ...diagnostics.register(),
+      sources, tree, view, diagnostics, ...registerCommands(sources, config), ...registerCiting(sources, config), ...diagnostics.register(),
       vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ConflictFixes(diagnostics), { providedCodeActionKinds: ConflictFixes.kinds }),
       sources.onDidChange(describeView),
+      // Build the completion list off the typing path, so the first "@@" answers at once.
+      sources.onDidChange(() => setTimeout(() => completionEntries(sources.sources), 0)),
       vscode.workspace.onDidOpenTextDocument((d) => sources.didSeeMemo(d)),
       vscode.workspace.onDidSaveTextDocument((d) => sources.didSeeMemo(d)),
       vscode.commands.registerCommand('policyMemo.checkMemo', async () => {

@@ -2,6 +2,7 @@
 import { analyseBlock, type Claim } from './claims';
 import { mentionKeys, valueKeys } from './stems';
 import { checkAttribution } from './checks/attribution';
+import { checkCitations } from './checks/citation';
 import { checkDates } from './checks/date';
 import { checkEntities, checkNationalities } from './checks/entity';
 import { checkNumbers } from './checks/number';
@@ -77,9 +78,9 @@ function corpusFor(sources: readonly Extraction[]): Corpus {
   return corpusCache.corpus;
 }
 
-function checkBlock(block: Pick<MemoBlock, 'prose'>, corpus: Corpus, options: CheckOptions): BlockFinding[] {
+function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus, options: CheckOptions): BlockFinding[] {
   const analysed = analyseBlock(block, { commonWords: corpus.commonWords, known: corpus.knownNames });
-  const findings: BlockFinding[] = [];
+  const findings: BlockFinding[] = [...checkCitations(raw, analysed.quotes, corpus.extractions)];
   const quoted = new Set<number>();
   for (const quote of analysed.quotes) {
     const match = locateQuote(quote.text, corpus.extractions);
@@ -120,7 +121,10 @@ function unsupportedHints(claim: Claim, corpus: Corpus, bestScore: number): Bloc
 }
 
 function severityOf(code: string): Severity {
-  return code.startsWith('conflict/') ? 'warning' : code.startsWith('unsupported/') ? 'hint' : 'warning';
+  if (code.startsWith('conflict/') || code === 'citation/stale') return 'warning';
+  if (code.startsWith('unsupported/')) return 'hint';
+  if (code === 'citation/unknown') return 'information';
+  return 'warning';
 }
 
 export function checkMemo(memo: ParsedMemo, sources: readonly Extraction[], options: CheckOptions = {}): Finding[] {
@@ -131,10 +135,11 @@ export function checkMemo(memo: ParsedMemo, sources: readonly Extraction[], opti
   if (sources.length === 0) return findings;
   const corpus = corpusFor(sources);
   for (const block of memo.blocks) {
-    const key = `${options.unsupportedHints ? 1 : 0}\u0000${block.prose}`;
+    const raw = memo.text.slice(block.start, block.end);
+    const key = `${options.unsupportedHints ? 1 : 0}\u0000${block.prose}\u0000${raw}`;
     let blockFindings = blockCache.get(key);
     if (!blockFindings) {
-      blockFindings = checkBlock(block, corpus, options);
+      blockFindings = checkBlock(block, raw, corpus, options);
       if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value as string);
       blockCache.set(key, blockFindings);
     }

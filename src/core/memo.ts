@@ -53,6 +53,8 @@ function maskInline(line: string): string {
 
 /** Blanks the block-level markers at the start of a line: list bullets, quote marks, heading hashes, table pipes. */
 function maskLineStart(line: string): string {
+  // A footnote definition is a reference, not a claim.
+  if (/^\s*\[\^[^\]]+\]:/.test(line)) return ' '.repeat(line.length);
   return line
     .replace(/^(\s*(?:>\s?)*)(#{1,6}\s+)?((?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?/, (m) => ' '.repeat(m.length))
     .replace(/\s#+\s*$/, (m) => ' '.repeat(m.length));

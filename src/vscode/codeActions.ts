@@ -3,7 +3,7 @@ import { DISABLE_NEXT_LINE } from '../core/memo';
 import { DIAGNOSTIC_SOURCE, type MemoDiagnostics } from './diagnostics';
 
 /** Codes whose fix replaces the memo's words with the source's value; safe enough to be preferred. */
-const PREFERRED_FIX_CODES = new Set(['conflict/number', 'conflict/date', 'conflict/quote']);
+const PREFERRED_FIX_CODES = new Set(['conflict/number', 'conflict/date', 'conflict/quote', 'citation/stale']);
 
 /** Quick fixes matched on the diagnostic's code: use the source's value, or ignore the claim. */
 export class ConflictFixes implements vscode.CodeActionProvider {

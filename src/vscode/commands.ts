@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { plainCitation } from '../core/citation';
+import { citationEdit, toCslJson, type CitationStyle } from '../core/citation';
 import { allPassages, type Passage } from './passages';
+import type { Config } from './config';
 import type { SourceIndex } from './sourceIndex';
 import type { TreeNode } from './sourcesTree';
 
@@ -9,16 +10,17 @@ export const EXTRACTED_TEXT_SCHEME = 'policy-memo-source';
 const SOURCE_FILE_FILTERS = { 'Articles': ['txt', 'md', 'markdown', 'html', 'htm'] };
 const SOURCES_FOLDER = 'sources';
 const QUICK_PICK_DETAIL_CHARS = 160;
+export const CSL_FILE_NAME = 'references.json';
 
 function passageOf(arg: unknown): Passage | undefined {
   const node = arg as TreeNode | undefined;
   return node && node.kind === 'passage' ? node.passage : undefined;
 }
 
-export function citationText(p: Passage): string {
-  const citation = plainCitation(p.extraction.source, p.paragraph);
-  if (p.kind === 'quote') return p.speaker ? `${p.speaker} said: \u201c${p.text}\u201d ${citation}` : `\u201c${p.text}\u201d ${citation}`;
-  return `${p.text} ${citation}`;
+/** The passage with its citation mark in a style (for footnotes, the definition is a separate edit). */
+export function citationText(p: Passage, mark: string): string {
+  if (p.kind === 'quote') return p.speaker ? `${p.speaker} said: \u201c${p.text}\u201d ${mark}` : `\u201c${p.text}\u201d ${mark}`;
+  return `${p.text} ${mark}`;
 }
 
 /** Opens the source with the passage selected (the extracted text for HTML sources). */
@@ -39,16 +41,32 @@ function targetMemoEditor(): vscode.TextEditor | undefined {
   return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && e.document.uri.scheme !== EXTRACTED_TEXT_SCHEME);
 }
 
-export async function insertPassage(p: Passage): Promise<boolean> {
+export async function insertPassage(p: Passage, style: CitationStyle): Promise<boolean> {
   const editor = targetMemoEditor();
   if (!editor) {
     void vscode.window.showInformationMessage('Policy Memo: open a Markdown memo to insert into.');
     return false;
   }
-  const text = citationText(p);
+  const { mark, appendAtEnd } = citationEdit(editor.document.getText(), p.extraction.source, p.paragraph, style);
+  const text = citationText(p, mark);
   return editor.edit((edit) => {
     for (const selection of editor.selections) edit.replace(selection, text);
+    if (appendAtEnd) edit.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, appendAtEnd);
   });
+}
+
+/** Writes CSL JSON of the sources (for pandoc --citeproc --bibliography) at the workspace root. */
+async function writeCsl(index: SourceIndex): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage('Policy Memo: open a folder first; the CSL JSON file is written at its root.');
+    return;
+  }
+  const editor = vscode.window.activeTextEditor;
+  const sources = editor?.document.languageId === 'markdown' ? (await index.sourcesForMemo(editor.document)).sources : [...index.sources];
+  const target = vscode.Uri.joinPath(folder.uri, CSL_FILE_NAME);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(toCslJson(sources), null, 2) + '\n'));
+  void vscode.window.showInformationMessage(`Policy Memo: wrote ${CSL_FILE_NAME} (${sources.length} sources). Render with: pandoc memo.md --citeproc --bibliography ${CSL_FILE_NAME}`);
 }
 
 export class TextExtractedFromSources implements vscode.TextDocumentContentProvider {
@@ -82,7 +100,7 @@ async function addSource(index: SourceIndex): Promise<void> {
   await index.refresh();
 }
 
-async function findPassage(index: SourceIndex): Promise<void> {
+async function findPassage(index: SourceIndex, config: Config): Promise<void> {
   await index.ready();
   type Item = vscode.QuickPickItem & { passage: Passage };
   const items: Item[] = allPassages(index.sources).map((p) => ({
@@ -105,13 +123,13 @@ async function findPassage(index: SourceIndex): Promise<void> {
   quickPick.onDidAccept(() => {
     const choice = quickPick.selectedItems[0];
     quickPick.hide();
-    if (choice) void insertPassage(choice.passage);
+    if (choice) void insertPassage(choice.passage, config.citationStyle);
   });
   quickPick.onDidHide(() => quickPick.dispose());
   quickPick.show();
 }
 
-export function registerCommands(index: SourceIndex): vscode.Disposable[] {
+export function registerCommands(index: SourceIndex, config: Config): vscode.Disposable[] {
   return [
     vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_TEXT_SCHEME, new TextExtractedFromSources(index)),
     vscode.commands.registerCommand('policyMemo.reveal', async (node: unknown) => {
@@ -120,16 +138,19 @@ export function registerCommands(index: SourceIndex): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand('policyMemo.insert', async (node: unknown) => {
       const p = passageOf(node);
-      if (p) return insertPassage(p);
+      if (p) return insertPassage(p, config.citationStyle);
       return false;
     }),
     vscode.commands.registerCommand('policyMemo.copyCitation', async (node: unknown) => {
       const p = passageOf(node);
       if (!p) return;
-      await vscode.env.clipboard.writeText(citationText(p));
+      const editor = vscode.window.activeTextEditor;
+      const { mark } = citationEdit(editor?.document.getText() ?? '', p.extraction.source, p.paragraph, config.citationStyle);
+      await vscode.env.clipboard.writeText(citationText(p, mark));
       vscode.window.setStatusBarMessage('Policy Memo: citation copied', 2000);
     }),
-    vscode.commands.registerCommand('policyMemo.find', () => findPassage(index)),
+    vscode.commands.registerCommand('policyMemo.find', () => findPassage(index, config)),
+    vscode.commands.registerCommand('policyMemo.writeCsl', () => writeCsl(index)),
     vscode.commands.registerCommand('policyMemo.addSource', () => addSource(index)),
     vscode.commands.registerCommand('policyMemo.refresh', () => index.refresh()),
   ];

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Severity } from '../core/check';
+import { CITATION_STYLES, type CitationStyle } from '../core/citation';
 
 export const SECTION = 'policyMemo';
 const DEFAULT_SOURCE_GLOBS = ['sources/**/*.{txt,md,html}'];
@@ -7,6 +8,7 @@ const DEFAULT_DEBOUNCE_MS = 300;
 const DEFAULT_MAX_SOURCE_KB = 8192;
 const DEFAULT_MAX_SOURCES = 500;
 const BYTES_PER_KB = 1024;
+export const DEFAULT_COMPLETION_TRIGGER = '@@';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -34,6 +36,8 @@ export class Config {
       debounceMs: Math.max(0, c.get<number>('check.debounceMs', DEFAULT_DEBOUNCE_MS)),
       severity: c.get<Record<string, SeveritySetting>>('check.severity', {}),
       unsupportedHints: c.get<boolean>('check.unsupportedHints', false),
+      citationStyle: (CITATION_STYLES as readonly string[]).includes(c.get<string>('citationStyle', 'inline')) ? c.get<CitationStyle>('citationStyle', 'inline') : 'inline',
+      completionTrigger: c.get<string>('completion.trigger', DEFAULT_COMPLETION_TRIGGER) || DEFAULT_COMPLETION_TRIGGER,
     };
   }
 
@@ -43,6 +47,8 @@ export class Config {
   get checkEnabled(): boolean { return this.values.checkEnabled; }
   get debounceMs(): number { return this.values.debounceMs; }
   get unsupportedHints(): boolean { return this.values.unsupportedHints; }
+  get citationStyle(): CitationStyle { return this.values.citationStyle; }
+  get completionTrigger(): string { return this.values.completionTrigger; }
 
   severityOf(code: string, fallback: Severity): SeveritySetting {
     const configured = this.values.severity[code] ?? this.values.severity[code.split('/')[0] + '/*'];

@@ -5,6 +5,7 @@
  */
 import { lint } from 'markdownlint/sync';
 import { checkMemo, prepareSources, resetCheckCaches } from '../../src/core/check';
+import { completionEntries, filterEntries } from '../../src/core/completion';
 import { extract } from '../../src/core/extract';
 import { parseMemo } from '../../src/core/memo';
 import { parseSource } from '../../src/core/source';
@@ -17,6 +18,10 @@ const RUNS = 7;
 const EDITS = 30;
 const FULL_CHECK_RATIO_TARGET = 3;
 const RECHECK_TARGET_MS = 20;
+const COMPLETION_SOURCES = 40;
+const COMPLETION_LIMIT = 200;
+const COMPLETION_P95_TARGET_MS = 30;
+const COMPLETION_QUERIES = ['', 'a', 'an', 'ann', 'anna', 'anna b', 'said', 'schools', '2021', 'port', 'we will', 'lisbon 2', 'zz'];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -77,6 +82,17 @@ function main(): void {
   console.log(`full check (memo cold):       ${fullMs.toFixed(1)} ms  (${ratio.toFixed(2)}x markdownlint; target < ${FULL_CHECK_RATIO_TARGET}x) ${ratio < FULL_CHECK_RATIO_TARGET ? 'MET' : 'NOT MET'}`);
   console.log(`re-check after one-word edit: ${recheckMs.toFixed(1)} ms median, ${recheckP95.toFixed(1)} ms p95  (${(recheckMs / markdownlintMs).toFixed(2)}x markdownlint; target < ${RECHECK_TARGET_MS} ms) ${recheckMs < RECHECK_TARGET_MS ? 'MET' : 'NOT MET'}`);
   console.log(`findings on the memo: ${findings}`);
+
+  // Completion over a 40-source workspace: building the entries once, then filtering as the user types.
+  const more = Array.from({ length: COMPLETION_SOURCES - SOURCES }, (_, i) => extract(parseSource({ path: `/bench/extra-${i}.txt`, content: article(2000 + i, SOURCE_WORDS) })));
+  const workspace = [...sources, ...more];
+  const build = time(() => completionEntries(workspace));
+  const completionRuns: number[] = [build.ms];
+  for (let round = 0; round < 5; round++) {
+    for (const query of COMPLETION_QUERIES) completionRuns.push(time(() => filterEntries(completionEntries(workspace), query, COMPLETION_LIMIT)).ms);
+  }
+  const completionP95 = [...completionRuns].sort((a, b) => a - b)[Math.floor(completionRuns.length * 0.95)];
+  console.log(`completion, ${COMPLETION_SOURCES} sources (${build.result.length} entries): p95 ${completionP95.toFixed(2)} ms over ${completionRuns.length} requests, the first (building the list; the extension does it in the background) ${build.ms.toFixed(1)} ms (target p95 < ${COMPLETION_P95_TARGET_MS} ms) ${completionP95 < COMPLETION_P95_TARGET_MS ? 'MET' : 'NOT MET'}`);
   console.log(`memory: rss ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)}`);
 }
 

@@ -58,6 +58,18 @@ function check(condition, what) {
     check(true, 'conflicts are underlined in the memo');
     await page.screenshot({ path: path.join(OUT, 'memo-problems.png') });
     console.log(`screenshot ${path.join(OUT, 'memo-problems.png')}`);
+
+    // Citing: the trigger opens a completion list of the sources' quotes and facts.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Plasschaert warned @@knife', { delay: 20 });
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'knife' }).first();
+    await suggestion.waitFor({ timeout: WAIT_MS });
+    check(true, 'typing @@ lists cited quotes');
+    await page.screenshot({ path: path.join(OUT, 'completion.png') });
+    console.log(`screenshot ${path.join(OUT, 'completion.png')}`);
   } catch (error) {
     failed = true;
     console.error(error);

@@ -8,6 +8,7 @@ export function run(): Promise<void> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   require('./sidebar.test');
   require('./checking.test');
+  require('./citing.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {

@@ -1,0 +1,208 @@
+/** Citing while writing: completion of cited quotes and facts, hovers on citations, and go-to-source. */
+import * as vscode from 'vscode';
+import { citationEdit, parseCitations, resolveCitation, sourceLabel, type ParsedCitation } from '../core/citation';
+import { completionEntries, filterEntries, type CompletionEntry } from '../core/completion';
+import type { Extraction } from '../core/extract';
+import { locateQuote } from '../core/quoteMatch';
+import { findQuotedParts } from '../core/quotes';
+import type { Span } from '../core/text';
+import type { Config } from './config';
+import { EXTRACTED_TEXT_SCHEME } from './commands';
+import type { SourceIndex } from './sourceIndex';
+
+/** Most items one completion request returns; the list is marked incomplete so typing narrows it further. */
+const COMPLETION_LIMIT = 200;
+const LABEL_CHARS = 70;
+/** Words of context a hover shows on each side of a cited quote. */
+const HOVER_CONTEXT_WORDS = 12;
+const HOVER_PARAGRAPH_CHARS = 600;
+export const OPEN_CITATION_COMMAND = 'policyMemo.openCitation';
+
+export function sourceUri(x: Extraction): vscode.Uri {
+  return x.source.textIsFile ? vscode.Uri.file(x.source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: x.source.path });
+}
+
+function shorten(text: string, chars = LABEL_CHARS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > chars ? `${flat.slice(0, chars - 1)}\u2026` : flat;
+}
+
+/** Edits that append a footnote definition at the end of the memo, when the style needs one. */
+function footnoteEdits(document: vscode.TextDocument, appendAtEnd: string | undefined): vscode.TextEdit[] {
+  if (!appendAtEnd) return [];
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  return [vscode.TextEdit.insert(end, appendAtEnd)];
+}
+
+interface CompletionContextMatch {
+  readonly mode: 'trigger' | 'pandoc' | 'footnote';
+  readonly range: vscode.Range;
+  readonly query: string;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class CitationCompletions implements vscode.CompletionItemProvider {
+  constructor(private readonly index: SourceIndex, private readonly config: Config) {}
+
+  private contextAt(document: vscode.TextDocument, position: vscode.Position): CompletionContextMatch | undefined {
+    const line = document.lineAt(position.line).text;
+    const prefix = line.slice(0, position.character);
+    const trigger = new RegExp(`${escapeRegExp(this.config.completionTrigger)}([^\\n]{0,60})$`).exec(prefix);
+    if (trigger && !trigger[1].includes(this.config.completionTrigger)) {
+      return { mode: 'trigger', query: trigger[1], range: new vscode.Range(position.line, trigger.index, position.line, position.character) };
+    }
+    const bracket = /\[([@^])([\w.:-]*)$/.exec(prefix);
+    if (!bracket) return undefined;
+    const closing = line[position.character] === ']' ? 1 : 0;
+    return {
+      mode: bracket[1] === '@' ? 'pandoc' : 'footnote', query: bracket[2].replace(/[-_.:]/g, ' '),
+      range: new vscode.Range(position.line, bracket.index, position.line, position.character + closing),
+    };
+  }
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList | undefined> {
+    const context = this.contextAt(document, position);
+    if (!context) return undefined;
+    const { sources } = await this.index.sourcesForMemo(document);
+    const entries = filterEntries(completionEntries(sources), context.query, COMPLETION_LIMIT);
+    const style = context.mode === 'pandoc' ? 'pandoc' : context.mode === 'footnote' ? 'footnote' : this.config.citationStyle;
+    const typed = document.getText(context.range);
+    const items = entries.map((entry, i) => this.item(document, entry, context, style, typed, i));
+    return new vscode.CompletionList(items, true);
+  }
+
+  private item(document: vscode.TextDocument, entry: CompletionEntry, context: CompletionContextMatch, style: 'inline' | 'footnote' | 'pandoc', typed: string, rank: number): vscode.CompletionItem {
+    const source = entry.extraction.source;
+    const edit = citationEdit(document.getText(), source, entry.paragraph, style);
+    const label = entry.kind === 'quote' ? `\u201c${shorten(entry.text)}\u201d` : shorten(entry.text);
+    const item = new vscode.CompletionItem({ label, detail: entry.speaker ? `  ${entry.speaker}` : undefined, description: `${source.key} \u00b6${entry.paragraph}` },
+      entry.kind === 'quote' ? vscode.CompletionItemKind.Reference : entry.kind === 'value' ? vscode.CompletionItemKind.Value : vscode.CompletionItemKind.Text);
+    item.range = context.range;
+    // VS Code matches what was typed (trigger included) against filterText.
+    item.filterText = `${typed.slice(0, typed.length - context.query.length)}${entry.filterText}`;
+    item.sortText = String(rank).padStart(5, '0');
+    const documentation = new vscode.MarkdownString();
+    documentation.appendText(entry.kind === 'value' ? `${entry.text} \u2014 ${entry.sentence ?? ''}` : entry.text);
+    documentation.appendText(`\n\n${sourceLabel(source)}, \u00b6${entry.paragraph}`);
+    item.documentation = documentation;
+    if (context.mode === 'trigger') {
+      const snippet = new vscode.SnippetString();
+      if (entry.kind === 'quote') {
+        if (entry.speaker) snippet.appendPlaceholder(entry.speaker).appendText(' said: ');
+        snippet.appendText(`\u201c${entry.text}\u201d ${edit.mark}`);
+      } else {
+        snippet.appendText(`${entry.text} ${edit.mark}`);
+      }
+      snippet.appendTabstop(0);
+      item.insertText = snippet;
+    } else {
+      item.insertText = edit.mark;
+    }
+    item.additionalTextEdits = footnoteEdits(document, edit.appendAtEnd);
+    return item;
+  }
+}
+
+interface ResolvedCitation {
+  readonly citation: ParsedCitation;
+  readonly extraction: Extraction;
+  /** Offsets in the source of what the citation points at: the quote before it, else the paragraph. */
+  readonly target: Span;
+  readonly quoted: boolean;
+}
+
+async function citationAt(index: SourceIndex, document: vscode.TextDocument, position: vscode.Position): Promise<(ResolvedCitation & { range: vscode.Range }) | undefined> {
+  const line = document.lineAt(position.line).text;
+  const citation = parseCitations(line).find((c) => c.start <= position.character && position.character <= c.end);
+  if (!citation) return undefined;
+  const { sources } = await index.sourcesForMemo(document);
+  const extraction = resolveCitation(citation, sources);
+  if (!extraction) return undefined;
+  const paragraph = extraction.source.paragraphs[citation.paragraph - 1];
+  let target: Span | undefined = paragraph ? { start: paragraph.start, end: paragraph.end } : undefined;
+  let quoted = false;
+  const quote = findQuotedParts(line, { start: 0, end: line.length }).filter((q) => q.end <= citation.start).pop();
+  if (quote && citation.start - quote.end <= 4) {
+    const match = locateQuote(quote.text, [extraction]);
+    if (match && match.similarity === 1 && (!paragraph || (match.start >= paragraph.start && match.end <= paragraph.end))) {
+      target = { start: match.start, end: match.end };
+      quoted = true;
+    }
+  }
+  if (!target) return undefined;
+  return { citation, extraction, target, quoted, range: new vscode.Range(position.line, citation.start, position.line, citation.end) };
+}
+
+/**
+ * Source text for a trusted MarkdownString: every Markdown sign backslash-escaped and
+ * every HTML sign an entity, so no link, command or tag from a source can render.
+ */
+export function escapeForMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, '\\$&');
+}
+
+function withContext(text: string, span: Span): string {
+  const before = text.slice(0, span.start).split(/\s+/).slice(-HOVER_CONTEXT_WORDS).join(' ');
+  const after = text.slice(span.end).split(/\s+/).slice(0, HOVER_CONTEXT_WORDS + 1).join(' ');
+  return `\u2026${before}${text.slice(span.start, span.end)}${after}\u2026`;
+}
+
+export class CitationHovers implements vscode.HoverProvider {
+  constructor(private readonly index: SourceIndex) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const found = await citationAt(this.index, document, position);
+    if (!found) return undefined;
+    const { source } = found.extraction;
+    const md = new vscode.MarkdownString();
+    // Only our own command may run from this hover; every piece of source text is escaped first.
+    md.isTrusted = { enabledCommands: [OPEN_CITATION_COMMAND] };
+    md.supportHtml = false;
+    md.appendMarkdown(`**${escapeForMarkdown(sourceLabel(source))}**\n\n`);
+    md.appendMarkdown(escapeForMarkdown([source.meta.outlet ?? source.meta.author, source.meta.date, `${source.key}, \u00b6${found.citation.paragraph}`].filter(Boolean).join(' \u00b7 ')));
+    const passage = found.quoted ? withContext(source.text, found.target) : shorten(source.text.slice(found.target.start, found.target.end), HOVER_PARAGRAPH_CHARS);
+    md.appendMarkdown(`\n\n> ${escapeForMarkdown(passage.replace(/\s+/g, ' '))}`);
+    const args = encodeURIComponent(JSON.stringify([source.path, found.target.start, found.target.end]));
+    md.appendMarkdown(`\n\n[Open source](command:${OPEN_CITATION_COMMAND}?${args})`);
+    return new vscode.Hover(md, found.range);
+  }
+}
+
+export class CitationDefinitions implements vscode.DefinitionProvider {
+  constructor(private readonly index: SourceIndex) {}
+
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.LocationLink[] | undefined> {
+    const found = await citationAt(this.index, document, position);
+    if (!found) return undefined;
+    const { lines } = found.extraction.source;
+    const start = lines.positionAt(found.target.start);
+    const end = lines.positionAt(found.target.end);
+    const range = new vscode.Range(start.line, start.character, end.line, end.character);
+    return [{ originSelectionRange: found.range, targetUri: sourceUri(found.extraction), targetRange: range, targetSelectionRange: range }];
+  }
+}
+
+export async function openCitation(index: SourceIndex, path: unknown, start: unknown, end: unknown): Promise<void> {
+  if (typeof path !== 'string' || typeof start !== 'number' || typeof end !== 'number') return;
+  const x = index.sources.find((s) => s.source.path === path);
+  const uri = x ? sourceUri(x) : vscode.Uri.file(path);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+  await vscode.window.showTextDocument(document, { selection: range });
+}
+
+export function registerCiting(index: SourceIndex, config: Config): vscode.Disposable[] {
+  const markdown: vscode.DocumentSelector = { language: 'markdown' };
+  const triggers = [...new Set([config.completionTrigger.slice(-1), '@', '^'])];
+  return [
+    vscode.languages.registerCompletionItemProvider(markdown, new CitationCompletions(index, config), ...triggers),
+    vscode.languages.registerHoverProvider(markdown, new CitationHovers(index)),
+    vscode.languages.registerDefinitionProvider(markdown, new CitationDefinitions(index)),
+    vscode.commands.registerCommand(OPEN_CITATION_COMMAND, (path: unknown, start: unknown, end: unknown) => openCitation(index, path, start, end)),
+  ];
+}

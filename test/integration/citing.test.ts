@@ -1,0 +1,90 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { api, openMemo, waitFor, workspaceUri } from './helpers';
+
+const SAMPLE_KEY = 'rutte-sudani-the-hague';
+
+function hoverMarkdown(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+}
+
+/** The hover as a reader sees it: escapes undone. */
+function hoverText(hovers: vscode.Hover[]): string {
+  return hoverMarkdown(hovers).replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+suite('Citing', () => {
+  test('typing the trigger lists cited quotes; accepting one inserts the quote, speaker and citation', async () => {
+    await api();
+    const editor = await openMemo('cite.md', 'Draft: @@knife');
+    const end = editor.document.lineAt(0).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end, '@');
+    const item = list.items.find((i) => typeof i.label !== 'string' && i.label.label.includes('on a knife'));
+    assert.ok(item, `no knife quote among ${list.items.length} items`);
+    assert.ok(item.insertText instanceof vscode.SnippetString && item.range instanceof vscode.Range);
+    await editor.insertSnippet(item.insertText, item.range);
+    assert.strictEqual(editor.document.lineAt(0).text, `Draft: Jeannine Plasschaert said: \u201con a knife\u2019s edge\u201d (${SAMPLE_KEY}, \u00b65)`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('hover on a citation shows the passage in context, the source and an Open link; go-to-source selects it', async () => {
+    const line = `UN envoy: \u201con a knife\u2019s edge\u201d [@${SAMPLE_KEY}, para. 5].`;
+    const editor = await openMemo('hover.md', `${line}\n`);
+    const at = new vscode.Position(0, line.indexOf('[@') + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    const text = hoverText(hovers);
+    assert.match(text, /What Rutte and Sudani discussed in The Hague/);
+    assert.match(text, /attacks on American troops by Shiite militias as \u2018on a knife\u2019s edge\u2019\. But definitely/);
+    assert.match(text, /\[Open source\]\(command:policyMemo\.openCitation\?/);
+    const links = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, at);
+    const link = links[0];
+    assert.ok(link && 'targetUri' in link, 'a location link to the source');
+    assert.ok(link.targetUri.path.endsWith('rutte-sudani-the-hague.txt'));
+    const source = await vscode.workspace.openTextDocument(link.targetUri);
+    assert.strictEqual(source.getText(link.targetRange), 'on a knife\u2019s edge');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the citation style setting changes the next insertion, without reload', async () => {
+    const { tree } = await api();
+    const root = tree.getChildren()?.[0] as never;
+    const quotes = (tree.getChildren(root) as { kind: string; label?: string }[]).find((n) => n.label === 'Quotes') as never;
+    const speaker = (tree.getChildren(quotes) as { label?: string }[]).find((n) => n.label === 'Mark Rutte') as never;
+    const quote = (tree.getChildren(speaker) as never[])[0];
+    const config = vscode.workspace.getConfiguration('policyMemo');
+    const editor = await openMemo('styles.md', 'Intro.\n');
+    try {
+      await config.update('citationStyle', 'footnote', vscode.ConfigurationTarget.Workspace);
+      editor.selection = new vscode.Selection(0, 6, 0, 6);
+      await vscode.commands.executeCommand('policyMemo.insert', quote);
+      assert.match(editor.document.getText(), new RegExp(`\\[\\^${SAMPLE_KEY}-3\\]\\n\\n\\[\\^${SAMPLE_KEY}-3\\]: \u201cWhat Rutte and Sudani discussed in The Hague\u201d, \u00b63\\.\\n$`));
+      await config.update('citationStyle', 'pandoc', vscode.ConfigurationTarget.Workspace);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand('policyMemo.insert', quote);
+      assert.match(editor.document.lineAt(0).text, new RegExp(`\\[@${SAMPLE_KEY}, para\\. 3\\]Intro\\.`));
+    } finally {
+      await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  test('a hover escapes source text: markup and command links in a source render as text', async () => {
+    const { sources } = await api();
+    const hostile = '---\nid: hostile\n---\n\nThe <img src=x onerror=alert(1)> mayor said "[run](command:workbench.action.quit) now" today.\n';
+    await vscode.workspace.fs.writeFile(workspaceUri('sources', 'hostile.md'), new TextEncoder().encode(hostile));
+    await waitFor('the hostile source', () => sources.sources.some((x) => x.source.key === 'hostile'));
+    const line = 'Claim [@hostile, para. 1].';
+    const editor = await openMemo('hostile-memo.md', `${line}\n`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 9));
+    assert.ok(hoverText(hovers).includes('<img src=x onerror=alert(1)>'), 'the source text is shown as written');
+    const markdown = hoverMarkdown(hovers);
+    assert.ok(!markdown.includes('<img'), 'HTML is escaped');
+    assert.ok(!markdown.includes('](command:workbench'), 'a command link from the source is escaped');
+    assert.strictEqual(markdown.match(/\]\(command:/g)?.length, 1, 'the one command link is our own');
+    const md = hovers[0].contents[0] as vscode.MarkdownString;
+    assert.deepStrictEqual(md.isTrusted, { enabledCommands: ['policyMemo.openCitation'] });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(workspaceUri('sources'), { recursive: true });
+    await waitFor('the sample back', () => sources.usingSample);
+  });
+});

@@ -1,0 +1,93 @@
+import * as assert from 'node:assert';
+import { checkMemo } from '../../src/core/check';
+import { citationEdit, formatCitation, parseCitations, resolveCitation, toCslJson } from '../../src/core/citation';
+import { completionEntries, filterEntries } from '../../src/core/completion';
+import { parseMemo } from '../../src/core/memo';
+import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
+
+const oped = () => extractFile(article('op-ed.md'));
+const sample = () => extractFile(SAMPLE_PATH);
+
+describe('citation styles', () => {
+  it('formats inline (outlet, else author, else key), footnote and pandoc citations', () => {
+    assert.strictEqual(formatCitation(oped().source, 4, 'inline'), '(The Civic Review, \u00b64)');
+    assert.strictEqual(formatCitation(sample().source, 4, 'inline'), '(rutte-sudani-the-hague, \u00b64)');
+    assert.strictEqual(formatCitation(oped().source, 4, 'footnote'), '[^okafor-car-parks-4]');
+    assert.strictEqual(formatCitation(oped().source, 4, 'pandoc'), '[@okafor-car-parks, para. 4]');
+  });
+
+  it('appends a footnote definition once, after the text or after the last definition', () => {
+    const source = oped().source;
+    let memo = 'Draft text.\n';
+    const first = citationEdit(memo, source, 4, 'footnote');
+    assert.strictEqual(first.appendAtEnd, '\n[^okafor-car-parks-4]: The Civic Review, \u201cWhy cities should stop building car parks\u201d, 2025-06-03, \u00b64.\n');
+    memo = `Draft text ${first.mark}\n${first.appendAtEnd}`;
+    assert.strictEqual(citationEdit(memo, source, 4, 'footnote').appendAtEnd, undefined, 'the same footnote is never defined twice');
+    const second = citationEdit(memo, source, 5, 'footnote');
+    assert.match(second.appendAtEnd ?? '', /^\[\^okafor-car-parks-5\]: /, 'a new footnote goes right after the last definition');
+    assert.strictEqual(citationEdit(memo, source, 5, 'inline').appendAtEnd, undefined);
+  });
+
+  it('reads back citations typed by hand in all three styles and resolves their source', () => {
+    const text = 'A (The Civic Review, \u00b6 4) B [^okafor-car-parks-5] C [@okafor-car-parks, para. 6] D [@unknown-key, para. 1].';
+    const parsed = parseCitations(text);
+    assert.deepStrictEqual(parsed.map((c) => [c.style, c.name, c.paragraph]), [
+      ['inline', 'The Civic Review', 4], ['footnote', 'okafor-car-parks', 5], ['pandoc', 'okafor-car-parks', 6], ['pandoc', 'unknown-key', 1],
+    ]);
+    const sources = [sample(), oped()];
+    assert.deepStrictEqual(parsed.map((c) => resolveCitation(c, sources)?.source.key), ['okafor-car-parks', 'okafor-car-parks', 'okafor-car-parks', undefined]);
+    assert.strictEqual(text.slice(parsed[1].start, parsed[1].end), '[^okafor-car-parks-5]');
+  });
+
+  it('keeps paragraph numbers stable for the same source text', () => {
+    const text = 'Title line\n\nFirst paragraph here.\n\n\u201cA quote,\u201d said Ann Lee.\n';
+    const a = extractText(text, 'a.txt');
+    const b = extractText(text.replace(/\n/g, '\r\n'), 'a.txt');
+    assert.deepStrictEqual(a.source.paragraphs.map((p) => p.number), b.source.paragraphs.map((p) => p.number));
+  });
+
+  it('writes CSL JSON that Pandoc reads: id, title, author, container, issued, URL', () => {
+    const [item] = toCslJson([oped()]);
+    assert.deepStrictEqual(item, {
+      id: 'okafor-car-parks', type: 'article-newspaper', title: 'Why cities should stop building car parks',
+      author: [{ literal: 'Lena Okafor' }], 'container-title': 'The Civic Review', issued: { 'date-parts': [[2025, 6, 3]] },
+    });
+  });
+});
+
+describe('citation completion', () => {
+  it('offers the quotes and facts of the sources, filtered by words of the speaker or the text', () => {
+    const entries = completionEntries([sample()]);
+    assert.ok(entries.some((e) => e.kind === 'quote' && e.speaker === 'Fuad Hussein'));
+    assert.ok(entries.some((e) => e.kind === 'value' && e.text === '2500'));
+    const hussein = filterEntries(entries, 'hussein', 50);
+    assert.ok(hussein.length > 0 && hussein.every((e) => e.filterText.includes('hussein')));
+    assert.strictEqual(filterEntries(entries, 'knife edge', 50).filter((e) => e.kind === 'quote')[0]?.speaker, 'Jeannine Plasschaert');
+    assert.deepStrictEqual(filterEntries(entries, 'zzzz', 50), []);
+    assert.strictEqual(filterEntries(entries, '', 5).length, 5);
+  });
+});
+
+describe('citation checks', () => {
+  function findings(memo: string) {
+    return checkMemo(parseMemo(memo), [sample()]).filter((f) => f.code.startsWith('citation/'));
+  }
+
+  it('flags a citation whose quote now sits in another paragraph, and re-points it', () => {
+    const memo = 'Plasschaert called it \u201con a knife\u2019s edge\u201d [@rutte-sudani-the-hague, para. 3].\n';
+    const [f] = findings(memo);
+    assert.strictEqual(f?.code, 'citation/stale');
+    assert.strictEqual(f.fix?.newText, '[@rutte-sudani-the-hague, para. 5]');
+    assert.deepStrictEqual(findings(memo.replace('para. 3', 'para. 5')), []);
+  });
+
+  it('flags a paragraph the source does not have, and an unknown source', () => {
+    assert.deepStrictEqual(findings('Some claim [@rutte-sudani-the-hague, para. 99].\n').map((f) => f.code), ['citation/stale']);
+    assert.deepStrictEqual(findings('Some claim [@no-such-source, para. 2].\n').map((f) => f.code), ['citation/unknown']);
+  });
+
+  it('does not take citation marks or footnote definitions for claims', () => {
+    const memo = 'There are 2500 American troops in Iraq [^rutte-sudani-the-hague-4].\n\n[^rutte-sudani-the-hague-4]: rutte-sudani-the-hague, 3,500 troops, \u00b64.\n';
+    assert.deepStrictEqual(checkMemo(parseMemo(memo), [sample()]).map((f) => f.code), []);
+  });
+});
