@@ -331,7 +331,15 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   }
   const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (typeInText.get(c.text.toLowerCase()) ?? c.type) }));
   // Full names of people (two words or more), in order of appearance.
+  const fullNamesByPart = new Map<string, { name: string; start: number }[]>();
   const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2).map(({ c }) => ({ name: c.text.replace(/^The\s+/, ''), start: tokens[c.run.first].start }));
+  for (const f of fullNames) {
+    for (const part of new Set(f.name.toLowerCase().split(/\s+/))) {
+      const list = fullNamesByPart.get(part) ?? [];
+      list.push(f);
+      fullNamesByPart.set(part, list);
+    }
+  }
   const mentions: Mention[] = [];
   for (const { c, type: initialType } of typed) {
     let type = initialType;
@@ -339,7 +347,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     const words = canonical.split(/\s+/);
     const start = tokens[c.run.first].start;
     if (words.length === 1 && type !== 'place' && !(c.confident && type === 'organization')) {
-      const matches = fullNames.filter((f) => f.name.toLowerCase().split(/\s+/).includes(words[0].toLowerCase()));
+      const matches = fullNamesByPart.get(words[0].toLowerCase()) ?? [];
       const before = matches.filter((f) => f.start < start);
       const full = before.length ? before[before.length - 1] : matches[0];
       if (full) {

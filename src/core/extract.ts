@@ -44,10 +44,15 @@ export function extract(source: SourceDoc): Extraction {
   const mentions = findMentions(source.text, source.tokens, source.sentences);
   const quotes = findQuotes({ text: source.text, tokens: source.tokens, sentences: source.sentences, mentions, blocks: source.paragraphs });
   const sentenceFacts: Fact[] = [];
+  // Mentions are in order of their start: walk them alongside the sentences.
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  let cursor = 0;
   for (const sentence of source.sentences) {
     const dates = findDates(source.text, sentence);
     const numbers = findNumbers(source.text, source.tokens, sentence.firstToken, sentence.endToken, dates);
-    const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    while (cursor < ordered.length && ordered[cursor].start < sentence.start) cursor++;
+    const inSentence: Mention[] = [];
+    for (let k = cursor; k < ordered.length && ordered[k].start < sentence.end; k++) if (ordered[k].end <= sentence.end) inSentence.push(ordered[k]);
     const entityValues: EntityValue[] = inSentence.map((m) => ({ type: m.type, text: m.text, value: m.canonical, start: m.start, end: m.end }));
     const values = [...numbers, ...dates, ...entityValues].sort((a, b) => a.start - b.start);
     sentenceFacts.push({ sentence, values, numbers, dates, mentions: inSentence });

@@ -18,7 +18,7 @@ export interface LoadLimits {
   readonly maxBytes: number;
 }
 
-export const DEFAULT_LIMITS: LoadLimits = { maxBytes: 8 * 1024 * 1024 };
+export const DEFAULT_LIMITS: LoadLimits = { maxBytes: 64 * 1024 * 1024 };
 
 /** Caches extractions by path and content hash; a changed file is re-extracted, an unchanged one is not. */
 export class SourceLibrary {
@@ -51,7 +51,7 @@ export class SourceLibrary {
       return { ok: false, path, message };
     }
     if (bytes.length > this.limits.maxBytes) {
-      return { ok: false, path, message: `is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${(this.limits.maxBytes / 1048576).toFixed(1)} MB limit for sources` };
+      return { ok: false, path, message: `is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${(this.limits.maxBytes / 1048576).toFixed(1)} MB limit for sources (policyMemo.maxSourceSizeKB)` };
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, path, message: decoded.reason };

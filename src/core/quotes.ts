@@ -138,17 +138,53 @@ function isSpeaker(m: Mention): boolean {
   return (m.type === 'person' || m.type === 'organization') && !m.demonym;
 }
 
+/** Lookups over a document's mentions and sentences, built once per document (a long source has many quotes). */
+interface Lookups {
+  readonly byToken: Map<number, Mention>;
+  /** People, in order of their start. */
+  readonly people: readonly Mention[];
+}
+
+const lookups = new WeakMap<readonly Mention[], Lookups>();
+
+function lookupsOf(mentions: readonly Mention[]): Lookups {
+  let l = lookups.get(mentions);
+  if (!l) {
+    const byToken = new Map<number, Mention>();
+    for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) if (!byToken.has(k)) byToken.set(k, m);
+    l = { byToken, people: mentions.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start) };
+    lookups.set(mentions, l);
+  }
+  return l;
+}
+
 /** The person a pronoun at `offset` most likely refers to: the nearest person named before it. */
 function resolvePronoun(mentions: readonly Mention[], offset: number): string | null {
-  for (let k = mentions.length - 1; k >= 0; k--) {
-    const m = mentions[k];
-    if (m.start < offset && m.type === 'person') return m.canonical;
+  const { people } = lookupsOf(mentions);
+  let low = 0;
+  let high = people.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (people[mid].start < offset) low = mid + 1;
+    else high = mid;
   }
-  return null;
+  return low > 0 ? people[low - 1].canonical : null;
 }
 
 function mentionAt(mentions: readonly Mention[], tokenIndex: number): Mention | undefined {
-  return mentions.find((m) => m.firstToken <= tokenIndex && tokenIndex < m.endToken);
+  return lookupsOf(mentions).byToken.get(tokenIndex);
+}
+
+/** The index of the sentence containing `offset` (sentences are in order), or of the first one after it. */
+function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid].end + 1 <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function insideAny(parts: readonly Span[], offset: number): boolean {
@@ -179,8 +215,8 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
 function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): string | null {
   const first = parts[0];
   const last = parts[parts.length - 1];
-  const startSentence = ctx.sentences.find((s) => s.start <= first.start && first.start < s.end + 1) ?? ctx.sentences.find((s) => s.start >= first.start);
-  const endSentence = [...ctx.sentences].reverse().find((s) => s.start <= last.end && last.end <= s.end + 1) ?? startSentence;
+  const startSentence = ctx.sentences[sentenceIndexAt(ctx.sentences, first.start)];
+  const endSentence = ctx.sentences[Math.min(ctx.sentences.length - 1, sentenceIndexAt(ctx.sentences, last.end))] ?? startSentence;
   if (!startSentence || !endSentence) return null;
   const from = startSentence.firstToken;
   const to = endSentence.endToken;
@@ -216,7 +252,11 @@ function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): string | nul
   // A long quote (a statement, not a phrase) with a person named in the same sentence.
   const words = parts.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
   if (words > SCARE_QUOTE_MAX_WORDS) {
-    const people = ctx.mentions.filter((m) => m.type === 'person' && m.firstToken >= from && m.endToken <= to && !insideAny(parts, m.start));
+    const people: Mention[] = [];
+    for (let k = from; k < to; k++) {
+      const m = mentionAt(ctx.mentions, k);
+      if (m && m.type === 'person' && m.firstToken === k && m.endToken <= to && !insideAny(parts, m.start)) people.push(m);
+    }
     if (people.length) {
       people.sort((a, b) => Math.abs(a.start - first.start) - Math.abs(b.start - first.start));
       return people[0].canonical;
@@ -257,7 +297,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
   for (const block of ctx.blocks) {
     const turn = turns.get(block);
     if (turn) {
-      const labelMention = ctx.mentions.find((m) => m.start === block.start && m.type === 'person');
+      const first = ctx.tokens[tokenIndexAt(ctx.tokens, block.start)];
+      const atStart = first ? mentionAt(ctx.mentions, tokenIndexAt(ctx.tokens, block.start)) : undefined;
+      const labelMention = atStart && atStart.start === block.start && atStart.type === 'person' ? atStart : undefined;
       const speaker = labelMention?.canonical ?? turn.label;
       quotes.push({ start: turn.speech.start, end: turn.speech.end, text: turn.speech.text, parts: [turn.speech], speaker });
     }

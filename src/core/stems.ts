@@ -1,5 +1,5 @@
 /** Word stems for alignment: inflection and common derivation folded ("leadership" ~ "lead"). */
-import { countryOf } from './lexicon';
+import { countryOf, SPEECH_VERBS, WEEKDAYS } from './lexicon';
 import type { Mention } from './entities';
 import type { Token } from './nlp';
 
@@ -26,6 +26,8 @@ const LIGHT_LEMMAS = new Set(['be', 'have', 'do', 'will', 'would', 'can', 'could
 
 export function isContentToken(t: Token): boolean {
   if (!CONTENT_POS.has(t.pos) || t.stopWord || t.type !== 'word') return false;
+  // The reporting frame ("…, officials said on Monday") is not what a claim is about.
+  if ((t.pos === 'VERB' && SPEECH_VERBS.has(t.lemma)) || WEEKDAYS.has(t.lemma)) return false;
   return t.lemma.length >= 2 && !LIGHT_LEMMAS.has(t.lemma);
 }
 

@@ -5,7 +5,7 @@ import { CITATION_STYLES, type CitationStyle } from '../core/citation';
 export const SECTION = 'policyMemo';
 const DEFAULT_SOURCE_GLOBS = ['sources/**/*.{txt,md,html}'];
 const DEFAULT_DEBOUNCE_MS = 300;
-const DEFAULT_MAX_SOURCE_KB = 8192;
+const DEFAULT_MAX_SOURCE_KB = 2048;
 const DEFAULT_MAX_SOURCES = 500;
 const BYTES_PER_KB = 1024;
 export const DEFAULT_COMPLETION_TRIGGER = '@@';
@@ -36,6 +36,7 @@ export class Config {
       debounceMs: Math.max(0, c.get<number>('check.debounceMs', DEFAULT_DEBOUNCE_MS)),
       severity: c.get<Record<string, SeveritySetting>>('check.severity', {}),
       unsupportedHints: c.get<boolean>('check.unsupportedHints', false),
+      allowSourcesOutsideWorkspace: c.get<boolean>('allowSourcesOutsideWorkspace', false),
       citationStyle: (CITATION_STYLES as readonly string[]).includes(c.get<string>('citationStyle', 'inline')) ? c.get<CitationStyle>('citationStyle', 'inline') : 'inline',
       completionTrigger: c.get<string>('completion.trigger', DEFAULT_COMPLETION_TRIGGER) || DEFAULT_COMPLETION_TRIGGER,
     };
@@ -47,6 +48,8 @@ export class Config {
   get checkEnabled(): boolean { return this.values.checkEnabled; }
   get debounceMs(): number { return this.values.debounceMs; }
   get unsupportedHints(): boolean { return this.values.unsupportedHints; }
+  /** Off in an untrusted workspace whatever the settings say. */
+  get allowSourcesOutsideWorkspace(): boolean { return this.values.allowSourcesOutsideWorkspace && vscode.workspace.isTrusted; }
   get citationStyle(): CitationStyle { return this.values.citationStyle; }
   get completionTrigger(): string { return this.values.completionTrigger; }
 

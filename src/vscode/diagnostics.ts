@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkMemo, type Finding, type Severity } from '../core/check';
 import { parseMemo } from '../core/memo';
+import { CheckScheduler } from '../core/scheduler';
 import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
 import type { SourceIndex } from './sourceIndex';
@@ -26,12 +27,13 @@ function isMemo(document: vscode.TextDocument): boolean {
  */
 export class MemoDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly generations = new Map<string, number>();
+  private readonly scheduler = new CheckScheduler<string>((key, generation) => this.checkKey(key, generation));
   /** The findings behind the diagnostics shown, for quick fixes. */
   private readonly findings = new Map<string, readonly Finding[]>();
-  /** How many checks actually ran: the typing benchmark and tests read it. */
-  checksRun = 0;
+  /** How many checks were started (the debounce keeps this down while typing). */
+  get checksStarted(): number {
+    return this.scheduler.started;
+  }
 
   constructor(private readonly config: Config, private readonly sources: SourceIndex, private readonly log: vscode.OutputChannel) {}
 
@@ -56,7 +58,7 @@ export class MemoDiagnostics implements vscode.Disposable {
 
   private didChange(event: vscode.TextDocumentChangeEvent): void {
     if (!isMemo(event.document) || event.contentChanges.length === 0) return;
-    this.schedule(event.document);
+    this.scheduler.didEdit(event.document.uri.toString(), this.config.debounceMs);
   }
 
   private didSave(document: vscode.TextDocument): void {
@@ -64,10 +66,13 @@ export class MemoDiagnostics implements vscode.Disposable {
   }
 
   private didClose(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    this.cancel(key);
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-    this.collection.delete(document.uri);
+    this.clear(document.uri);
+  }
+
+  private clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.scheduler.forget(key);
+    this.collection.delete(uri);
     this.findings.delete(key);
   }
 
@@ -78,12 +83,7 @@ export class MemoDiagnostics implements vscode.Disposable {
     }
     for (const tab of closed) {
       if (!(tab.input instanceof vscode.TabInputText)) continue;
-      const key = tab.input.uri.toString();
-      if (stillShown.has(key)) continue;
-      this.cancel(key);
-      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-      this.collection.delete(tab.input.uri);
-      this.findings.delete(key);
+      if (!stillShown.has(tab.input.uri.toString())) this.clear(tab.input.uri);
     }
   }
 
@@ -104,44 +104,27 @@ export class MemoDiagnostics implements vscode.Disposable {
     }
   }
 
-  private cancel(key: string): void {
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(key);
-  }
-
-  private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    this.cancel(key);
-    // A keystroke makes any check under way stale at once.
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.check(document);
-    }, this.config.debounceMs));
-  }
-
-  /** Checks a memo now; returns the diagnostics published, or undefined when the result went stale. */
+  /** Checks a memo now; resolves to the diagnostics published, or undefined when the result went stale. */
   async check(document: vscode.TextDocument): Promise<readonly vscode.Diagnostic[] | undefined> {
-    const key = document.uri.toString();
-    this.cancel(key);
-    const generation = (this.generations.get(key) ?? 0) + 1;
-    this.generations.set(key, generation);
+    return (await this.scheduler.now(document.uri.toString())) as readonly vscode.Diagnostic[] | undefined;
+  }
+
+  private async checkKey(key: string, generation: number): Promise<readonly vscode.Diagnostic[] | undefined> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (!document || document.isClosed) return undefined;
     if (!this.config.checkEnabled) {
       this.collection.delete(document.uri);
       return [];
     }
     try {
       const { sources, problems } = await this.sources.sourcesForMemo(document);
-      if (this.generations.get(key) !== generation || document.isClosed) return undefined;
-      const version = document.version;
+      if (!this.scheduler.isCurrent(key, generation) || document.isClosed) return undefined;
       const memo = parseMemo(document.getText());
-      this.checksRun++;
-      const findings = checkMemo(memo, sources, { unsupportedHints: this.config.unsupportedHints }).filter((f) => !memo.disabledLines.has(memo.lines.positionAt(f.span.start).line));
+      const findings = checkMemo(memo, sources, { unsupportedHints: this.config.unsupportedHints });
       for (const p of problems) {
         findings.push({ code: 'memo/source', severity: 'warning', message: `Source ${p.path} ${p.message}`, span: memo.frontMatterSpan.end > 0 ? { start: 0, end: memo.frontMatterSpan.end } : { start: 0, end: 0 } });
       }
-      if (this.generations.get(key) !== generation || document.version !== version) return undefined;
+      if (!this.scheduler.isCurrent(key, generation)) return undefined;
       const diagnostics = findings.flatMap((f) => this.toDiagnostic(document, f));
       this.findings.set(key, findings);
       this.collection.set(document.uri, diagnostics);
@@ -181,7 +164,7 @@ export class MemoDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.scheduler.dispose();
     this.collection.dispose();
   }
 }

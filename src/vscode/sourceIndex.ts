@@ -198,8 +198,8 @@ export class SourceIndex implements vscode.Disposable {
     for (let i = 0; i < uris.length; i++) {
       const entry = listed[i];
       const uri = uris[i];
-      if (!vscode.workspace.getWorkspaceFolder(uri) && document.uri.scheme === 'file' && vscode.workspace.workspaceFolders?.length) {
-        problems.push({ path: entry, message: 'is outside the workspace and is not read' });
+      if (!vscode.workspace.getWorkspaceFolder(uri) && !this.config.allowSourcesOutsideWorkspace) {
+        problems.push({ path: entry, message: 'is outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)' });
         continue;
       }
       const result = await this.library.load(uri.fsPath);
