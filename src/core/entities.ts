@@ -258,6 +258,18 @@ export function knownNamesOf(mentions: readonly Mention[]): KnownNames {
   return known;
 }
 
+const firstWordCache = new WeakMap<KnownNames, Set<string>>();
+
+/** The first words of the known names: only a token among them can start one. */
+function firstWordsOf(known: KnownNames): Set<string> {
+  let words = firstWordCache.get(known);
+  if (!words) {
+    words = new Set([...known.keys()].map((k) => k.split(/[\s-]/)[0]));
+    firstWordCache.set(known, words);
+  }
+  return words;
+}
+
 export function findMentions(text: string, tokens: readonly Token[], sentences: readonly { firstToken: number; endToken: number }[], context: MentionContext = {}): Mention[] {
   const { commonWords, known } = context;
   const ownLowerCase = new Set(tokens.filter((t) => /^[a-z]/.test(t.text)).map((t) => t.text));
@@ -297,14 +309,17 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   }
   // Names the other texts know, written here without capitals ("benjamin netanyahu", "the hague").
   if (known && known.size > 0) {
+    const firstWords = firstWordsOf(known);
     const taken = new Set<number>();
     for (const c of candidates) for (let k = c.run.first; k < c.run.end; k++) taken.add(k);
     for (const sentence of sentences) {
       for (let k = sentence.firstToken; k < sentence.endToken; k++) {
-        if (taken.has(k) || !/^[a-z]/.test(tokens[k].text)) continue;
+        if (taken.has(k) || !/^[a-z]/.test(tokens[k].text) || !firstWords.has(tokens[k].text.toLowerCase())) continue;
         for (let n = Math.min(KNOWN_NAME_MAX_WORDS, sentence.endToken - k); n >= 1; n--) {
           const run = { first: k, end: k + n };
-          if ([...Array(n).keys()].some((i) => taken.has(k + i))) continue;
+          let overlaps = false;
+          for (let i = 0; i < n && !overlaps; i++) overlaps = taken.has(k + i);
+          if (overlaps) continue;
           const surface = textOf(text, tokens, run).toLowerCase();
           const reading = known.get(surface);
           if (!reading) continue;

@@ -44,6 +44,21 @@ function nlp(): any {
   return nlpInstance;
 }
 
+/**
+ * One copy of each distinct word: a long source repeats a small vocabulary, and a
+ * token per word is most of a source's memory. Bounded so a stream of unique strings
+ * (random data) cannot grow it without end.
+ */
+const internTable = new Map<string, string>();
+const INTERN_LIMIT = 500_000;
+
+function intern(word: string): string {
+  const known = internTable.get(word);
+  if (known !== undefined) return known;
+  if (internTable.size < INTERN_LIMIT) internTable.set(word, word);
+  return word;
+}
+
 /** How far ahead a token's text is looked for when wink normalised the text before it. */
 const TOKEN_SEARCH_WINDOW = 64;
 
@@ -64,8 +79,8 @@ export function analyse(text: string): Analysis {
     if (start < 0 || start - cursor > TOKEN_SEARCH_WINDOW) start = Math.min(cursor, text.length);
     const end = Math.min(start + value.length, text.length);
     tokens.push({
-      text: value, start, end, pos: pos[i], lemma: String(lemmas[i] ?? value).toLowerCase(),
-      type: types[i], negated: Boolean(negations[i]), stopWord: Boolean(stops[i]),
+      text: intern(value), start, end, pos: intern(pos[i]), lemma: intern(String(lemmas[i] ?? value).toLowerCase()),
+      type: intern(types[i]), negated: Boolean(negations[i]), stopWord: Boolean(stops[i]),
     });
     cursor = end;
   }

@@ -76,7 +76,9 @@ function findRun(index: WordIndex, run: readonly string[], from: number): number
 /** Words between two ellipsis-separated runs of one quote, at most. */
 const ELLIPSIS_GAP_WORDS = 120;
 const NEAR_MATCH_WINDOW_SLACK = 3;
-const CANDIDATE_STARTS = 6;
+const CANDIDATE_STARTS = 3;
+/** Share of a quote's words a source passage must contain, in place, to be worth an edit distance. */
+const MIN_SHARED_WORDS = 0.5;
 
 function verbatim(index: WordIndex, runs: readonly string[][]): QuoteMatch | undefined {
   for (const first of index.positions.get(runs[0][0]) ?? []) {
@@ -116,7 +118,10 @@ function near(index: WordIndex, quoteWords: readonly string[]): QuoteMatch | und
   quoteWords.forEach((w, i) => {
     for (const p of index.positions.get(w) ?? []) votes.set(p - i, (votes.get(p - i) ?? 0) + 1);
   });
-  const starts = [...votes.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_STARTS).map(([s]) => s);
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  // A passage sharing fewer words than a near match needs cannot be one: most sources end here.
+  if (!ranked.length || ranked[0][1] < quoteWords.length * MIN_SHARED_WORDS) return undefined;
+  const starts = ranked.slice(0, CANDIDATE_STARTS).map(([s]) => s);
   let best: { start: number; end: number; similarity: number } | undefined;
   const alphabet = new Map<string, string>();
   const encodedQuote = encode(quoteWords, alphabet);

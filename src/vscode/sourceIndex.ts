@@ -154,10 +154,18 @@ export class SourceIndex implements vscode.Disposable {
 
   private async findSourceFiles(): Promise<vscode.Uri[]> {
     const seen = new Map<string, vscode.Uri>();
-    // Sources named by the front matter of open memos count too, when they are inside the workspace.
+    // Sources named by the front matter of open memos count too, when they are inside the workspace and
+    // exist (a missing one is reported on the memo itself, not here).
     for (const document of vscode.workspace.textDocuments) {
       if (document.languageId !== 'markdown' || document.uri.scheme !== 'file') continue;
-      for (const uri of this.frontMatterSources(document)) if (vscode.workspace.getWorkspaceFolder(uri)) seen.set(uri.fsPath, uri);
+      for (const uri of this.frontMatterSources(document)) {
+        if (!vscode.workspace.getWorkspaceFolder(uri)) continue;
+        try {
+          if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) seen.set(uri.fsPath, uri);
+        } catch {
+          // missing: the memo's diagnostics say so
+        }
+      }
     }
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const glob of this.config.sourceGlobs) {

@@ -3,7 +3,9 @@
  * linting the same memo in the same run as the yardstick. Targets (issue 3): a full check under 3x
  * markdownlint's time; a re-check after a one-word edit under 20 ms.
  */
+import { spawnSync } from 'node:child_process';
 import { lint } from 'markdownlint/sync';
+import { CheckScheduler } from '../../src/core/scheduler';
 import { checkMemo, prepareSources, resetCheckCaches } from '../../src/core/check';
 import { completionEntries, filterEntries } from '../../src/core/completion';
 import { extract } from '../../src/core/extract';
@@ -36,7 +38,67 @@ function time<T>(fn: () => T): { ms: number; result: T } {
 
 const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
 
-function main(): void {
+const TYPING_EDITS = 500;
+const TYPING_INTERVAL_MS = 5;
+const TYPING_DEBOUNCE_MS = 300;
+const MEMORY_SOURCES = 100;
+const MEMORY_SOURCE_WORDS = 20000;
+const MEMORY_TARGET_MB = 300;
+
+/** 500 edits in quick succession through the same scheduler the extension uses: how many checks ran, and is the last result current? */
+async function typingUnderLoad(memoText: string, sources: ReturnType<typeof extract>[]): Promise<void> {
+  let text = memoText;
+  let published: { generation: number; text: string } | undefined;
+  const scheduler = new CheckScheduler<string>((key, generation) => {
+    const snapshot = text;
+    checkMemo(parseMemo(snapshot), sources);
+    if (scheduler.isCurrent(key, generation)) published = { generation, text: snapshot };
+  });
+  const words = memoText.split(' ');
+  const start = process.hrtime.bigint();
+  let last = Date.now();
+  let pauses = 0;
+  for (let i = 0; i < TYPING_EDITS; i++) {
+    if (Date.now() - last >= TYPING_DEBOUNCE_MS) pauses++;
+    last = Date.now();
+    const at = 40 + ((i * 97) % (words.length - 50));
+    words[at] = words[at].endsWith('s') ? words[at].slice(0, -1) : `${words[at]}s`;
+    text = words.join(' ');
+    scheduler.didEdit('memo', TYPING_DEBOUNCE_MS);
+    await new Promise((r) => setTimeout(r, TYPING_INTERVAL_MS));
+  }
+  const typedMs = Number(process.hrtime.bigint() - start) / 1e6;
+  await new Promise((r) => setTimeout(r, TYPING_DEBOUNCE_MS + 200));
+  const current = published?.text === text;
+  // Each pause as long as the debounce may start one check, and the end of typing one more.
+  const allowed = 1 + pauses;
+  console.log(`typing: ${TYPING_EDITS} edits in ${typedMs.toFixed(0)} ms, debounce ${TYPING_DEBOUNCE_MS} ms: ${scheduler.started} full check(s) started (at most ${allowed} allowed), last diagnostics ${current ? 'current' : 'STALE'} ${scheduler.started <= allowed && current ? 'MET' : 'NOT MET'}`);
+}
+
+/** RSS after loading 100 sources of 20,000 words (run in a child process so that nothing else counts). */
+function memoryChild(): void {
+  const before = process.memoryUsage().rss;
+  const start = process.hrtime.bigint();
+  const sources = Array.from({ length: MEMORY_SOURCES }, (_, i) => extract(parseSource({ path: `/bench/large-${i}.txt`, content: article(5000 + i, MEMORY_SOURCE_WORDS) })));
+  prepareSources(sources);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (global.gc) global.gc();
+  const rss = process.memoryUsage().rss;
+  console.log(JSON.stringify({ sources: sources.length, ms, rssMb: rss / 1048576, baseMb: before / 1048576 }));
+}
+
+function measureMemory(): void {
+  const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--memory-child'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  try {
+    const r = JSON.parse(line) as { sources: number; ms: number; rssMb: number; baseMb: number };
+    console.log(`memory: ${r.sources} sources x ${MEMORY_SOURCE_WORDS} words loaded and indexed in ${(r.ms / 1000).toFixed(1)} s; RSS ${r.rssMb.toFixed(0)} MB (target < ${MEMORY_TARGET_MB} MB) ${r.rssMb < MEMORY_TARGET_MB ? 'MET' : 'NOT MET'}`);
+  } catch {
+    console.log(`memory: the child process failed: ${child.stderr.slice(0, 300)}`);
+  }
+}
+
+async function main(): Promise<void> {
   const texts = Array.from({ length: SOURCES }, (_, i) => article(1000 + i, SOURCE_WORDS));
   const memoText = memo(7, MEMO_WORDS, texts);
   const memoWords = memoText.split(/\s+/).filter(Boolean).length;
@@ -93,7 +155,10 @@ function main(): void {
   }
   const completionP95 = [...completionRuns].sort((a, b) => a - b)[Math.floor(completionRuns.length * 0.95)];
   console.log(`completion, ${COMPLETION_SOURCES} sources (${build.result.length} entries): p95 ${completionP95.toFixed(2)} ms over ${completionRuns.length} requests, the first (building the list; the extension does it in the background) ${build.ms.toFixed(1)} ms (target p95 < ${COMPLETION_P95_TARGET_MS} ms) ${completionP95 < COMPLETION_P95_TARGET_MS ? 'MET' : 'NOT MET'}`);
-  console.log(`memory: rss ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)}`);
+  console.log(`memory of this run: rss ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)}`);
+  await typingUnderLoad(memoText, sources);
+  if (!process.argv.includes('--quick')) measureMemory();
 }
 
-main();
+if (process.argv.includes('--memory-child')) memoryChild();
+else void main();

@@ -9,6 +9,7 @@ export function run(): Promise<void> {
   require('./sidebar.test');
   require('./checking.test');
   require('./citing.test');
+  require('./robustness.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {

@@ -1,0 +1,67 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../../src/vscode/sourcesTree';
+import { api, openMemo, waitFor, workspaceUri } from './helpers';
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+suite('Robustness', () => {
+  teardown(async () => {
+    try {
+      await vscode.workspace.fs.delete(workspaceUri('sources'), { recursive: true });
+    } catch {
+      // nothing to clean
+    }
+    await vscode.workspace.getConfiguration('policyMemo').update('maxSources', undefined, vscode.ConfigurationTarget.Workspace);
+    const { sources } = await api();
+    await sources.refresh();
+  });
+
+  test('bad sources are named in the view; the good ones keep working', async () => {
+    const { sources, tree } = await api();
+    await vscode.workspace.fs.writeFile(workspaceUri('sources', 'good.txt'), encode('The council approved 12 schools, said Mayor Ann Lee.\n'));
+    await vscode.workspace.fs.writeFile(workspaceUri('sources', 'empty.txt'), encode(''));
+    await vscode.workspace.fs.writeFile(workspaceUri('sources', 'scan.txt'), new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0x01, 0x02, 0x03]));
+    await vscode.workspace.fs.writeFile(workspaceUri('sources', 'utf16.txt'), new Uint8Array([0xff, 0xfe, ...Array.from('Prices rose 4 percent in May.\n').flatMap((c) => [c.charCodeAt(0), 0])]));
+    await waitFor('the sources and their problems', () => sources.sources.length === 2 && sources.problems.length === 2);
+    const roots = tree.getChildren() as TreeNode[];
+    const messages = roots.filter((r) => r.kind === 'message').map((r) => (r.kind === 'message' ? `${r.label}: ${r.detail}` : ''));
+    assert.deepStrictEqual(messages.sort(), ['sources/empty.txt: is empty', 'sources/scan.txt: is a binary file, not text']);
+    assert.deepStrictEqual(sources.sources.map((x) => x.source.key).sort(), ['good', 'utf16']);
+  });
+
+  test('the max-sources limit is a setting, applied without reload and reported when hit', async () => {
+    const { sources } = await api();
+    for (let i = 0; i < 5; i++) await vscode.workspace.fs.writeFile(workspaceUri('sources', `s${i}.txt`), encode(`Report ${i}: the council approved ${i + 2} schools.\n`));
+    await waitFor('five sources', () => sources.sources.length === 5);
+    await vscode.workspace.getConfiguration('policyMemo').update('maxSources', 3, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the limit applied', () => sources.sources.length === 3);
+    assert.ok(sources.problems.some((p) => /only the first 3 \(policyMemo\.maxSources\) are read/.test(p.message)));
+  });
+
+  test('a source renamed or deleted while open leaves no stale entry and no error', async () => {
+    const { sources } = await api();
+    await vscode.workspace.fs.writeFile(workspaceUri('sources', 'before.txt'), encode('The port handled 40 ships on Monday.\n'));
+    await waitFor('the source', () => sources.sources.some((x) => x.source.key === 'before'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('sources', 'before.txt')));
+    await vscode.workspace.fs.rename(workspaceUri('sources', 'before.txt'), workspaceUri('sources', 'after.txt'));
+    await waitFor('the renamed source', () => sources.sources.some((x) => x.source.key === 'after') && !sources.sources.some((x) => x.source.key === 'before'));
+    await vscode.workspace.fs.delete(workspaceUri('sources', 'after.txt'));
+    await waitFor('the sample back', () => sources.usingSample);
+    assert.deepStrictEqual(sources.problems, []);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('front matter naming a file outside the workspace or a missing one gets a diagnostic on the front matter', async () => {
+    await api();
+    const editor = await openMemo('outside.md', '---\nsources: [../../../etc/hostname, sources/missing.txt]\n---\n\nText.\n');
+    const diagnostics = await waitFor('diagnostics on the front matter', () => {
+      const list = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.code === 'memo/source');
+      return list.length === 2 ? list : undefined;
+    });
+    assert.match(diagnostics[0].message, /outside the workspace and is not read/);
+    assert.match(diagnostics[1].message, /missing\.txt does not exist/);
+    assert.strictEqual(diagnostics[0].range.start.line, 0);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
