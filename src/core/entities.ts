@@ -16,6 +16,8 @@ export interface Mention extends Span {
   readonly demonym?: boolean;
   /** Found only because another text knows the name, written here without capitals: weaker evidence. */
   readonly inferred?: boolean;
+  /** A transcript's speaker label ("REYES:"): who speaks, not a name in what is said. */
+  readonly label?: boolean;
   /** Index of the first token of the mention. */
   readonly firstToken: number;
   readonly endToken: number;
@@ -355,6 +357,9 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       fullNamesByPart.set(part, list);
     }
   }
+  const sentenceStarts = new Map<number, number>();
+  for (const sentence of sentences) for (let k = sentence.firstToken; k < sentence.endToken; k++) sentenceStarts.set(k, sentence.firstToken);
+  const sentenceStartOf = (k: number): number => sentenceStarts.get(k) ?? -1;
   const mentions: Mention[] = [];
   for (const { c, type: initialType } of typed) {
     let type = initialType;
@@ -382,6 +387,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     const last = tokens[c.run.end - 1];
     mentions.push({
       type, text: c.text, canonical, title: c.title, demonym: c.demonym, inferred: c.inferred, start, end: last.end,
+      label: c.run.first === sentenceStartOf(c.run.first) && tokens[c.run.end]?.text === ':' && c.text.split(/\s+/).every((w) => SHOUTED.test(w)),
       firstToken: c.run.first, endToken: c.run.end,
     });
   }

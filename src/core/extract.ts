@@ -52,7 +52,8 @@ export function extract(source: SourceDoc): Extraction {
     const numbers = findNumbers(source.text, source.tokens, sentence.firstToken, sentence.endToken, dates);
     while (cursor < ordered.length && ordered[cursor].start < sentence.start) cursor++;
     const inSentence: Mention[] = [];
-    for (let k = cursor; k < ordered.length && ordered[k].start < sentence.end; k++) if (ordered[k].end <= sentence.end) inSentence.push(ordered[k]);
+    // A transcript's speaker label says who speaks, not what the sentence is about.
+    for (let k = cursor; k < ordered.length && ordered[k].start < sentence.end; k++) if (ordered[k].end <= sentence.end && !ordered[k].label) inSentence.push(ordered[k]);
     const entityValues: EntityValue[] = inSentence.map((m) => ({ type: m.type, text: m.text, value: m.canonical, start: m.start, end: m.end }));
     const values = [...numbers, ...dates, ...entityValues].sort((a, b) => a.start - b.start);
     sentenceFacts.push({ sentence, values, numbers, dates, mentions: inSentence });

@@ -308,8 +308,8 @@ export const NEGATION_WORDS = new Set(['not', "n't", 'no', 'never', 'nobody', 'n
  * source sentence with a word of the other, reverses the source. General English.
  */
 export const OPPOSITES: readonly (readonly [readonly string[], readonly string[]])[] = [
-  [['increase', 'rise', 'grow', 'expand', 'escalate', 'intensify', 'surge', 'climb', 'soar', 'mount', 'resume', 'continue', 'accelerate', 'spike', 'double', 'triple', 'widen', 'strengthen'],
-    ['decrease', 'fall', 'drop', 'decline', 'shrink', 'reduce', 'cease', 'stop', 'halt', 'end', 'subside', 'ease', 'downscale', 'down-scale', 'cut', 'slow', 'plunge', 'narrow', 'weaken', 'suspend', 'quiet', 'quieten', 'diminish', 'abate']],
+  [['up', 'increase', 'rise', 'grow', 'expand', 'escalate', 'intensify', 'surge', 'climb', 'soar', 'mount', 'resume', 'continue', 'accelerate', 'spike', 'double', 'triple', 'widen', 'strengthen'],
+    ['down', 'decrease', 'fall', 'drop', 'decline', 'shrink', 'reduce', 'cease', 'stop', 'halt', 'end', 'subside', 'ease', 'downscale', 'down-scale', 'cut', 'slow', 'plunge', 'narrow', 'weaken', 'suspend', 'quiet', 'quieten', 'diminish', 'abate']],
   [['praise', 'commend', 'applaud', 'welcome', 'support', 'endorse', 'approve', 'thank', 'celebrate', 'hail', 'back', 'favour', 'favor', 'defend'],
     ['criticise', 'criticize', 'complain', 'condemn', 'denounce', 'oppose', 'reject', 'blame', 'attack', 'disapprove', 'protest', 'decry', 'slam', 'accuse', 'lament', 'object']],
   [['positive', 'positively', 'favourable', 'favorable', 'favourably', 'favorably', 'friendly', 'warm', 'warmly', 'good', 'well', 'optimistic', 'welcome', 'popular', 'hopeful', 'calm', 'stable', 'safe', 'peaceful'],

@@ -158,8 +158,13 @@ function lookupsOf(mentions: readonly Mention[]): Lookups {
   return l;
 }
 
-/** The person a pronoun at `offset` most likely refers to: the nearest person named before it. */
-function resolvePronoun(mentions: readonly Mention[], offset: number): string | null {
+/**
+ * The person a pronoun at `offset` most likely refers to: the nearest person named
+ * before it in the same block, else one named just after it in that block
+ * ("she said: '…' That was our director, X"), else the nearest before. A transcript's
+ * speaker labels are never antecedents: speakers say "I", not "she".
+ */
+function resolvePronoun(mentions: readonly Mention[], offset: number, block?: Span): string | null {
   const { people } = lookupsOf(mentions);
   let low = 0;
   let high = people.length;
@@ -168,8 +173,22 @@ function resolvePronoun(mentions: readonly Mention[], offset: number): string | 
     if (people[mid].start < offset) low = mid + 1;
     else high = mid;
   }
-  return low > 0 ? people[low - 1].canonical : null;
+  let before: Mention | undefined;
+  for (let k = low - 1; k >= 0; k--) {
+    if (!people[k].label) {
+      before = people[k];
+      break;
+    }
+  }
+  if (block && (!before || before.start < block.start)) {
+    const after = people.slice(low).find((m) => !m.label && m.start > offset && m.start - offset <= PRONOUN_LOOKAHEAD_CHARS && m.end <= block.end);
+    if (after) return after.canonical;
+  }
+  return before ? before.canonical : null;
 }
+
+/** How far after a pronoun, within its block, a name may still be what it refers to. */
+const PRONOUN_LOOKAHEAD_CHARS = 200;
 
 function mentionAt(mentions: readonly Mention[], tokenIndex: number): Mention | undefined {
   return lookupsOf(mentions).byToken.get(tokenIndex);
@@ -193,12 +212,13 @@ function insideAny(parts: readonly Span[], offset: number): boolean {
 
 /** The subject of a verb of saying at token v: a name or pronoun just before it, or a name just after ("said Hussein"). */
 function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): string | null | undefined {
+  const block = ctx.blocks.find((b) => b.start <= ctx.tokens[v].start && ctx.tokens[v].start <= b.end);
   for (let k = v - 1; k >= Math.max(from, v - SUBJECT_LOOKBEHIND); k--) {
     const t = ctx.tokens[k];
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
     if (m && isSpeaker(m)) return m.canonical;
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start);
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start, block);
     if (t.pos === 'VERB' || t.text === '.' ) break;
   }
   for (let k = v + 1; k < Math.min(to, v + 4); k++) {
@@ -206,7 +226,7 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
     if (m && isSpeaker(m)) return m.canonical;
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start);
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start, block);
   }
   return undefined;
 }

@@ -219,8 +219,24 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     });
     i = j;
   }
+  // "from nine days to four", "between 10 and 12 percent": a bare number in a range counts what its partner counts.
+  for (let k = 0; k < numbers.length; k++) {
+    const n = numbers[k];
+    const partner = n.unit ? undefined : numbers[k - 1];
+    if (!partner?.unit || !RANGE_BETWEEN.test(text.slice(partner.end, n.start))) continue;
+    numbers[k] = { ...n, unit: partner.unit };
+  }
+  for (let k = numbers.length - 2; k >= 0; k--) {
+    const n = numbers[k];
+    const partner = numbers[k + 1];
+    if (n.unit || !partner.unit || !/^\s*(?:to|and|or|-|\u2013)\s*$/.test(text.slice(n.end, partner.start))) continue;
+    numbers[k] = { ...n, unit: partner.unit };
+  }
   return numbers;
 }
+
+/** What may stand between a number with its unit and a bare number of the same range: "days to", "and", "-". */
+const RANGE_BETWEEN = /^\s*(?:[\p{L}%]+\s+)?(?:to|and|or|-|\u2013)\s*$/u;
 
 /** True when two quantities agree, given how each is qualified ("over 170" agrees with "more than 170" and with "175"). */
 export function quantitiesAgree(claim: NumberValue, source: NumberValue): boolean {

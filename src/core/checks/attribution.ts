@@ -23,8 +23,9 @@ export function samePerson(a: string, b: string): boolean {
 
 export function checkAttribution(quote: Quote, match: QuoteMatch | undefined, mentions: readonly Mention[]): BlockFinding[] {
   if (!match || match.similarity < ATTRIBUTION_MIN_SIMILARITY || !quote.speaker) return [];
-  const sourceQuote = match.extraction.quotes.find((q) => q.parts.some((p) => p.start <= match.start + 1 && match.end <= p.end + 1)) ??
-    match.extraction.quotes.find((q) => q.start <= match.start && match.end <= q.end + 1);
+  // The innermost quote holding the words: a quote inside an interview answer is the quoted person's, not the answerer's.
+  const containing = match.extraction.quotes.filter((q) => q.parts.some((p) => p.start <= match.start + 1 && match.end <= p.end + 1));
+  const sourceQuote = containing.sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
   if (!sourceQuote?.speaker || samePerson(quote.speaker, sourceQuote.speaker)) return [];
   const speakerMention = mentions.filter((m) => m.canonical === quote.speaker)
     .sort((a, b) => Math.abs(a.start - quote.start) - Math.abs(b.start - quote.start))[0];

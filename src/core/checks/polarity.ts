@@ -14,7 +14,7 @@ for (const [a, b] of OPPOSITES) {
   for (const y of sb) OPPOSITE_STEMS.set(y, new Set([...(OPPOSITE_STEMS.get(y) ?? []), ...sa.filter((x) => !sb.includes(x))]));
 }
 
-const POLAR_POS = new Set(['VERB', 'ADJ', 'ADV', 'NOUN']);
+const POLAR_POS = new Set(['VERB', 'ADJ', 'ADV', 'NOUN', 'ADP', 'PART']);
 const NEGATION_LOOKBEHIND = 3;
 
 function insideQuote(ctx: ClaimContext, t: Token): boolean {
