@@ -8,6 +8,7 @@ import { checkEntities, checkNationalities } from './checks/entity';
 import { checkNumbers } from './checks/number';
 import { checkPlaces } from './checks/place';
 import { checkPolarity } from './checks/polarity';
+import { checkRoles } from './checks/role';
 import { checkQuote, locateQuote } from './checks/quote';
 import { MAX_ALIGNED, QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNSUPPORTED_MAX_ALIGNMENT } from './checks/thresholds';
 import type { BlockFinding, ClaimContext } from './checks/types';
@@ -49,7 +50,7 @@ export interface CheckOptions {
 
 /** The checks run on each claim, one module per kind of conflict. */
 const CLAIM_CHECKS: readonly ((ctx: ClaimContext) => BlockFinding[])[] = [
-  checkNumbers, checkDates, checkEntities, checkNationalities, checkPlaces, checkPolarity,
+  checkNumbers, checkDates, checkEntities, checkNationalities, checkRoles, checkPlaces, checkPolarity,
 ];
 
 /** How many analysed blocks are kept: a long memo's blocks, a few times over. */

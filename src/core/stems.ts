@@ -1,5 +1,5 @@
 /** Word stems for alignment: inflection and common derivation folded ("leadership" ~ "lead"). */
-import { countryOf, SPEECH_VERBS, WEEKDAYS } from './lexicon';
+import { countryOf, ORGANIZATION_WORDS, PLACE_WORDS, SPEECH_VERBS, WEEKDAYS } from './lexicon';
 import type { Mention } from './entities';
 import type { Token } from './nlp';
 
@@ -37,7 +37,11 @@ export function mentionKeys(m: Mention): string[] {
     const country = countryOf(m.canonical);
     return [`place:${(country?.name ?? m.canonical).toLowerCase()}`];
   }
-  return m.canonical.toLowerCase().split(/[\s-]+/).filter((w) => w.length > 2 && !['the', 'of', 'and', 'for'].includes(w));
+  const parts = m.canonical.toLowerCase().split(/[\s-]+/).filter((w) => w.length > 2 && !['the', 'of', 'and', 'for'].includes(w));
+  if (m.type !== 'organization') return parts;
+  // "Green Party" and "Labour Party" share a word that says what they are, not which: keep the distinctive words.
+  const distinctive = parts.filter((w) => !ORGANIZATION_WORDS.has(w) && !PLACE_WORDS.has(w));
+  return distinctive.length ? distinctive : parts;
 }
 
 /**

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { checkMemo, type Finding } from '../../src/core/check';
 import type { Extraction } from '../../src/core/extract';
 import { parseMemo } from '../../src/core/memo';
-import { article, extractFile, SAMPLE_PATH } from './fixtures';
+import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
 
 function check(memo: string, sources: Extraction[]): Finding[] {
   return checkMemo(parseMemo(memo), sources).filter((f) => f.code.startsWith('conflict/'));
@@ -70,6 +70,19 @@ describe('checking: conflict/entity', () => {
   it('accepts the same person by surname or full name', () => {
     assert.deepStrictEqual(codes('Smit said she would meet both sides in The Hague.\n', wire()), []);
     assert.deepStrictEqual(codes('Qassem Soleimani was killed by an American drone strike on his way to Baghdad.\n', sample()), []);
+  });
+});
+
+describe('checking: roles swapped between two named things', () => {
+  const text = 'Talks in Leeds\n\nAfter the appointment of a member of the Green Party as mayor of Leeds, a spokesman of the Labour Party resigned on Friday.\n';
+  const sources = () => [extractText(text, 'roles.txt')];
+
+  it('flags a role given to the other named thing', () => {
+    assert.deepStrictEqual(codes('A spokesman of the Green Party resigned after a member of the Labour Party became mayor of Leeds.\n', sources()), ['conflict/entity']);
+  });
+
+  it('accepts the roles as the source gives them', () => {
+    assert.deepStrictEqual(codes('A spokesman of the Labour Party resigned after a member of the Green Party became mayor of Leeds.\n', sources()), []);
   });
 });
 
