@@ -3,7 +3,7 @@ import type { DateValue } from '../values';
 import { stemsAround } from '../claims';
 import { mentionKeys } from '../stems';
 import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from './thresholds';
-import { cite, evidenceOf, mentionsAny, type BlockFinding, type ClaimContext } from './types';
+import { mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from './types';
 
 type Comparison = 'agree' | 'differ' | 'incomparable';
 
@@ -51,13 +51,7 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
       if (differing) conflict ??= { sentence: a.sentence, value: differing.e };
     }
     if (supported || !conflict) continue;
-    findings.push({
-      code: 'conflict/date',
-      message: `${formatDifference(d, conflict.value)} (${cite(conflict.sentence)})`,
-      span: { start: d.start, end: d.end },
-      evidence: evidenceOf(conflict.sentence),
-      fix: { span: { start: d.start, end: d.end }, newText: conflict.value.text, title: `Replace with ${conflict.value.text} (source date)` },
-    });
+    findings.push(replacementFinding('conflict/date', d, formatDifference(d, conflict.value), conflict.sentence, conflict.value.text));
   }
   return findings;
 }

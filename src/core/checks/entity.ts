@@ -2,7 +2,7 @@
 import type { Mention } from '../entities';
 import { mentionKeys } from '../stems';
 import { ENTITY_MIN_ALIGNMENT, ENTITY_SUPPORT_RATIO } from './thresholds';
-import { cite, containsWord, evidenceOf, mentionsAny, type BlockFinding, type ClaimContext } from './types';
+import { containsWord, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from './types';
 import type { Alignment } from '../corpus';
 
 /**
@@ -43,13 +43,7 @@ export function checkEntities(ctx: ClaimContext): BlockFinding[] {
     // Person and organisation readings of a name are often confused ("Al Jazeera"); either may stand in for the other.
     const other = replacement(ctx, mention, top, (m) => (m.type === 'person' || m.type === 'organization') && !m.demonym);
     if (!other) continue;
-    findings.push({
-      code: 'conflict/entity',
-      message: `Memo says ${mention.text}; source says ${other.canonical} (${cite(top.sentence)})`,
-      span: { start: mention.start, end: mention.end },
-      evidence: evidenceOf(top.sentence),
-      fix: { span: { start: mention.start, end: mention.end }, newText: other.canonical, title: `Replace with ${other.canonical} (source)` },
-    });
+    findings.push(replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${other.canonical}`, top.sentence, other.canonical));
   }
   return findings;
 }
@@ -73,13 +67,7 @@ export function checkNationalities(ctx: ClaimContext): BlockFinding[] {
     const sourceTokens = top.sentence.extraction.source.tokens;
     const other = replacement(ctx, mention, top, (m) => Boolean(m.demonym) && head !== undefined && headOf(sourceTokens, m) === head);
     if (!other) continue;
-    findings.push({
-      code: 'conflict/entity',
-      message: `Memo says ${mention.text} ${head}; source says ${other.text} ${head} (${cite(top.sentence)})`,
-      span: { start: mention.start, end: mention.end },
-      evidence: evidenceOf(top.sentence),
-      fix: { span: { start: mention.start, end: mention.end }, newText: other.text, title: `Replace with ${other.text} (source)` },
-    });
+    findings.push(replacementFinding('conflict/entity', mention, `Memo says ${mention.text} ${head}; source says ${other.text} ${head}`, top.sentence, other.text));
   }
   return findings;
 }

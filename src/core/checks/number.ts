@@ -3,7 +3,7 @@ import { stemsAround } from '../claims';
 import { stem } from '../stems';
 import { quantitiesAgree, type NumberValue } from '../values';
 import { NUMBER_MIN_ALIGNMENT } from './thresholds';
-import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './types';
+import { replacementFinding, type BlockFinding, type ClaimContext } from './types';
 
 function sameUnit(a: NumberValue, b: NumberValue): boolean {
   return a.unit !== undefined && b.unit !== undefined && stem(a.unit) === stem(b.unit);
@@ -29,13 +29,7 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
     if (supported || !conflict) continue;
     const sourcePhrase = unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end);
     const claimPhrase = unitPhrase(ctx.block.prose, n, ctx.claim.end);
-    findings.push({
-      code: 'conflict/number',
-      message: `Memo says ${claimPhrase}; source says ${sourcePhrase} (${cite(conflict.sentence)})`,
-      span: { start: n.start, end: n.end },
-      evidence: evidenceOf(conflict.sentence),
-      fix: { span: { start: n.start, end: n.end }, newText: conflict.value.text, title: `Replace with ${conflict.value.text} (source value)` },
-    });
+    findings.push(replacementFinding('conflict/number', n, `Memo says ${claimPhrase}; source says ${sourcePhrase}`, conflict.sentence, conflict.value.text));
   }
   return findings;
 }

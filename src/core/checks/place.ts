@@ -3,7 +3,7 @@ import type { Mention } from '../entities';
 import type { Token } from '../nlp';
 import { PLACE_MIN_ALIGNMENT } from './thresholds';
 import { swapCandidate } from './entity';
-import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './types';
+import { replacementFinding, type BlockFinding, type ClaimContext } from './types';
 import { mentionKeys } from '../stems';
 
 /** Prepositions of location and of direction: "in Babylon", "to The Hague". "From" is origin and compared only with itself. */
@@ -33,13 +33,7 @@ export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
     const other = top.sentence.fact.mentions.find((m) => m.type === 'place' && !m.demonym && prepositionClass(sourceTokens, m) === role
       && mentionKeys(m).every((k) => !inClaim.has(k)) && !m.canonical.toLowerCase().includes(mention.canonical.toLowerCase()) && !mention.canonical.toLowerCase().includes(m.canonical.toLowerCase()));
     if (!other) continue;
-    findings.push({
-      code: 'conflict/place',
-      message: `Memo says ${mention.text}; source says ${other.text} (${cite(top.sentence)})`,
-      span: { start: mention.start, end: mention.end },
-      evidence: evidenceOf(top.sentence),
-      fix: { span: { start: mention.start, end: mention.end }, newText: other.text, title: `Replace with ${other.text} (source)` },
-    });
+    findings.push(replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text));
   }
   return findings;
 }

@@ -42,3 +42,14 @@ export function containsWord(sentence: IndexedSentence, words: readonly string[]
   for (let k = s.firstToken; k < s.endToken; k++) own.add(tokens[k].text.toLowerCase());
   return words.some((w) => own.has(w.toLowerCase()));
 }
+
+/** A finding on a claim's word or name that the source gives otherwise, with the source's version as the fix. */
+export function replacementFinding(code: string, span: Span, message: string, sentence: IndexedSentence, newText: string): BlockFinding {
+  return {
+    code,
+    message: `${message} (${cite(sentence)})`,
+    span: { start: span.start, end: span.end },
+    evidence: evidenceOf(sentence),
+    fix: { span: { start: span.start, end: span.end }, newText, title: `Replace with ${newText} (source)` },
+  };
+}
