@@ -14,9 +14,20 @@ export default tseslint.config(
     },
   },
   {
+    // Policy Memo works offline: nothing in the product may open a connection.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'],
+      'no-restricted-imports': ['error', { paths: ['http', 'https', 'net', 'tls', 'dgram', 'http2', 'node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram', 'node:http2'].map((name) => ({ name, message: 'Policy Memo makes no network access.' })) }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core and the CLI run outside VS Code: keep the editor API in src/vscode.' }] }],
+      'no-restricted-imports': ['error', { paths: [
+        { name: 'vscode', message: 'src/core and the CLI run outside VS Code: keep the editor API in src/vscode.' },
+        ...['http', 'https', 'net', 'tls', 'dgram', 'http2', 'node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram', 'node:http2'].map((name) => ({ name, message: 'Policy Memo makes no network access.' })),
+      ] }],
     },
   },
 );

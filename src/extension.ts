@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
       view.message = sources.usingSample ? 'Showing the bundled sample article: add your own sources to sources/.' : undefined;
     };
     context.subscriptions.push(
-      sources, tree, view, diagnostics, ...registerCommands(sources, config), ...registerCiting(sources, config), ...diagnostics.register(),
+      sources, tree, view, diagnostics, ...registerCommands(sources, config), ...registerCiting(sources, config, log), ...diagnostics.register(),
       vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ConflictFixes(diagnostics), { providedCodeActionKinds: ConflictFixes.kinds }),
       sources.onDidChange(describeView),
       // Build the completion list off the typing path, so the first "@@" answers at once.

@@ -196,13 +196,38 @@ export async function openCitation(index: SourceIndex, path: unknown, start: unk
   await vscode.window.showTextDocument(document, { selection: range });
 }
 
-export function registerCiting(index: SourceIndex, config: Config): vscode.Disposable[] {
+/** Runs a provider's work; a failure is logged and answered with nothing, never thrown into the editor. */
+export async function guarded<T>(log: vscode.OutputChannel, what: string, work: () => Promise<T | undefined>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    log.appendLine(`${what} failed: ${(error as Error).stack ?? error}`);
+    return undefined;
+  }
+}
+
+export function registerCiting(index: SourceIndex, config: Config, log: vscode.OutputChannel): vscode.Disposable[] {
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
-  const triggers = [...new Set([config.completionTrigger.slice(-1), '@', '^'])];
+  const completions = new CitationCompletions(index, config);
+  const hovers = new CitationHovers(index);
+  const definitions = new CitationDefinitions(index);
+  // Trigger characters are fixed at registration: register again when the trigger setting changes.
+  let registered: vscode.Disposable | undefined;
+  let trigger = '';
+  const registerCompletions = (): void => {
+    if (trigger === config.completionTrigger && registered) return;
+    trigger = config.completionTrigger;
+    registered?.dispose();
+    registered = vscode.languages.registerCompletionItemProvider(markdown, {
+      provideCompletionItems: (d, p) => guarded(log, 'completion', () => completions.provideCompletionItems(d, p)),
+    }, ...new Set([trigger.slice(-1), '@', '^']));
+  };
+  registerCompletions();
   return [
-    vscode.languages.registerCompletionItemProvider(markdown, new CitationCompletions(index, config), ...triggers),
-    vscode.languages.registerHoverProvider(markdown, new CitationHovers(index)),
-    vscode.languages.registerDefinitionProvider(markdown, new CitationDefinitions(index)),
+    config.onDidChange(registerCompletions),
+    { dispose: () => registered?.dispose() },
+    vscode.languages.registerHoverProvider(markdown, { provideHover: (d, p) => guarded(log, 'hover', () => hovers.provideHover(d, p)) }),
+    vscode.languages.registerDefinitionProvider(markdown, { provideDefinition: (d, p) => guarded(log, 'go to source', () => definitions.provideDefinition(d, p)) }),
     vscode.commands.registerCommand(OPEN_CITATION_COMMAND, (path: unknown, start: unknown, end: unknown) => openCitation(index, path, start, end)),
   ];
 }

@@ -27,6 +27,23 @@ suite('Citing', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('a new completion trigger takes effect without reload', async () => {
+    const config = vscode.workspace.getConfiguration('policyMemo');
+    await config.update('completion.trigger', ';;', vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openMemo('trigger.md', 'Draft: ;;knife');
+      const end = editor.document.lineAt(0).range.end;
+      const list = await waitFor('items for the new trigger', async () => {
+        const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end, ';');
+        return l.items.length ? l : undefined;
+      });
+      assert.ok(list.items.some((i) => typeof i.label !== 'string' && i.label.label.includes('on a knife')));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await config.update('completion.trigger', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('hover on a citation shows the passage in context, the source and an Open link; go-to-source selects it', async () => {
     const line = `UN envoy: \u201con a knife\u2019s edge\u201d [@${SAMPLE_KEY}, para. 5].`;
     const editor = await openMemo('hover.md', `${line}\n`);
