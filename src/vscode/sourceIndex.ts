@@ -105,7 +105,7 @@ export class SourceIndex implements vscode.Disposable {
       const loaded: Extraction[] = [];
       const problems: SourceProblem[] = [];
       if (uris.length > this.config.maxSources) {
-        problems.push({ path: '', message: `${uris.length} source files match policyMemo.sources; only the first ${this.config.maxSources} (policyMemo.maxSources) are read` });
+        problems.push({ path: '', message: `more than ${this.config.maxSources} source files match policyMemo.sources; only the first ${this.config.maxSources} (policyMemo.maxSources) are read` });
         uris.length = this.config.maxSources;
       }
       for (const uri of uris) {

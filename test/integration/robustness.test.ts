@@ -39,6 +39,21 @@ suite('Robustness', () => {
     assert.ok(sources.problems.some((p) => /only the first 3 \(policyMemo\.maxSources\) are read/.test(p.message)));
   });
 
+  test('a glob matching 2,000 files reads the first 500 (the default limit), says so, and the view stays usable', async function () {
+    this.timeout(120000);
+    const { sources, tree } = await api();
+    const dir = workspaceUri('sources');
+    await vscode.workspace.fs.createDirectory(dir);
+    // Written with Node's fs: two thousand workspace edits would only measure the editor.
+    const fs = await import('node:fs/promises');
+    await Promise.all(Array.from({ length: 2000 }, (_, i) => fs.writeFile(`${dir.fsPath}/note-${String(i).padStart(4, '0')}.txt`, `Note ${i}: the council approved ${i % 50} schools in 2021.\n`)));
+    await sources.refresh();
+    await waitFor('500 sources read', () => sources.sources.length === 500, 90000);
+    assert.ok(sources.problems.some((p) => /more than 500 source files match policyMemo\.sources; only the first 500/.test(p.message)));
+    const roots = tree.getChildren() as TreeNode[];
+    assert.strictEqual(roots.filter((r) => r.kind === 'source').length, 500);
+  });
+
   test('a source renamed or deleted while open leaves no stale entry and no error', async () => {
     const { sources } = await api();
     await vscode.workspace.fs.writeFile(workspaceUri('sources', 'before.txt'), encode('The port handled 40 ships on Monday.\n'));
