@@ -1,5 +1,5 @@
 /** Runs every check on a memo against its sources, re-analysing only the blocks that changed. */
-import { analyseBlock, type Claim } from './claims';
+import { analyseBlock, analyseProses, type Claim, type ProseAnalysis } from './claims';
 import { mentionKeys, valueKeys } from './stems';
 import { checkAttribution } from './checks/attribution';
 import { checkCitations } from './checks/citation';
@@ -79,8 +79,8 @@ function corpusFor(sources: readonly Extraction[]): Corpus {
   return corpusCache.corpus;
 }
 
-function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus, options: CheckOptions): BlockFinding[] {
-  const analysed = analyseBlock(block, { commonWords: corpus.commonWords, known: corpus.knownNames });
+function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus, options: CheckOptions, analysis?: ProseAnalysis): BlockFinding[] {
+  const analysed = analyseBlock(block, { commonWords: corpus.commonWords, known: corpus.knownNames }, analysis);
   const findings: BlockFinding[] = [...checkCitations(raw, analysed.quotes, corpus.extractions)];
   const quoted = new Set<number>();
   for (const quote of analysed.quotes) {
@@ -135,12 +135,17 @@ export function checkMemo(memo: ParsedMemo, sources: readonly Extraction[], opti
   }
   if (sources.length === 0) return findings;
   const corpus = corpusFor(sources);
+  const keyOf = (block: MemoBlock): string => `${options.unsupportedHints ? 1 : 0}\u0000${block.prose}\u0000${memo.text.slice(block.start, block.end)}`;
+  // The blocks not in the cache are analysed in one pass: a cold check of a long memo, or one edited block.
+  const uncached = memo.blocks.filter((b) => !blockCache.has(keyOf(b)));
+  const analyses = new Map<MemoBlock, ProseAnalysis>();
+  if (uncached.length > 1) analyseProses(uncached.map((b) => b.prose)).forEach((a, i) => analyses.set(uncached[i], a));
   for (const block of memo.blocks) {
     const raw = memo.text.slice(block.start, block.end);
-    const key = `${options.unsupportedHints ? 1 : 0}\u0000${block.prose}\u0000${raw}`;
+    const key = keyOf(block);
     let blockFindings = blockCache.get(key);
     if (!blockFindings) {
-      blockFindings = checkBlock(block, raw, corpus, options);
+      blockFindings = checkBlock(block, raw, corpus, options, analyses.get(block));
       if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value as string);
       blockCache.set(key, blockFindings);
     }

@@ -53,20 +53,61 @@ export interface AnalysedBlock {
  * sentence's first letter raised (same length, same offsets), and the tokens keep
  * the text as written.
  */
-function analyseProse(prose: string): { tokens: Token[]; sentences: readonly SentenceSpan[] } {
-  if (/[A-Z]/.test(prose)) {
-    const { tokens, sentences } = analyse(prose);
-    return { tokens: [...tokens], sentences };
-  }
-  const raised = prose.replace(/(^\s*|[.!?]\s+)([a-z])/g, (_m, before: string, letter: string) => before + letter.toUpperCase());
-  const { tokens, sentences } = analyse(raised);
-  return { tokens: tokens.map((t) => ({ ...t, text: prose.slice(t.start, t.end) })), sentences };
+function forAnalysis(prose: string): string {
+  if (/[A-Z]/.test(prose)) return prose;
+  return prose.replace(/(^\s*|[.!?]\s+)([a-z])/g, (_m, before: string, letter: string) => before + letter.toUpperCase());
 }
 
-/** Analyses one memo block (no cache here: the checker caches by prose). */
-export function analyseBlock(block: Pick<MemoBlock, 'prose'>, context: MentionContext = {}): AnalysedBlock {
+export interface ProseAnalysis {
+  readonly tokens: Token[];
+  readonly sentences: readonly SentenceSpan[];
+}
+
+/**
+ * Analyses many blocks in one pass of the NLP pipeline (its cost per call adds up
+ * over a memo's hundreds of blocks), then splits tokens and sentences back per
+ * block, offsets relative to each block. A sentence never spans two blocks.
+ */
+export function analyseProses(proses: readonly string[]): ProseAnalysis[] {
+  const SEPARATOR = '\n\n';
+  const starts: number[] = [];
+  let joined = '';
+  for (const prose of proses) {
+    starts.push(joined.length);
+    joined += forAnalysis(prose) + SEPARATOR;
+  }
+  const { tokens, sentences } = analyse(joined);
+  const results: ProseAnalysis[] = [];
+  let t = 0;
+  let s = 0;
+  proses.forEach((prose, i) => {
+    const base = starts[i];
+    const end = base + prose.length;
+    const blockTokens: Token[] = [];
+    while (t < tokens.length && tokens[t].start < base) t++;
+    const offset = t;
+    while (t < tokens.length && tokens[t].start < end) {
+      const token = tokens[t];
+      blockTokens.push({ ...token, start: token.start - base, end: Math.min(token.end, end) - base, text: prose.slice(token.start - base, Math.min(token.end, end) - base) });
+      t++;
+    }
+    const blockSentences: SentenceSpan[] = [];
+    while (s < sentences.length && sentences[s].end <= base) s++;
+    for (let k = s; k < sentences.length && sentences[k].start < end; k++) {
+      const first = Math.max(sentences[k].firstToken, offset) - offset;
+      const last = Math.min(sentences[k].endToken, t) - offset;
+      if (last <= first) continue;
+      blockSentences.push({ start: blockTokens[first].start, end: blockTokens[last - 1].end, firstToken: first, endToken: last });
+    }
+    results.push({ tokens: blockTokens, sentences: blockSentences });
+  });
+  return results;
+}
+
+/** Analyses one memo block (no cache here: the checker caches by prose). `analysis` may come from {@link analyseProses}. */
+export function analyseBlock(block: Pick<MemoBlock, 'prose'>, context: MentionContext = {}, analysis?: ProseAnalysis): AnalysedBlock {
   const prose = block.prose;
-  const { tokens, sentences } = analyseProse(prose);
+  const { tokens, sentences } = analysis ?? analyseProses([prose])[0];
   const mentions = findMentions(prose, tokens, sentences, context);
   const quotes = findQuotes({ text: prose, tokens, sentences, mentions, blocks: [{ start: 0, end: prose.length }] });
   const claims: Claim[] = [];

@@ -40,13 +40,14 @@ function relationBefore(text: string, start: number): string | undefined {
   return word && DATE_RELATIONS.has(word) ? word : undefined;
 }
 
-const DATE_CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi;
+/** What a date chrono-node is asked about must contain: a month name or a numeric d/m/y (bare years have their own rule). */
+const DATE_CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/gi;
 /** Characters of context chrono-node gets on each side of a digit or month name. */
 const DATE_WINDOW = 24;
 
 /**
- * chrono-node over the parts of a text near a digit or a month name only: a
- * date needs one of them, and chrono's cost grows with the text it scans.
+ * chrono-node over the parts of a text near a month name or a d/m/y date only:
+ * only such dates are kept, and chrono's cost grows with the text it scans.
  */
 function chronoInWindows(text: string): chrono.ParsedResult[] {
   const windows: { start: number; end: number }[] = [];

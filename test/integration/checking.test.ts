@@ -66,6 +66,22 @@ suite('Checking', () => {
     await waitFor('diagnostics cleared on close', () => vscode.languages.getDiagnostics(uri).length === 0);
   });
 
+  test('per-code severity settings apply without reload, "off" included', async () => {
+    const editor = await openMemo('severity.md', 'About 3,500 American troops remain in Iraq.\n');
+    await waitFor('the conflict', () => conflicts(editor.document.uri).length === 1);
+    const config = vscode.workspace.getConfiguration('policyMemo');
+    try {
+      await config.update('check.severity', { 'conflict/number': 'error' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor('an error', () => conflicts(editor.document.uri)[0]?.severity === vscode.DiagnosticSeverity.Error);
+      await config.update('check.severity', { 'conflict/number': 'off' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor('no diagnostic', () => conflicts(editor.document.uri).length === 0);
+    } finally {
+      await config.update('check.severity', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('a warning again', () => conflicts(editor.document.uri)[0]?.severity === vscode.DiagnosticSeverity.Warning);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('a front-matter error is reported on the memo', async () => {
     const editor = await openMemo('broken.md', '---\nsources: [unclosed\n---\n\nText.\n');
     const diagnostics = await waitFor('a diagnostic', () => {
