@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { completionEntries } from './core/completion';
 import { registerCiting } from './vscode/citing';
-import { ConflictFixes } from './vscode/codeActions';
+import { registerConflictFixes } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
 import { Config } from './vscode/config';
 import { MemoDiagnostics } from './vscode/diagnostics';
 import { SourceIndex } from './vscode/sourceIndex';
-import { SourcesTreeProvider, VIEW_ID } from './vscode/sourcesTree';
+import { createSourcesView, SourcesTreeProvider } from './vscode/sourcesTree';
 
 export interface PolicyMemoApi {
   readonly sources: SourceIndex;
@@ -22,24 +21,14 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
     const config = new Config(context.subscriptions);
     const sources = new SourceIndex(config, context.extensionUri, log);
     const tree = new SourcesTreeProvider(sources);
-    const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
     const diagnostics = new MemoDiagnostics(config, sources, log);
-    const describeView = (): void => {
-      view.message = sources.usingSample ? 'Showing the bundled sample article: add your own sources to sources/.' : undefined;
-    };
     context.subscriptions.push(
-      sources, tree, view, diagnostics, ...registerCommands(sources, config), ...registerCiting(sources, config, log), ...diagnostics.register(),
-      vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ConflictFixes(diagnostics), { providedCodeActionKinds: ConflictFixes.kinds }),
-      sources.onDidChange(describeView),
-      // Build the completion list off the typing path, so the first "@@" answers at once.
-      sources.onDidChange(() => setTimeout(() => completionEntries(sources.sources), 0)),
-      vscode.workspace.onDidOpenTextDocument((d) => sources.didSeeMemo(d)),
-      vscode.workspace.onDidSaveTextDocument((d) => sources.didSeeMemo(d)),
-      vscode.commands.registerCommand('policyMemo.checkMemo', async () => {
-        const editor = vscode.window.activeTextEditor;
-        if (editor?.document.languageId === 'markdown') await diagnostics.check(editor.document);
-        else void vscode.window.showInformationMessage('Policy Memo: open a Markdown memo to check.');
-      }),
+      sources, tree, diagnostics,
+      ...createSourcesView(sources, tree),
+      ...registerCommands(sources, config),
+      ...registerCiting(sources, config, log),
+      ...diagnostics.register(),
+      registerConflictFixes(diagnostics),
     );
     // Sources load in the background: the NLP model loads on first need, not during activation.
     setTimeout(() => void sources.refresh(), 0);

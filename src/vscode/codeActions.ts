@@ -37,3 +37,7 @@ export class ConflictFixes implements vscode.CodeActionProvider {
     return actions;
   }
 }
+
+export function registerConflictFixes(diagnostics: MemoDiagnostics): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ConflictFixes(diagnostics), { providedCodeActionKinds: ConflictFixes.kinds });
+}

@@ -7,6 +7,7 @@ import { EXTRACTED_TEXT_SCHEME } from './commands';
 import type { SourceIndex } from './sourceIndex';
 
 export const DIAGNOSTIC_SOURCE = 'memo-check';
+const CHECK_COMMAND = 'policyMemo.checkMemo';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -49,6 +50,11 @@ export class MemoDiagnostics implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.didShow(editors)),
       this.sources.onDidChange(() => this.recheckAll()),
       this.config.onDidChange(() => this.recheckAll()),
+      vscode.commands.registerCommand(CHECK_COMMAND, async () => {
+        const editor = vscode.window.activeTextEditor;
+        if (editor && isMemo(editor.document)) await this.check(editor.document);
+        else void vscode.window.showInformationMessage('Policy Memo: open a Markdown memo to check.');
+      }),
     ];
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { completionEntries } from '../core/completion';
 import type { Extraction } from '../core/extract';
 import { readFrontMatter, stringListField } from '../core/frontMatter';
 import { SourceLibrary, type LoadResult } from '../core/library';
@@ -33,10 +34,16 @@ export class SourceIndex implements vscode.Disposable {
   private readonly reportedProblems = new Set<string>();
 
   constructor(private readonly config: Config, private readonly extensionUri: vscode.Uri, private readonly log: vscode.OutputChannel) {
-    this.disposables.push(config.onDidChange(() => {
-      this.watch();
-      this.scheduleRefresh();
-    }));
+    this.disposables.push(
+      config.onDidChange(() => {
+        this.watch();
+        this.scheduleRefresh();
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => this.didSeeMemo(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.didSeeMemo(d)),
+      // Build the completion list off the typing path, so the first "@@" answers at once.
+      this.onDidChange(() => setTimeout(() => completionEntries(this.extractions), 0)),
+    );
     this.watch();
   }
 

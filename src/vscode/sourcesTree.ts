@@ -173,3 +173,14 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.changed.dispose();
   }
 }
+
+const SAMPLE_MESSAGE = 'Showing the bundled sample article: add your own sources to sources/.';
+
+/** The Sources view: the tree, and a line above it while the bundled sample stands in for real sources. */
+export function createSourcesView(index: SourceIndex, tree: SourcesTreeProvider): vscode.Disposable[] {
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const describe = (): void => {
+    view.message = index.usingSample ? SAMPLE_MESSAGE : undefined;
+  };
+  return [view, index.onDidChange(describe)];
+}
