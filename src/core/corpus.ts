@@ -18,7 +18,6 @@ export interface IndexedSentence {
   readonly fact: Fact;
   /** Stems of the sentence (weight 1) and of the sentence before it in the paragraph (weight 0.5). */
   readonly stems: ReadonlyMap<string, number>;
-  readonly ownStems: ReadonlyMap<string, number>;
 }
 
 export interface Alignment {
@@ -51,7 +50,7 @@ export class Corpus {
           for (const [k, w] of previous.stems) if (!stems.has(k)) stems.set(k, w * CONTEXT_WEIGHT);
         }
         const id = this.sentences.length;
-        this.sentences.push({ id, extraction: x, fact, stems, ownStems: own });
+        this.sentences.push({ id, extraction: x, fact, stems });
         for (const [k, w] of stems) {
           let list = this.postings.get(k);
           if (!list) {
