@@ -318,6 +318,7 @@ export const OPPOSITES: readonly (readonly [readonly string[], readonly string[]
   [['accept', 'agree', 'approve', 'allow', 'permit', 'grant', 'admit', 'confirm', 'include'], ['refuse', 'reject', 'decline', 'deny', 'ban', 'forbid', 'prohibit', 'block', 'veto', 'exclude']],
   [['open', 'reopen', 'start', 'begin', 'launch', 'create', 'establish'], ['close', 'shut', 'finish', 'abolish', 'dissolve', 'disband', 'terminate']],
   [['stay', 'remain', 'keep', 'arrive', 'enter', 'join', 'deploy'], ['leave', 'depart', 'withdraw', 'exit', 'quit', 'evacuate', 'retreat']],
+  [['keep', 'hold', 'maintain', 'unchanged', 'steady', 'freeze', 'pause'], ['raise', 'lift', 'hike', 'cut', 'lower', 'reduce', 'change', 'adjust']],
   [['strong', 'strength', 'high', 'higher', 'more', 'larger', 'bigger', 'majority', 'most'], ['weak', 'weakness', 'low', 'lower', 'less', 'fewer', 'smaller', 'minority', 'least']],
   [['legal', 'lawful', 'official', 'true', 'real', 'visible', 'public', 'present', 'possible', 'likely', 'certain', 'known'],
     ['illegal', 'unlawful', 'unofficial', 'false', 'fake', 'invisible', 'secret', 'absent', 'impossible', 'unlikely', 'uncertain', 'unknown']],

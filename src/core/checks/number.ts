@@ -1,5 +1,7 @@
 /** conflict/number: a quantity that counts the same thing as the source, with another value. */
 import { stemsAround } from '../claims';
+import type { IndexedSentence } from '../corpus';
+import type { Token } from '../nlp';
 import { stem } from '../stems';
 import { quantitiesAgree, type NumberValue } from '../values';
 import { NUMBER_MIN_ALIGNMENT } from './thresholds';
@@ -7,6 +9,69 @@ import { replacementFinding, type BlockFinding, type ClaimContext } from './type
 
 function sameUnit(a: NumberValue, b: NumberValue): boolean {
   return a.unit !== undefined && b.unit !== undefined && stem(a.unit) === stem(b.unit);
+}
+
+/** Units that say how something is measured, not what: 4 percent of wages is not 3.1 percent of prices. */
+const GENERIC_UNITS = new Set(['percent', 'dollar', 'euro', 'pound', 'yen', 'krona', 'point']);
+
+/** Tokens skipped on the way back from a number to what it measures: the verb, its helpers, adverbs, other numbers. */
+const SKIPPED_BEFORE_NUMBER = new Set(['VERB', 'AUX', 'ADV', 'PART', 'NUM', 'DET', 'SYM']);
+const SUBJECT_LOOKBACK = 8;
+
+/**
+ * What a measure measures: the run of nouns just before the verb that governs the
+ * number ("Consumer prices in Norland rose 3.1 percent" -> consumer, price), names
+ * and their prepositions skipped. Undefined when the clause does not say.
+ */
+function measuredNouns(tokens: readonly Token[], numberIndex: number, from: number, names: ReadonlySet<number>): Set<string> | undefined {
+  const isNoun = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
+  let k = numberIndex - 1;
+  const stop = Math.max(from, numberIndex - SUBJECT_LOOKBACK);
+  while (k >= stop) {
+    const t = tokens[k];
+    if (names.has(k)) {
+      k--;
+      if (k >= stop && tokens[k].pos === 'ADP' && !names.has(k)) k--;
+      continue;
+    }
+    if (SKIPPED_BEFORE_NUMBER.has(t.pos) || /^[$\u20ac\u00a3\u00a5]$/.test(t.text)) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (k < stop || !isNoun(tokens[k]) || names.has(k)) return undefined;
+  const nouns = new Set<string>();
+  for (let j = k; j >= from && isNoun(tokens[j]) && !names.has(j); j--) nouns.add(stem(tokens[j].lemma));
+  return nouns;
+}
+
+function nameTokens(mentions: readonly { firstToken: number; endToken: number }[]): Set<number> {
+  const set = new Set<number>();
+  for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) set.add(k);
+  return set;
+}
+
+function tokenIndexAt(tokens: readonly Token[], offset: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (tokens[k].start >= offset) return k;
+  return to;
+}
+
+/** For generic units, the two numbers must measure the same thing; an unknown subject on either side does not block. */
+function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentence, m: NumberValue): boolean {
+  if (!n.unit || !GENERIC_UNITS.has(n.unit)) return true;
+  const claimTokens = ctx.block.tokens;
+  const claimSubject = measuredNouns(claimTokens, tokenIndexAt(claimTokens, n.start, ctx.claim.firstToken, ctx.claim.endToken), ctx.claim.firstToken, nameTokens(ctx.claim.mentions));
+  const s = sentence.fact.sentence;
+  const sourceTokens = sentence.extraction.source.tokens;
+  const names = nameTokens(sentence.fact.mentions);
+  // "rose 3.1 percent …, down from 4.2 percent": a number with no subject of its own shares the one before it.
+  let sourceSubject: Set<string> | undefined;
+  for (const value of [m, ...sentence.fact.numbers.filter((o) => o.end <= m.start).reverse()]) {
+    sourceSubject = measuredNouns(sourceTokens, tokenIndexAt(sourceTokens, value.start, s.firstToken, s.endToken), s.firstToken, names);
+    if (sourceSubject) break;
+  }
+  return !claimSubject || !sourceSubject || [...claimSubject].some((noun) => sourceSubject.has(noun));
 }
 
 export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
@@ -18,7 +83,7 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
     const alignments = ctx.claim.clauses.length ? ctx.corpus.align(stemsAround(ctx.claim, n)).slice(0, ctx.alignments.length) : ctx.alignments;
     for (const a of alignments) {
       if (a.score < NUMBER_MIN_ALIGNMENT) break;
-      const candidates = a.sentence.fact.numbers.filter((m) => sameUnit(n, m));
+      const candidates = a.sentence.fact.numbers.filter((m) => sameUnit(n, m) && sameSubject(ctx, n, a.sentence, m));
       if (candidates.length === 0) continue;
       if (candidates.some((m) => quantitiesAgree(n, m))) {
         supported = true;

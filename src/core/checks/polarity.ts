@@ -5,14 +5,23 @@ import { stem } from '../stems';
 import { NEGATION_MIN_ALIGNMENT, POLARITY_MIN_ALIGNMENT } from './thresholds';
 import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './types';
 
-/** stem -> the stems of its opposites. */
-const OPPOSITE_STEMS = new Map<string, Set<string>>();
+/**
+ * lemma -> the lemmas of its opposites. Matched on lemmas, not stems: stems collide
+ * across the table ("endorse" and "end").
+ */
+const OPPOSITE_LEMMAS = new Map<string, Set<string>>();
 for (const [a, b] of OPPOSITES) {
-  const sa = a.map(stem);
-  const sb = b.map(stem);
-  for (const x of sa) OPPOSITE_STEMS.set(x, new Set([...(OPPOSITE_STEMS.get(x) ?? []), ...sb.filter((y) => !sa.includes(y))]));
-  for (const y of sb) OPPOSITE_STEMS.set(y, new Set([...(OPPOSITE_STEMS.get(y) ?? []), ...sa.filter((x) => !sb.includes(x))]));
+  for (const x of a) OPPOSITE_LEMMAS.set(x, new Set([...(OPPOSITE_LEMMAS.get(x) ?? []), ...b.filter((y) => !a.includes(y))]));
+  for (const y of b) OPPOSITE_LEMMAS.set(y, new Set([...(OPPOSITE_LEMMAS.get(y) ?? []), ...a.filter((x) => !b.includes(x))]));
 }
+
+/** lemma -> the lemmas on its own side of an opposition (itself included). */
+const SAME_SIDE = new Map<string, Set<string>>();
+for (const [a, b] of OPPOSITES) {
+  for (const side of [a, b]) for (const x of side) SAME_SIDE.set(x, new Set([...(SAME_SIDE.get(x) ?? []), ...side]));
+}
+/** Parts of speech that give a sentence its direction ("rose … down from"); a noun in a side clause ("last year's surge") does not. */
+const DIRECTION_POS = new Set(['VERB', 'ADV', 'ADJ', 'ADP', 'PART']);
 
 const POLAR_POS = new Set(['VERB', 'ADJ', 'ADV', 'NOUN', 'ADP', 'PART']);
 const NEGATION_LOOKBEHIND = 3;
@@ -34,6 +43,7 @@ function negatedAt(tokens: readonly Token[], k: number, from: number): boolean {
 interface PolarWord {
   readonly token: Token;
   readonly stem: string;
+  readonly lemma: string;
   readonly negated: boolean;
 }
 
@@ -42,7 +52,7 @@ function polarWords(tokens: readonly Token[], from: number, to: number, skip: (t
   for (let k = from; k < to; k++) {
     const t = tokens[k];
     if (!POLAR_POS.has(t.pos) || skip(t)) continue;
-    words.push({ token: t, stem: stem(t.lemma), negated: negatedAt(tokens, k, from) });
+    words.push({ token: t, stem: stem(t.lemma), lemma: t.lemma, negated: negatedAt(tokens, k, from) });
   }
   return words;
 }
@@ -50,18 +60,20 @@ function polarWords(tokens: readonly Token[], from: number, to: number, skip: (t
 export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
   const claimWords = polarWords(ctx.block.tokens, ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
   if (claimWords.length === 0) return [];
-  const claimStems = new Set(claimWords.map((w) => w.stem));
+  const claimLemmas = new Set(claimWords.map((w) => w.lemma));
   for (const a of ctx.alignments) {
     if (a.score < POLARITY_MIN_ALIGNMENT) break;
     const s = a.sentence.fact.sentence;
     const sourceTokens = a.sentence.extraction.source.tokens;
     const sourceWords = polarWords(sourceTokens, s.firstToken, s.endToken, () => false);
-    const sourceStems = new Set(sourceWords.map((w) => w.stem));
+    const sourceLemmas = new Set(sourceWords.map((w) => w.lemma));
     // An opposite word: the claim's word is absent from the source and the source's opposite absent from the claim.
     for (const w of claimWords) {
-      const opposites = OPPOSITE_STEMS.get(w.stem);
-      if (!opposites || sourceStems.has(w.stem)) continue;
-      const other = sourceWords.find((v) => opposites.has(v.stem) && !claimStems.has(v.stem) && v.negated === w.negated);
+      const opposites = OPPOSITE_LEMMAS.get(w.lemma);
+      if (!opposites || sourceLemmas.has(w.lemma)) continue;
+      // A source sentence that goes both ways ("rose 3.1 percent, down from 4.2") does not settle the direction.
+      if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma))) continue;
+      const other = sourceWords.find((v) => opposites.has(v.lemma) && !claimLemmas.has(v.lemma) && v.negated === w.negated);
       if (!other) continue;
       return [{
         code: 'conflict/polarity',
