@@ -13,6 +13,13 @@ export interface SourceFileSystem {
 
 export type LoadResult = { readonly ok: true; readonly extraction: Extraction; readonly note?: string } | { readonly ok: false; readonly path: string; readonly message: string };
 
+/** Parses and extracts a source's text: in this thread by default; the extension hands large ones to a worker. */
+export type Extractor = (path: string, text: string, isSample: boolean) => Extraction | Promise<Extraction>;
+
+export function extractInProcess(path: string, text: string, isSample: boolean): Extraction {
+  return extract(parseSource({ path, content: text, isSample }));
+}
+
 export interface LoadLimits {
   /** Largest source read, in bytes. */
   readonly maxBytes: number;
@@ -24,7 +31,7 @@ export const DEFAULT_LIMITS: LoadLimits = { maxBytes: 64 * 1024 * 1024 };
 export class SourceLibrary {
   private readonly cache = new Map<string, Extraction>();
 
-  constructor(private readonly fs: SourceFileSystem, private limits: LoadLimits = DEFAULT_LIMITS) {}
+  constructor(private readonly fs: SourceFileSystem, private limits: LoadLimits = DEFAULT_LIMITS, private readonly extractor: Extractor = extractInProcess) {}
 
   setLimits(limits: LoadLimits): void {
     this.limits = limits;
@@ -57,7 +64,12 @@ export class SourceLibrary {
     if (!decoded.ok) return { ok: false, path, message: decoded.reason };
     if (!decoded.text.trim()) return { ok: false, path, message: 'is empty' };
     try {
-      return { ok: true, extraction: this.fromText(path, decoded.text, isSample), note: decoded.note };
+      const hash = contentHash(decoded.text);
+      const cached = this.cache.get(path);
+      if (cached && cached.source.hash === hash && cached.source.isSample === isSample) return { ok: true, extraction: cached, note: decoded.note };
+      const extraction = await this.extractor(path, decoded.text, isSample);
+      this.cache.set(path, extraction);
+      return { ok: true, extraction, note: decoded.note };
     } catch (error) {
       return { ok: false, path, message: `could not be analysed (${(error as Error).message})` };
     }

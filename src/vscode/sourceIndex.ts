@@ -4,6 +4,7 @@ import type { Extraction } from '../core/extract';
 import { readFrontMatter, stringListField } from '../core/frontMatter';
 import { SourceLibrary, type LoadResult } from '../core/library';
 import type { Config } from './config';
+import { WorkerExtractor } from './workerExtractor';
 
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
 /** Wait after a burst of file events before re-reading sources. */
@@ -21,7 +22,8 @@ export interface SourceProblem {
  * bundled sample when the workspace has none.
  */
 export class SourceIndex implements vscode.Disposable {
-  private readonly library = new SourceLibrary({ readFile: (path) => vscode.workspace.fs.readFile(vscode.Uri.file(path)) });
+  private readonly extractor: WorkerExtractor;
+  private readonly library: SourceLibrary;
   private extractions: Extraction[] = [];
   private problemList: SourceProblem[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -34,6 +36,9 @@ export class SourceIndex implements vscode.Disposable {
   private readonly reportedProblems = new Set<string>();
 
   constructor(private readonly config: Config, private readonly extensionUri: vscode.Uri, private readonly log: vscode.OutputChannel) {
+    this.extractor = new WorkerExtractor(vscode.Uri.joinPath(extensionUri, 'dist').fsPath, (line) => log.appendLine(line));
+    this.library = new SourceLibrary({ readFile: (path) => vscode.workspace.fs.readFile(vscode.Uri.file(path)) }, undefined, this.extractor.extract);
+    this.disposables.push(this.extractor);
     this.disposables.push(
       config.onDidChange(() => {
         this.watch();
@@ -49,6 +54,11 @@ export class SourceIndex implements vscode.Disposable {
 
   get sources(): readonly Extraction[] {
     return this.extractions;
+  }
+
+  /** How many sources were extracted off the extension host's thread. */
+  get extractedInWorker(): number {
+    return this.extractor.extractedInWorker;
   }
 
   get problems(): readonly SourceProblem[] {
