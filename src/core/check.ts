@@ -5,6 +5,7 @@ import { checkAttribution } from './checks/attribution';
 import { checkCitations } from './checks/citation';
 import { checkDates } from './checks/date';
 import { checkEntities, checkNationalities } from './checks/entity';
+import { checkDescriptions } from './checks/headNoun';
 import { checkNumbers } from './checks/number';
 import { checkPlaces } from './checks/place';
 import { checkPolarity } from './checks/polarity';
@@ -50,7 +51,7 @@ export interface CheckOptions {
 
 /** The checks run on each claim, one module per kind of conflict. */
 const CLAIM_CHECKS: readonly ((ctx: ClaimContext) => BlockFinding[])[] = [
-  checkNumbers, checkDates, checkEntities, checkNationalities, checkRoles, checkPlaces, checkPolarity,
+  checkNumbers, checkDates, checkEntities, checkNationalities, checkRoles, checkDescriptions, checkPlaces, checkPolarity,
 ];
 
 /** How many analysed blocks are kept: a long memo's blocks, a few times over. */

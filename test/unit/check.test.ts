@@ -86,6 +86,19 @@ describe('checking: roles swapped between two named things', () => {
   });
 });
 
+describe('checking: the same description of another thing', () => {
+  it('flags "Europe\u2019s largest airport" where the source says "Europe\u2019s largest port"', () => {
+    const [f] = check("The strike began at Europe's largest airport.\n", wire());
+    assert.strictEqual(f?.code, 'conflict/entity');
+    assert.strictEqual(f.fix?.newText, 'port');
+  });
+
+  it('accepts the same description, and a description the source does not give', () => {
+    assert.deepStrictEqual(codes("Dockworkers at Europe's largest port walked out.\n", wire()), []);
+    assert.deepStrictEqual(codes("The strike began at the city's oldest dock.\n", wire()), []);
+  });
+});
+
 describe('checking: conflict/place', () => {
   it('flags another place for the same event', () => {
     const [f] = check('Maersk said it had diverted 12 vessels to Hamburg.\n', wire());
