@@ -16,6 +16,13 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/** Where a front-matter entry is written, for a diagnostic on that entry (else on the whole front matter). */
+function frontMatterEntry(text: string, frontMatter: { start: number; end: number }, entry: string): { start: number; end: number } {
+  const at = text.slice(frontMatter.start, frontMatter.end).indexOf(entry);
+  if (at >= 0) return { start: frontMatter.start + at, end: frontMatter.start + at + entry.length };
+  return frontMatter.end > 0 ? frontMatter : { start: 0, end: 0 };
+}
+
 function isMemo(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && document.uri.scheme !== EXTRACTED_TEXT_SCHEME && document.uri.scheme !== 'output';
 }
@@ -128,7 +135,7 @@ export class MemoDiagnostics implements vscode.Disposable {
       const memo = parseMemo(document.getText());
       const findings = checkMemo(memo, sources, { unsupportedHints: this.config.unsupportedHints });
       for (const p of problems) {
-        findings.push({ code: 'memo/source', severity: 'warning', message: `Source ${p.path} ${p.message}`, span: memo.frontMatterSpan.end > 0 ? { start: 0, end: memo.frontMatterSpan.end } : { start: 0, end: 0 } });
+        findings.push({ code: 'memo/source', severity: 'warning', message: `Source ${p.path} ${p.message}`, span: frontMatterEntry(memo.text, memo.frontMatterSpan, p.path) });
       }
       if (!this.scheduler.isCurrent(key, generation)) return undefined;
       const diagnostics = findings.flatMap((f) => this.toDiagnostic(document, f));

@@ -228,7 +228,8 @@ export class SourceIndex implements vscode.Disposable {
         continue;
       }
       const result = await this.library.load(uri.fsPath);
-      this.collect(result, sources, problems);
+      if (result.ok) this.collect(result, sources, problems);
+      else problems.push({ path: entry, message: result.message });
     }
     return { sources, problems, fromFrontMatter: true };
   }

@@ -76,7 +76,8 @@ suite('Robustness', () => {
     });
     assert.match(diagnostics[0].message, /outside the workspace and is not read/);
     assert.match(diagnostics[1].message, /missing\.txt does not exist/);
-    assert.strictEqual(diagnostics[0].range.start.line, 0);
+    assert.deepStrictEqual([diagnostics[0].range.start.line, editor.document.getText(diagnostics[0].range)], [1, '../../../etc/hostname']);
+    assert.strictEqual(editor.document.getText(diagnostics[1].range), 'sources/missing.txt');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
