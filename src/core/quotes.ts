@@ -310,6 +310,24 @@ function transcriptTurns(ctx: QuoteContext): Map<Span, { label: string; speech: 
   return turns;
 }
 
+const ATTRIBUTION_EDGES = /^[\s\u201d\u2019"',]+|[\s\u201c\u2018"',:]+$/g;
+
+/**
+ * True when the text between two quoted parts is only an attribution that
+ * interrupts one quote: “The offer is an insult,” Dekker said, “and our members
+ * know it.” The first part must not end its sentence, and the attribution must end
+ * with a comma before the quote resumes.
+ */
+function interruptsQuote(firstPart: string, between: string): boolean {
+  if (/[.!?]\s*$/.test(firstPart) || !/,\s*[\u201c\u2018"']?\s*$/.test(between)) return false;
+  const words = between.replace(ATTRIBUTION_EDGES, '').split(/\s+/).filter((w) => LETTER.test(w));
+  if (words.length === 0 || words.length > INTERRUPTION_MAX_WORDS) return false;
+  return words.some((w) => {
+    const word = w.toLowerCase().replace(/[^a-z]/g, '');
+    return SPEECH_VERBS.has(word) || SPEECH_VERBS.has(word.replace(/(?:ed|d|s)$/, '')) || /^(?:said|says|told|wrote)$/.test(word);
+  });
+}
+
 /** All quotes of a document with their speakers. */
 export function findQuotes(ctx: QuoteContext): Quote[] {
   const quotes: Quote[] = [];
@@ -329,15 +347,9 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     for (const part of parts) {
       const previous = groups[groups.length - 1];
       const lastPart = previous?.[previous.length - 1];
-      if (lastPart) {
-        const between = ctx.text.slice(lastPart.end, part.start).replace(/^[\s\S]?[,\s]*/, '');
-        const betweenWords = between.split(/\s+/).filter((w) => LETTER.test(w));
-        const hasVerb = betweenWords.some((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[^a-z]/g, '').replace(/(ed|s)$/, '')) || /^(said|says|told|added|asked|wrote)\W*$/i.test(w));
-        const endsClause = /[.!?]\s*$/.test(ctx.text.slice(lastPart.start, lastPart.end));
-        if (betweenWords.length > 0 && betweenWords.length <= INTERRUPTION_MAX_WORDS && hasVerb && !endsClause && /,\s*\S*$/.test(between.trim() ? between : ',')) {
-          previous.push(part);
-          continue;
-        }
+      if (lastPart && interruptsQuote(ctx.text.slice(lastPart.start, lastPart.end), ctx.text.slice(lastPart.end, part.start))) {
+        previous.push(part);
+        continue;
       }
       groups.push([part]);
     }
