@@ -146,10 +146,12 @@ export function escapeForMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, '\\$&');
 }
 
+/** The cited words in bold with a few words either side, all source text escaped. */
 function withContext(text: string, span: Span): string {
+  const flat = (t: string): string => escapeForMarkdown(t.replace(/\s+/g, ' '));
   const before = text.slice(0, span.start).split(/\s+/).slice(-HOVER_CONTEXT_WORDS).join(' ');
   const after = text.slice(span.end).split(/\s+/).slice(0, HOVER_CONTEXT_WORDS + 1).join(' ');
-  return `\u2026${before}${text.slice(span.start, span.end)}${after}\u2026`;
+  return `\u2026${flat(before)}**${flat(text.slice(span.start, span.end))}**${flat(after)}\u2026`;
 }
 
 export class CitationHovers implements vscode.HoverProvider {
@@ -165,8 +167,10 @@ export class CitationHovers implements vscode.HoverProvider {
     md.supportHtml = false;
     md.appendMarkdown(`**${escapeForMarkdown(sourceLabel(source))}**\n\n`);
     md.appendMarkdown(escapeForMarkdown([source.meta.outlet ?? source.meta.author, source.meta.date, `${source.key}, \u00b6${found.citation.paragraph}`].filter(Boolean).join(' \u00b7 ')));
-    const passage = found.quoted ? withContext(source.text, found.target) : shorten(source.text.slice(found.target.start, found.target.end), HOVER_PARAGRAPH_CHARS);
-    md.appendMarkdown(`\n\n> ${escapeForMarkdown(passage.replace(/\s+/g, ' '))}`);
+    const passage = found.quoted
+      ? withContext(source.text, found.target)
+      : escapeForMarkdown(shorten(source.text.slice(found.target.start, found.target.end), HOVER_PARAGRAPH_CHARS));
+    md.appendMarkdown(`\n\n> ${passage}`);
     const args = encodeURIComponent(JSON.stringify([source.path, found.target.start, found.target.end]));
     md.appendMarkdown(`\n\n[Open source](command:${OPEN_CITATION_COMMAND}?${args})`);
     return new vscode.Hover(md, found.range);

@@ -10,7 +10,7 @@ function hoverMarkdown(hovers: vscode.Hover[]): string {
 
 /** The hover as a reader sees it: escapes undone. */
 function hoverText(hovers: vscode.Hover[]): string {
-  return hoverMarkdown(hovers).replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return hoverMarkdown(hovers).replace(/\*\*/g, '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 suite('Citing', () => {
@@ -53,6 +53,7 @@ suite('Citing', () => {
     assert.match(text, /What Rutte and Sudani discussed in The Hague/);
     assert.match(text, /attacks on American troops by Shiite militias as \u2018on a knife\u2019s edge\u2019\. But definitely/);
     assert.match(text, /\[Open source\]\(command:policyMemo\.openCitation\?/);
+    assert.match(hoverMarkdown(hovers), /\*\*on&nbsp;a&nbsp;knife\u2019s&nbsp;edge\*\*|\*\*on a knife\u2019s edge\*\*/, 'the cited words stand out');
     const links = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, at);
     const link = links[0];
     assert.ok(link && 'targetUri' in link, 'a location link to the source');
