@@ -42,6 +42,19 @@ function check(condition, what) {
     await page.screenshot({ path: path.join(OUT, 'sidebar.png') });
     console.log(`screenshot ${path.join(OUT, 'sidebar.png')}`);
 
+    // "Find quote or fact…": a QuickPick over every quote and fact, matched on words and speaker.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('Policy Memo: Find Quote or Fact');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Find Quote or Fact' }).first().waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'No speaker' }).first().waitFor({ timeout: WAIT_MS });
+    await page.keyboard.type('knife');
+    const found = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Jeannine Plasschaert' }).first();
+    await found.waitFor({ timeout: WAIT_MS });
+    check(true, 'Find Quote or Fact matches "knife" to Plasschaert\'s quote');
+    await page.keyboard.press('Escape');
+
     // The memo: open it, show the Problems panel with the conflicts found.
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').waitFor();

@@ -65,6 +65,18 @@ suite('Sidebar', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('"Copy citation" puts the quote and its citation on the clipboard', async () => {
+    const { tree } = await api();
+    const root = (tree.getChildren() as TreeNode[])[0];
+    const speakerGroup = groupChildren(tree, root, 'Quotes').find((n) => n.kind === 'group' && n.label === 'Defense');
+    assert.ok(speakerGroup);
+    const quote = (tree.getChildren(speakerGroup) as TreeNode[])[0];
+    await vscode.commands.executeCommand('policyMemo.copyCitation', quote);
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /^Defense said: \u201cas analytically strong, energetic, and driven/);
+    assert.match(copied, /\(rutte-sudani-the-hague, \u00b623\)$/);
+  });
+
   test('a memo\u2019s front matter sources appear in the tree', async () => {
     const { sources } = await api();
     await vscode.workspace.fs.writeFile(workspaceUri('refs', 'budget.md'), new TextEncoder().encode('---\ntitle: Budget note\nid: budget-note\n---\n\nThe council approved 12 new schools in 2021.\n'));
