@@ -3,6 +3,7 @@ import { analyseBlock, analyseProses, type Claim, type ProseAnalysis } from './c
 import { mentionKeys, valueKeys } from './stems';
 import { checkAttribution } from './checks/attribution';
 import { checkCitations } from './checks/citation';
+import { checkComparisons } from './checks/comparison';
 import { checkDates } from './checks/date';
 import { checkEntities, checkNationalities } from './checks/entity';
 import { checkDescriptions } from './checks/headNoun';
@@ -51,7 +52,7 @@ export interface CheckOptions {
 
 /** The checks run on each claim, one module per kind of conflict. */
 const CLAIM_CHECKS: readonly ((ctx: ClaimContext) => BlockFinding[])[] = [
-  checkNumbers, checkDates, checkEntities, checkNationalities, checkRoles, checkDescriptions, checkPlaces, checkPolarity,
+  checkNumbers, checkDates, checkEntities, checkNationalities, checkRoles, checkDescriptions, checkPlaces, checkPolarity, checkComparisons,
 ];
 
 /** How many analysed blocks are kept: a long memo's blocks, a few times over. */

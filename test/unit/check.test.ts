@@ -86,6 +86,19 @@ describe('checking: roles swapped between two named things', () => {
   });
 });
 
+describe('checking: reversed comparisons', () => {
+  const sources = () => [extractText('Island economy\n\nOfficials said trade, more than tourism, now drives the island economy.\n', 'island.txt')];
+
+  it('flags the two sides of "A, more than B" reversed', () => {
+    assert.deepStrictEqual(codes('Officials said tourism, more than trade, now drives the island economy.\n', sources()), ['conflict/polarity']);
+  });
+
+  it('accepts the comparison the right way round, and "more than" before a number', () => {
+    assert.deepStrictEqual(codes('Trade now drives the island economy more than tourism, officials said.\n', sources()), []);
+    assert.deepStrictEqual(codes('Militias carried out more than 170 attacks on American troops.\n', sample()), []);
+  });
+});
+
 describe('checking: the same description of another thing', () => {
   it('flags "Europe\u2019s largest airport" where the source says "Europe\u2019s largest port"', () => {
     const [f] = check("The strike began at Europe's largest airport.\n", wire());
