@@ -108,7 +108,9 @@ function peel(tokens: readonly Token[], run: Run): { demonyms: Run[]; title?: st
   while (i < run.end) {
     const word = tokens[i].text;
     const country = countryOf(word);
-    if (country && i + 1 < run.end && !countryOf(tokens.slice(i, run.end).map((t) => t.text).join(' '))) {
+    // "European Commission", "African Union": a demonym before a lone organisation word is part of its name.
+    const restIsOneOrgWord = run.end - i === 2 && ORGANIZATION_WORDS.has(tokens[i + 1].text.toLowerCase());
+    if (country && i + 1 < run.end && !restIsOneOrgWord && !countryOf(tokens.slice(i, run.end).map((t) => t.text).join(' '))) {
       // A demonym used as an adjective before a title or name.
       demonyms.push({ first: i, end: i + 1 });
       i++;
@@ -286,6 +288,9 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         candidates.push({ run: d, text: textOf(text, tokens, d), type: 'place', confident: true, demonym: true });
       }
       if (core.end <= core.first) continue;
+      // "2.3 degrees Celsius", "40 Fahrenheit": a capitalised word after a measure is part of the unit.
+      const beforeRun = tokens[core.first - 1];
+      if (beforeRun && beforeRun.pos === 'NOUN' && /^[a-z]/.test(beforeRun.text) && tokens[core.first - 2]?.pos === 'NUM' && core.end - core.first === 1) continue;
       const surface = textOf(text, tokens, core);
       const single = core.end - core.first === 1;
       if (single && isCalendarWord(surface)) continue;

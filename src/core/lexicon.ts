@@ -237,6 +237,7 @@ export const ORGANIZATION_HINTS = new Set([
   'airline', 'manufacturer', 'retailer', 'charity', 'organisation', 'organization', 'ministry', 'department', 'club', 'team',
   'university', 'outlet', 'paper', 'magazine', 'channel', 'movement', 'faction', 'insurer', 'lender', 'startup', 'giant', 'brand',
   'operator', 'regulator', 'watchdog', 'think-tank', 'coalition', 'alliance', 'publisher', 'broadcaster', 'daily', 'weekly',
+  'journal', 'publication', 'website', 'app', 'platform', 'label', 'studio', 'lab', 'laboratory',
 ]);
 
 /** Lower-case nouns that, right before a name, make it a place ("the city of Leeds", "the town Gao"). */

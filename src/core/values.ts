@@ -118,7 +118,15 @@ export function findDates(text: string, span: Span): DateValue[] {
     if (!relation && !m[2] && /^\s+[a-z]/.test(after) && !/^\s+(?:and|to|or|when|after|before|as|was|is|saw)\b/.test(after)) continue;
     dates.push({ type: 'date', text: m[0], start, end, year, precision: 'year', relation });
   }
-  return dates.sort((a, b) => a.start - b.start);
+  dates.sort((a, b) => a.start - b.start);
+  // "between June 2022 and September 2023", "from May to July": the second date is the other end of the range.
+  for (let k = 1; k < dates.length; k++) {
+    const previous = dates[k - 1];
+    if (dates[k].relation || !/^\s*(?:and|to|-|\u2013|until)\s*$/.test(text.slice(previous.end, dates[k].start))) continue;
+    if (previous.relation === 'between') dates[k] = { ...dates[k], relation: 'between' };
+    else if (previous.relation === 'from') dates[k] = { ...dates[k], relation: 'until' };
+  }
+  return dates;
 }
 
 function numberOfWord(word: string): number | undefined {

@@ -49,6 +49,12 @@ describe('checking: conflict/date', () => {
     assert.deepStrictEqual(codes('In 2017, the city of Leeds spent \u00a314 million on a multi-storey car park.\n', oped()), ['conflict/date']);
   });
 
+  it('compares only dates of the same kind of time: a start is not held against a range', () => {
+    const sources = [extractText('Dr. Ann Lee led a study of sensors placed between June 2022 and September 2023.\n', 'study.txt')];
+    assert.deepStrictEqual(codes('Ann Lee has studied sensors since 2015.\n', sources), []);
+    assert.deepStrictEqual(codes('Dr. Ann Lee led a study of sensors placed between June 2021 and September 2023.\n', sources), ['conflict/date']);
+  });
+
   it('accepts the same date written another way, or at another precision', () => {
     assert.deepStrictEqual(codes('Transport Minister Karen Smit said on 13 March that she would meet both sides.\n', wire()), []);
     assert.deepStrictEqual(codes('Smit said in March that she would meet both sides.\n', wire()), []);

@@ -78,6 +78,17 @@ describe('facts: people, organisations and places', () => {
     assert.ok(x.mentions.some((m) => m.canonical === 'Saddam Hussein'), 'another Hussein stays another person');
   });
 
+  it('keeps a unit after a measure out of names, and a demonym inside an organisation\u2019s name', () => {
+    const x = extractText('Streets were 2.3 degrees Celsius cooler, the European Commission said.\n');
+    const names = x.mentions.map((m) => `${m.type}:${m.canonical}`);
+    assert.ok(!names.some((n) => n.endsWith('Celsius')), names.join(', '));
+    assert.ok(names.includes('organization:European Commission'), names.join(', '));
+  });
+
+  it('reads both ends of a date range as a range', () => {
+    assert.deepStrictEqual(dates('Sensors ran between June 2022 and September 2023.').map((d) => [d.text, d.relation]), [['June 2022', 'between'], ['September 2023', 'between']]);
+  });
+
   it('does not take capitalised sentence openers or titles alone for names', () => {
     const x = extractFile(SAMPLE_PATH);
     const names = new Set(x.mentions.map((m) => m.canonical));

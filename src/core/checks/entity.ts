@@ -18,7 +18,8 @@ export function swapCandidate(ctx: ClaimContext, mention: Mention, minAlignment:
   const ranked = ctx.corpus.align(ctx.claim.stems, new Set(keys));
   const top = ranked[0];
   if (!top || top.score < minAlignment) return undefined;
-  const words = mention.canonical.split(/[\s-]+/).filter((w) => w.length > 2);
+  // The words that tell this thing apart ("Aarhus", not "University"), looked for in any part of speech.
+  const words = keys.map((k) => k.replace(/^place:/, '')).filter((w) => !/\s/.test(w));
   if (mentionsAny(top.sentence, keys) || containsWord(top.sentence, words)) return undefined;
   const naming = ranked.find((a) => mentionsAny(a.sentence, keys) || containsWord(a.sentence, words));
   if (naming && naming.score >= top.score * ENTITY_SUPPORT_RATIO) return undefined;
@@ -31,7 +32,8 @@ function claimKeys(ctx: ClaimContext): Set<string> {
 
 function replacement(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention | undefined {
   const inClaim = claimKeys(ctx);
-  return top.sentence.fact.mentions.find((m) => pick(m) && mentionKeys(m).every((k) => !inClaim.has(k)) && m.canonical !== mention.canonical);
+  // Not a thing whose own name words the claim uses ("urban heat" does not make "Urban Climate" the swapped name).
+  return top.sentence.fact.mentions.find((m) => pick(m) && mentionKeys(m).every((k) => !inClaim.has(k) && !ctx.claim.stems.has(k)) && m.canonical !== mention.canonical);
 }
 
 export function checkEntities(ctx: ClaimContext): BlockFinding[] {

@@ -34,12 +34,15 @@ export function mentionsAny(sentence: IndexedSentence, keys: readonly string[]):
   return keys.some((k) => sentence.stems.has(k));
 }
 
-/** True when any of the words appears in the sentence's text, whatever its part of speech ("Quds leader" names Quds). */
+/**
+ * True when any of the words appears capitalised in the sentence, whatever its part of speech ("Quds leader"
+ * names Quds); a common word ("cities") does not name "Nature Cities".
+ */
 export function containsWord(sentence: IndexedSentence, words: readonly string[]): boolean {
   const { tokens } = sentence.extraction.source;
   const s = sentence.fact.sentence;
   const own = new Set<string>();
-  for (let k = s.firstToken; k < s.endToken; k++) own.add(tokens[k].text.toLowerCase());
+  for (let k = s.firstToken; k < s.endToken; k++) if (/^\p{Lu}/u.test(tokens[k].text)) own.add(tokens[k].text.toLowerCase());
   return words.some((w) => own.has(w.toLowerCase()));
 }
 
