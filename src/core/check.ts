@@ -11,6 +11,7 @@ import { checkNumbers } from './checks/number';
 import { checkPlaces } from './checks/place';
 import { checkPolarity } from './checks/polarity';
 import { checkRoles } from './checks/role';
+import { checkTitles } from './checks/title';
 import { checkQuote, locateQuote } from './checks/quote';
 import { MAX_ALIGNED, QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNSUPPORTED_MAX_ALIGNMENT } from './checks/thresholds';
 import type { BlockFinding, ClaimContext } from './checks/types';
@@ -52,7 +53,7 @@ export interface CheckOptions {
 
 /** The checks run on each claim, one module per kind of conflict. */
 const CLAIM_CHECKS: readonly ((ctx: ClaimContext) => BlockFinding[])[] = [
-  checkNumbers, checkDates, checkEntities, checkNationalities, checkRoles, checkDescriptions, checkPlaces, checkPolarity, checkComparisons,
+  checkNumbers, checkDates, checkEntities, checkNationalities, checkTitles, checkRoles, checkDescriptions, checkPlaces, checkPolarity, checkComparisons,
 ];
 
 /** How many analysed blocks are kept: a long memo's blocks, a few times over. */

@@ -68,9 +68,10 @@ export function stemsOf(tokens: readonly Token[], from: number, to: number, ment
 const VALUE_PREFIX = '#';
 
 /** Alignment keys for dates and numbers: "#m2d4", "#y2018", "#n2500". They add to a match and never count against one. */
-export function valueKeys(dates: readonly { year?: number; month?: number; day?: number }[], numbers: readonly { value: number }[]): string[] {
+export function valueKeys(dates: readonly { year?: number; month?: number; day?: number; weekday?: number }[], numbers: readonly { value: number }[]): string[] {
   const keys: string[] = [];
   for (const d of dates) {
+    if (d.weekday !== undefined) keys.push(`${VALUE_PREFIX}w${d.weekday}`);
     if (d.year !== undefined) keys.push(`${VALUE_PREFIX}y${d.year}`);
     if (d.month !== undefined) keys.push(d.day !== undefined ? `${VALUE_PREFIX}m${d.month}d${d.day}` : `${VALUE_PREFIX}m${d.month}`);
   }

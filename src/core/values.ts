@@ -15,7 +15,7 @@ export interface NumberValue extends Span {
   readonly qualifier?: Qualifier;
 }
 
-export type DatePrecision = 'year' | 'month' | 'day';
+export type DatePrecision = 'year' | 'month' | 'day' | 'weekday';
 
 export interface DateValue extends Span {
   readonly type: 'date';
@@ -23,11 +23,14 @@ export interface DateValue extends Span {
   readonly year?: number;
   readonly month?: number;
   readonly day?: number;
+  /** 1 (Monday) to 7, for "on Tuesday": comparable with another weekday of the same week's news. */
+  readonly weekday?: number;
   readonly precision: DatePrecision;
   /** The preposition before the date: since, from, until, in, on, by, after, before. */
   readonly relation?: string;
 }
 
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const DATE_RELATIONS = new Set(['since', 'from', 'until', 'till', 'in', 'on', 'by', 'after', 'before', 'during', 'between', 'of']);
 /** Years a bare four-digit number is taken for. */
 const MIN_YEAR = 1000;
@@ -118,6 +121,13 @@ export function findDates(text: string, span: Span): DateValue[] {
     if (!relation && !m[2] && /^\s+[a-z]/.test(after) && !/^\s+(?:and|to|or|when|after|before|as|was|is|saw)\b/.test(after)) continue;
     dates.push({ type: 'date', text: m[0], start, end, year, precision: 'year', relation });
   }
+  // "on Tuesday": a weekday, told as news is, without its date.
+  for (const m of slice.matchAll(/\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g)) {
+    const start = span.start + (m.index ?? 0) + m[0].length - m[1].length;
+    const end = start + m[1].length;
+    if (covered(start, end)) continue;
+    dates.push({ type: 'date', text: m[1], start, end, weekday: WEEKDAY_NAMES.indexOf(m[1]) + 1, precision: 'weekday', relation: 'on' });
+  }
   dates.sort((a, b) => a.start - b.start);
   // "between June 2022 and September 2023", "from May to July": the second date is the other end of the range.
   for (let k = 1; k < dates.length; k++) {
@@ -166,6 +176,14 @@ function unitAfter(tokens: readonly Token[], index: number, end: number): string
     if (!UNIT_SKIP_POS.has(t.pos) && !MAGNITUDES[lower]) return undefined;
   }
   return undefined;
+}
+
+/** "the retirement age from 65": with nothing counted after it, a number measures the noun just before its preposition. */
+function unitBefore(tokens: readonly Token[], index: number, begin: number): string | undefined {
+  const preposition = tokens[index - 1];
+  const noun = tokens[index - 2];
+  if (index - 2 < begin || !preposition || !noun || !['from', 'at', 'of'].includes(preposition.text.toLowerCase())) return undefined;
+  return noun.pos === 'NOUN' ? noun.lemma : undefined;
 }
 
 function qualifierBefore(tokens: readonly Token[], index: number, begin: number): Qualifier | undefined {
@@ -224,7 +242,7 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     const moneyStart = !CURRENCY[token.text[0]] && currency ? tokens[i - 1].start : start;
     numbers.push({
       type: 'number', text: text.slice(moneyStart, stop), start: moneyStart, end: stop, value,
-      unit: currency ?? unitAfter(tokens, j, end), qualifier: qualifierBefore(tokens, currency && moneyStart !== start ? i - 1 : i, begin),
+      unit: currency ?? unitAfter(tokens, j, end) ?? unitBefore(tokens, i, begin), qualifier: qualifierBefore(tokens, currency && moneyStart !== start ? i - 1 : i, begin),
     });
     i = j;
   }
@@ -238,7 +256,7 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
   for (let k = numbers.length - 2; k >= 0; k--) {
     const n = numbers[k];
     const partner = numbers[k + 1];
-    if (n.unit || !partner.unit || !/^\s*(?:to|and|or|-|\u2013)\s*$/.test(text.slice(n.end, partner.start))) continue;
+    if (n.unit || !partner.unit || !/^\s*(?:to|and|or|-|\u2013|of(?:\s+the)?|out\s+of(?:\s+the)?)\s*$/.test(text.slice(n.end, partner.start))) continue;
     numbers[k] = { ...n, unit: partner.unit };
   }
   return numbers;

@@ -92,6 +92,31 @@ describe('checking: roles swapped between two named things', () => {
   });
 });
 
+describe('checking: offices, weekdays, implicit negation, parts of a whole', () => {
+  const text = 'Talks stall\n\nPresident Ana Ruiz will meet both leaders on Monday. The talks failed to agree on raising the pension age from 65 to 67. The parties hold 78 of the 150 seats.\n';
+  const sources = () => [extractText(text, 'talks.txt')];
+
+  it('flags an office the source never gives the person', () => {
+    assert.deepStrictEqual(codes('Prime Minister Ana Ruiz will meet both leaders on Monday.\n', sources()), ['conflict/entity']);
+    assert.deepStrictEqual(codes('President Ana Ruiz will meet both leaders on Monday.\n', sources()), []);
+  });
+
+  it('flags another weekday for the same event', () => {
+    assert.deepStrictEqual(codes('President Ana Ruiz will meet both leaders on Friday.\n', sources()), ['conflict/date']);
+  });
+
+  it('reads "failed to agree" as a negation, bound to its own verb', () => {
+    assert.deepStrictEqual(codes('The talks could not agree on raising the pension age.\n', sources()), []);
+    assert.deepStrictEqual(codes('The talks agreed on raising the pension age.\n', sources()), ['conflict/polarity']);
+  });
+
+  it('counts "78 of the 150 seats" and "the pension age from 65 to 67" as seats and ages', () => {
+    assert.deepStrictEqual(codes('The parties hold 87 of the 150 seats.\n', sources()), ['conflict/number']);
+    assert.deepStrictEqual(codes('The parties hold a majority of 78 seats.\n', sources()), []);
+    assert.deepStrictEqual(codes('They failed to agree on raising the pension age from 65 to 68.\n', sources()), ['conflict/number']);
+  });
+});
+
 describe('checking: reversed comparisons', () => {
   const sources = () => [extractText('Island economy\n\nOfficials said trade, more than tourism, now drives the island economy.\n', 'island.txt')];
 

@@ -12,7 +12,7 @@ interface LabelledClaim {
 }
 
 /** Our own labelled claims on our own articles (the shape of the evaluation sets): a guard against regressions. */
-const SETS: [string, string][] = [['wire-report.jsonl', 'wire-report.txt'], ['interview.jsonl', 'interview.txt'], ['op-ed.jsonl', 'op-ed.md'], ['economy-brief.jsonl', 'economy-brief.md'], ['science-report.jsonl', 'science-report.txt']];
+const SETS: [string, string][] = [['wire-report.jsonl', 'wire-report.txt'], ['interview.jsonl', 'interview.txt'], ['op-ed.jsonl', 'op-ed.md'], ['economy-brief.jsonl', 'economy-brief.md'], ['science-report.jsonl', 'science-report.txt'], ['politics-report.jsonl', 'politics-report.txt']];
 const MIN_RECALL = 0.85;
 const MIN_PRECISION = 0.95;
 

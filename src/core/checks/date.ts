@@ -19,7 +19,7 @@ export function compareDates(a: DateValue, b: DateValue): Comparison {
     return Math.floor(a.year / 10) === Math.floor(b.year / 10) ? 'agree' : 'differ';
   }
   let shared = 0;
-  for (const field of ['year', 'month', 'day'] as const) {
+  for (const field of ['year', 'month', 'day', 'weekday'] as const) {
     const x = a[field];
     const y = b[field];
     if (x === undefined || y === undefined) continue;

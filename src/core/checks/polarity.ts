@@ -25,6 +25,7 @@ const DIRECTION_POS = new Set(['VERB', 'ADV', 'ADJ', 'ADP', 'PART']);
 
 const POLAR_POS = new Set(['VERB', 'ADJ', 'ADV', 'NOUN', 'ADP', 'PART']);
 const NEGATION_LOOKBEHIND = 3;
+const IMPLICIT_NEGATORS = new Set(['fail', 'refuse', 'decline', 'unable', 'neglect', 'omit']);
 
 function insideQuote(ctx: ClaimContext, t: Token): boolean {
   return ctx.block.quotes.some((q) => q.parts.some((p) => p.start <= t.start && t.end <= p.end));
@@ -35,7 +36,10 @@ function negatedAt(tokens: readonly Token[], k: number, from: number): boolean {
   for (let j = k - 1; j >= Math.max(from, k - NEGATION_LOOKBEHIND); j--) {
     const w = tokens[j].text.toLowerCase();
     if (NEGATION_WORDS.has(w) || w === 'n\u2019t') return true;
-    if (tokens[j].pos === 'PUNCT' || tokens[j].pos === 'CCONJ') return false;
+    // "failed to agree", "refused to sign": a verb that negates the one it introduces.
+    if (IMPLICIT_NEGATORS.has(tokens[j].lemma) && tokens[j + 1]?.text.toLowerCase() === 'to') return true;
+    // A negation binds the nearest verb: in "not agree on raising", "raising" is not negated.
+    if (tokens[j].pos === 'PUNCT' || tokens[j].pos === 'CCONJ' || tokens[j].pos === 'VERB') return false;
   }
   return false;
 }
