@@ -10,6 +10,16 @@ function groupChildren(tree: vscode.TreeDataProvider<TreeNode>, node: TreeNode, 
   return tree.getChildren(group) as TreeNode[];
 }
 
+/** The first quote of a speaker of the first source in the tree. */
+function firstQuoteOf(tree: vscode.TreeDataProvider<TreeNode>, speaker: string): TreeNode {
+  const root = (tree.getChildren() as TreeNode[])[0];
+  const speakerGroup = groupChildren(tree, root, 'Quotes').find((n) => n.kind === 'group' && n.label === speaker);
+  assert.ok(speakerGroup, `no quotes of ${speaker}`);
+  const quote = (tree.getChildren(speakerGroup) as TreeNode[])[0];
+  assert.ok(quote, `no quote under ${speaker}`);
+  return quote;
+}
+
 suite('Sidebar', () => {
   test('activates on a Markdown memo', async () => {
     await openMemo('memo.md');
@@ -35,10 +45,7 @@ suite('Sidebar', () => {
 
   test('clicking a quote reveals the passage in the source', async () => {
     const { tree } = await api();
-    const root = (tree.getChildren() as TreeNode[])[0];
-    const speakerGroup = groupChildren(tree, root, 'Quotes').find((n) => n.kind === 'group' && n.label === 'Jeannine Plasschaert');
-    assert.ok(speakerGroup);
-    const quote = (tree.getChildren(speakerGroup) as TreeNode[])[0];
+    const quote = firstQuoteOf(tree, 'Jeannine Plasschaert');
     const item = tree.getTreeItem(quote) as vscode.TreeItem;
     assert.strictEqual(item.command?.command, 'policyMemo.reveal');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
@@ -53,10 +60,7 @@ suite('Sidebar', () => {
     const { tree } = await api();
     const editor = await openMemo('insert-target.md', '# Draft\n\n');
     editor.selection = new vscode.Selection(2, 0, 2, 0);
-    const root = (tree.getChildren() as TreeNode[])[0];
-    const speakerGroup = groupChildren(tree, root, 'Quotes').find((n) => n.kind === 'group' && n.label === 'Fuad Hussein');
-    assert.ok(speakerGroup);
-    const quote = (tree.getChildren(speakerGroup) as TreeNode[])[0];
+    const quote = firstQuoteOf(tree, 'Fuad Hussein');
     const inserted = await vscode.commands.executeCommand<boolean>('policyMemo.insert', quote);
     assert.strictEqual(inserted, true);
     const text = editor.document.getText();
@@ -67,10 +71,7 @@ suite('Sidebar', () => {
 
   test('"Copy citation" puts the quote and its citation on the clipboard', async () => {
     const { tree } = await api();
-    const root = (tree.getChildren() as TreeNode[])[0];
-    const speakerGroup = groupChildren(tree, root, 'Quotes').find((n) => n.kind === 'group' && n.label === 'Defense');
-    assert.ok(speakerGroup);
-    const quote = (tree.getChildren(speakerGroup) as TreeNode[])[0];
+    const quote = firstQuoteOf(tree, 'Defense');
     await vscode.commands.executeCommand('policyMemo.copyCitation', quote);
     const copied = await vscode.env.clipboard.readText();
     assert.match(copied, /^Defense said: \u201cas analytically strong, energetic, and driven/);
