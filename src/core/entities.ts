@@ -1,5 +1,5 @@
 /** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
-import { countryOf, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS } from './lexicon';
+import { countryOf, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS } from './lexicon';
 import type { Token } from './nlp';
 import type { Span } from './text';
 
@@ -297,7 +297,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       const effectiveTitle = title ?? lowerCaseTitleBefore(tokens, core.first, from);
       const knownReading = known?.get(surface.toLowerCase().replace(/^the\s+/, ''));
       if (knownReading) {
-        candidates.push({ run: core, text: surface, type: knownReading.type, confident: true, title: effectiveTitle, demonym: countryOf(surface) !== undefined && countryOf(surface)?.name.toLowerCase() !== surface.toLowerCase() && /(?:an|ish|ese|i|ch|ss|ic)s?$/i.test(surface) });
+        candidates.push({ run: core, text: surface, type: knownReading.type, confident: true, title: effectiveTitle, demonym: isDemonym(surface) });
         continue;
       }
       const { type, confident } = classify(text, tokens, core, from, to, effectiveTitle);
@@ -310,8 +310,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         const next = tokens[core.end];
         if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !effectiveTitle) continue;
       }
-      const isDemonym = country !== undefined && !country.names.slice(2).some((n) => n.toLowerCase() === surface.toLowerCase()) && country.name.toLowerCase() !== surface.toLowerCase().replace(/^the\s+/, '') && /(?:an|ish|ese|i|ch|ss|ic)s?$/i.test(surface);
-      candidates.push({ run: core, text: surface, type, confident, title: effectiveTitle, demonym: isDemonym });
+      candidates.push({ run: core, text: surface, type, confident, title: effectiveTitle, demonym: isDemonym(surface) });
     }
   }
   // Names the other texts know, written here without capitals ("benjamin netanyahu", "the hague").
@@ -332,7 +331,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
           if (!reading) continue;
           // A single lower-case word is a name only when the other texts never use it as a common word.
           if (n === 1 && (surface.length < KNOWN_NAME_MIN_CHARS || commonWords?.has(surface) || tokens[k].stopWord)) continue;
-          candidates.push({ run, text: textOf(text, tokens, run), type: reading.type, confident: true, inferred: true, demonym: reading.type === 'place' && countryOf(surface) !== undefined && countryOf(surface)?.name.toLowerCase() !== surface });
+          candidates.push({ run, text: textOf(text, tokens, run), type: reading.type, confident: true, inferred: true, demonym: reading.type === 'place' && isDemonym(surface) });
           for (let i = 0; i < n; i++) taken.add(k + i);
           k += n - 1;
           break;

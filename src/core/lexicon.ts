@@ -205,6 +205,18 @@ export function countryOf(name: string): CountryEntry | undefined {
   return COUNTRY_BY_NAME.get(key) ?? (key.endsWith('s') ? COUNTRY_BY_NAME.get(key.slice(0, -1)) : undefined);
 }
 
+/**
+ * True when a word names a people or nationality ("Dutch", "Americans", "Iraqi") rather than the country itself
+ * ("Netherlands") or one of its short names ("US", "UK").
+ */
+export function isDemonym(word: string): boolean {
+  const country = countryOf(word);
+  if (!country) return false;
+  const lower = word.toLowerCase().replace(/^the\s+/, '');
+  if (country.name.toLowerCase() === lower || country.names.slice(2).some((n) => n.toLowerCase() === lower)) return false;
+  return /(?:an|ish|ese|i|ch|ss|ic)s?$/i.test(lower);
+}
+
 /** Titles and roles that precede a person's name. Lower-case; matched per word sequence. */
 export const PERSON_TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'father', 'sister',
