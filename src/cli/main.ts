@@ -1,5 +1,5 @@
 /** memo-check: the engine on the command line (design.md, "CLI"). Exit 0 clean, 1 conflicts, 2 usage or input error. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkMemo, type Finding } from '../core/check';
@@ -36,7 +36,10 @@ function display(io: CliIo, path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-const nodeFs = { readFile: (path: string) => readFile(path) };
+const nodeFs = {
+  readFile: (path: string) => readFile(path),
+  stat: (path: string) => stat(path).then((s) => ({ size: s.size, mtime: s.mtimeMs })),
+};
 
 async function loadSources(io: CliIo, library: SourceLibrary, paths: string[]): Promise<Extraction[]> {
   const extractions: Extraction[] = [];

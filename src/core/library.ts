@@ -7,8 +7,15 @@ import { extract, type Extraction } from './extract';
 import { parseSource } from './source';
 import { contentHash } from './text';
 
+export interface FileStamp {
+  readonly size: number;
+  readonly mtime: number;
+}
+
 export interface SourceFileSystem {
   readFile(path: string): PromiseLike<Uint8Array>;
+  /** Size and modification time, when the file system can tell: an unchanged file is then not read again. */
+  stat?(path: string): PromiseLike<FileStamp>;
 }
 
 export type LoadResult = { readonly ok: true; readonly extraction: Extraction; readonly note?: string } | { readonly ok: false; readonly path: string; readonly message: string };
@@ -30,10 +37,14 @@ export const DEFAULT_LIMITS: LoadLimits = { maxBytes: 64 * 1024 * 1024 };
 /** Caches extractions by path and content hash; a changed file is re-extracted, an unchanged one is not. */
 export class SourceLibrary {
   private readonly cache = new Map<string, Extraction>();
+  /** The stamp of each file as last read, with what loading it gave (a note, or the problem). */
+  private readonly stamps = new Map<string, { stamp: FileStamp; result: LoadResult }>();
 
   constructor(private readonly fs: SourceFileSystem, private limits: LoadLimits = DEFAULT_LIMITS, private readonly extractor: Extractor = extractInProcess) {}
 
   setLimits(limits: LoadLimits): void {
+    // A file refused under the old limits may be welcome now.
+    if (limits.maxBytes !== this.limits.maxBytes) this.stamps.clear();
     this.limits = limits;
   }
 
@@ -47,7 +58,28 @@ export class SourceLibrary {
     return extraction;
   }
 
+  /**
+   * Loads a source. A file whose size and modification time are those of its last load is not read again:
+   * refreshes and every memo check ask for all their sources, and most have not changed.
+   */
   async load(path: string, isSample = false): Promise<LoadResult> {
+    let stamp: FileStamp | undefined;
+    try {
+      stamp = this.fs.stat ? await this.fs.stat(path) : undefined;
+    } catch {
+      stamp = undefined;
+    }
+    const known = stamp ? this.stamps.get(path) : undefined;
+    if (stamp && known && known.stamp.size === stamp.size && known.stamp.mtime === stamp.mtime && (!known.result.ok || known.result.extraction.source.isSample === isSample)) {
+      return known.result;
+    }
+    const result = await this.read(path, isSample);
+    if (stamp) this.stamps.set(path, { stamp, result });
+    else this.stamps.delete(path);
+    return result;
+  }
+
+  private async read(path: string, isSample: boolean): Promise<LoadResult> {
     let bytes: Uint8Array;
     try {
       bytes = await this.fs.readFile(path);
@@ -77,5 +109,6 @@ export class SourceLibrary {
 
   forget(path: string): void {
     this.cache.delete(path);
+    this.stamps.delete(path);
   }
 }

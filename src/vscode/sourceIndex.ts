@@ -37,7 +37,10 @@ export class SourceIndex implements vscode.Disposable {
 
   constructor(private readonly config: Config, private readonly extensionUri: vscode.Uri, private readonly log: vscode.OutputChannel) {
     this.extractor = new WorkerExtractor(vscode.Uri.joinPath(extensionUri, 'dist').fsPath, (line) => log.appendLine(line));
-    this.library = new SourceLibrary({ readFile: (path) => vscode.workspace.fs.readFile(vscode.Uri.file(path)) }, undefined, this.extractor.extract);
+    this.library = new SourceLibrary({
+      readFile: (path) => vscode.workspace.fs.readFile(vscode.Uri.file(path)),
+      stat: (path) => vscode.workspace.fs.stat(vscode.Uri.file(path)).then((s) => ({ size: s.size, mtime: s.mtime })),
+    }, undefined, this.extractor.extract);
     this.disposables.push(this.extractor);
     this.disposables.push(
       config.onDidChange(() => {

@@ -48,6 +48,24 @@ describe('bad sources', () => {
     assert.ok(changed.ok && changed.extraction !== (first.ok ? first.extraction : undefined));
   });
 
+  it('does not read a file again while its size and modification time are unchanged', async () => {
+    let reads = 0;
+    const file = { text: 'The council approved 12 schools.\n', mtime: 1 };
+    const library = new SourceLibrary({
+      readFile: async () => { reads++; return new TextEncoder().encode(file.text); },
+      stat: async () => ({ size: file.text.length, mtime: file.mtime }),
+    });
+    const first = await library.load('/s/a.txt');
+    const again = await library.load('/s/a.txt');
+    assert.strictEqual(reads, 1);
+    assert.ok(first.ok && again.ok && first.extraction === again.extraction);
+    file.text = 'The council approved 14 schools.\n';
+    file.mtime = 2;
+    const changed = await library.load('/s/a.txt');
+    assert.strictEqual(reads, 2);
+    assert.ok(changed.ok && changed.extraction.facts[0].numbers[0].value === 14);
+  });
+
   it('reads a source with 10,000 quotes, each with its speaker', function () {
     this.timeout(60000);
     const text = Array.from({ length: 10000 }, (_, i) => `\u201cStatement ${i} is on the record,\u201d said Anna Berg.`).join('\n\n');
