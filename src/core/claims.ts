@@ -4,6 +4,7 @@ import type { MemoBlock } from './memo';
 import { analyse, type SentenceSpan, type Token } from './nlp';
 import { findQuotes, type Quote } from './quotes';
 import { stemsOf, valueKeys } from './stems';
+import { sequenceOf } from './tokenTable';
 import type { Span } from './text';
 import { findDates, findNumbers, type DateValue, type NumberValue } from './values';
 
@@ -111,20 +112,21 @@ export function analyseBlock(block: Pick<MemoBlock, 'prose'>, context: MentionCo
   const mentions = findMentions(prose, tokens, sentences, context);
   const quotes = findQuotes({ text: prose, tokens, sentences, mentions, blocks: [{ start: 0, end: prose.length }] });
   const claims: Claim[] = [];
+  const sequence = sequenceOf(tokens);
   for (const s of sentences) {
     const text = prose.slice(s.start, s.end);
     if (!/\p{L}{2,}/u.test(text)) continue;
     const dates = findDates(prose, s);
     const numbers = findNumbers(prose, tokens, s.firstToken, s.endToken, dates);
     const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
-    const stems = stemsOf(tokens, s.firstToken, s.endToken, inSentence, [...dates, ...numbers]);
+    const stems = stemsOf(sequence, s.firstToken, s.endToken, inSentence, [...dates, ...numbers]);
     for (const k of valueKeys(dates, numbers)) stems.set(k, 1);
     const bounds = [s.firstToken, ...clauseBreaks(tokens, s.firstToken, s.endToken).map((k) => k + 1), s.endToken];
     const clauses = bounds.length <= 2 ? [] : bounds.slice(0, -1).map((first, i) => {
       const end = bounds[i + 1];
       const start = tokens[first].start;
       const stop = tokens[end - 1].end;
-      const clauseStems = stemsOf(tokens, first, end, inSentence, [...dates, ...numbers]);
+      const clauseStems = stemsOf(sequence, first, end, inSentence, [...dates, ...numbers]);
       for (const k of valueKeys(dates.filter((d) => d.start >= start && d.end <= stop), numbers.filter((n) => n.start >= start && n.end <= stop))) clauseStems.set(k, 1);
       return { start, end: stop, stems: clauseStems };
     });

@@ -1,5 +1,5 @@
 /** What citation completion offers: the quotes and facts of the sources, and how a typed query filters them. */
-import type { Extraction } from './extract';
+import { factValues, type Extraction } from './extract';
 
 export interface CompletionEntry {
   readonly kind: 'quote' | 'fact' | 'value';
@@ -35,7 +35,7 @@ export function completionEntries(sources: readonly Extraction[]): CompletionEnt
     for (const f of x.facts) {
       const sentence = f.sentence.text.replace(/\s+/g, ' ');
       entries.push({ kind: 'fact', extraction: x, paragraph: f.sentence.paragraph, text: sentence, filterText: `${sentence} ${x.source.key}`.toLowerCase() });
-      for (const v of f.values) {
+      for (const v of factValues(f)) {
         if (v.type !== 'number' && v.type !== 'date') continue;
         entries.push({ kind: 'value', extraction: x, paragraph: f.sentence.paragraph, text: v.text, sentence, filterText: `${v.text} ${sentence} ${x.source.key}`.toLowerCase() });
       }

@@ -15,8 +15,8 @@ export interface ExtractRequest {
 parentPort?.on('message', (request: ExtractRequest) => {
   try {
     const extraction = extractInProcess(request.path, request.text, request.isSample);
-    // LineIndex is rebuilt on the other side: class instances do not survive the copy.
-    parentPort?.postMessage({ id: request.id, extraction: { ...extraction, source: { ...extraction.source, lines: undefined } } });
+    // Class instances do not survive the copy: the token table goes as its data, the LineIndex is rebuilt on the other side.
+    parentPort?.postMessage({ id: request.id, extraction: { ...extraction, source: { ...extraction.source, lines: undefined, tokens: extraction.source.tokens.toData() } } });
   } catch (error) {
     parentPort?.postMessage({ id: request.id, error: (error as Error).message });
   }

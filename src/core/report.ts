@@ -1,5 +1,5 @@
 /** The JSON shapes other tools rely on (design.md: "Contracts"). */
-import type { Extraction, FactValue } from './extract';
+import { factValues, type Extraction, type FactValue } from './extract';
 import type { Range } from './text';
 
 export const REPORT_VERSION = 1;
@@ -46,7 +46,7 @@ export function extractionToJson(x: Extraction, displayPath: string): ExtractedS
     facts: x.facts.map((f) => ({
       text: f.sentence.text,
       range: source.lines.rangeOf(f.sentence),
-      values: f.values.map((v) => ({ type: v.type, text: v.text, value: valueOf(v) })),
+      values: factValues(f).map((v) => ({ type: v.type, text: v.text, value: valueOf(v) })),
     })),
   };
 }

@@ -3,6 +3,7 @@ import { readFrontMatter, stringField } from './frontMatter';
 import { htmlMetadata, htmlToText } from './html';
 import { analyse, type Token } from './nlp';
 import { blankOut, contentHash, LineIndex, type Span } from './text';
+import { TokenTable } from './tokenTable';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
@@ -45,7 +46,8 @@ export interface SourceDoc {
   readonly lines: LineIndex;
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly Sentence[];
-  readonly tokens: readonly Token[];
+  /** Stored by column: a long source's tokens as objects would be most of its memory. */
+  readonly tokens: TokenTable;
   readonly hash: string;
   readonly isSample: boolean;
 }
@@ -175,7 +177,7 @@ export function parseSource(input: SourceInput): SourceDoc {
   if (!meta.title && headline) meta = { ...meta, title: headline };
   return {
     path: input.path, key: meta.id ? keyFromPath(meta.id) : keyFromPath(input.path), format, meta, text, textIsFile,
-    lines: new LineIndex(text), paragraphs, sentences, tokens, hash: contentHash(input.content), isSample: input.isSample ?? false,
+    lines: new LineIndex(text), paragraphs, sentences, tokens: TokenTable.from(tokens), hash: contentHash(input.content), isSample: input.isSample ?? false,
   };
 }
 

@@ -2,6 +2,7 @@
 import { countryOf, ORGANIZATION_WORDS, PLACE_WORDS, SPEECH_VERBS, WEEKDAYS } from './lexicon';
 import type { Mention } from './entities';
 import type { Token } from './nlp';
+import type { TokenSequence } from './tokenTable';
 
 const SUFFIXES = ['izations', 'isations', 'ization', 'isation', 'ational', 'ations', 'ation', 'ments', 'ment', 'ships', 'ship', 'ness',
   'ities', 'ity', 'ings', 'ing', 'ively', 'ive', 'ously', 'ous', 'ally', 'ly', 'ers', 'er', 'ors', 'or', 'ies', 'ied', 'ed', 'es', 's', 'ate', 'al', 'e'];
@@ -48,7 +49,7 @@ export function mentionKeys(m: Mention): string[] {
  * Stems of tokens[from, to) with weights, names as mention keys. Tokens inside
  * one of `skip` (dates and numbers: compared by the checks, not for alignment) are left out.
  */
-export function stemsOf(tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[], skip: readonly { start: number; end: number }[] = []): Map<string, number> {
+export function stemsOf(tokens: TokenSequence, from: number, to: number, mentions: readonly Mention[], skip: readonly { start: number; end: number }[] = []): Map<string, number> {
   const stems = new Map<string, number>();
   const inMention = new Set<number>();
   for (const m of mentions) {
@@ -57,8 +58,8 @@ export function stemsOf(tokens: readonly Token[], from: number, to: number, ment
     for (const key of mentionKeys(m)) stems.set(key, 1);
   }
   for (let k = from; k < to; k++) {
-    const t = tokens[k];
-    if (inMention.has(k) || !isContentToken(t) || skip.some((s) => s.start <= t.start && t.end <= s.end)) continue;
+    const t = tokens.token(k);
+    if (!t || inMention.has(k) || !isContentToken(t) || skip.some((s) => s.start <= t.start && t.end <= s.end)) continue;
     const country = countryOf(t.text);
     stems.set(country ? `place:${country.name.toLowerCase()}` : stem(t.lemma), 1);
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { sourceLabel } from '../core/citation';
-import type { Extraction, Fact } from '../core/extract';
+import { factValues, type Extraction, type Fact } from '../core/extract';
 import { factPassages, paragraphNumberAt, quotePassages, type Passage } from './passages';
 import type { SourceIndex } from './sourceIndex';
 
@@ -74,7 +74,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       })),
     };
     const factGroups: TreeNode[] = VALUE_GROUPS.map((g): TreeNode => {
-      const facts = x.facts.filter((f) => f.values.some((v) => v.type === g.type));
+      const facts = x.facts.filter((f) => factValues(f).some((v) => v.type === g.type));
       const groupId = `${id}#facts/${g.type}`;
       return {
         kind: 'group', id: groupId, label: g.label, icon: g.icon, count: facts.length,
@@ -82,12 +82,12 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
           if (!g.byName) {
             return facts.map((f): TreeNode => ({
               kind: 'passage', parentId: groupId, passage: factPassage(x, f),
-              label: `${f.values.filter((v) => v.type === g.type).map((v) => v.text).join(', ')} \u2014 ${shorten(f.sentence.text)}`,
+              label: `${factValues(f).filter((v) => v.type === g.type).map((v) => v.text).join(', ')} \u2014 ${shorten(f.sentence.text)}`,
             }));
           }
           const byName = new Map<string, Fact[]>();
           for (const f of facts) {
-            for (const v of f.values) {
+            for (const v of factValues(f)) {
               if (v.type !== g.type || !('value' in v) || typeof v.value !== 'string') continue;
               const list = byName.get(v.value) ?? [];
               if (!list.includes(f)) list.push(f);

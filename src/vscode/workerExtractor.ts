@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../core/extract';
 import { extractInProcess, type Extractor } from '../core/library';
 import { LineIndex } from '../core/text';
+import { TokenTable, type TokenTableData } from '../core/tokenTable';
 
 /** Texts shorter than this are extracted in place: copying the result back would cost more than it saves. */
 const WORKER_THRESHOLD_CHARS = 200_000;
@@ -48,7 +49,9 @@ export class WorkerExtractor {
         }
         const x = message.extraction;
         this.extractedInWorker++;
-        waiting.resolve({ ...x, source: { ...x.source, lines: new LineIndex(x.source.text) } });
+        // The token table arrives as its data (see extractWorker.ts).
+        const tokens = TokenTable.fromData(x.source.tokens as unknown as TokenTableData);
+        waiting.resolve({ ...x, source: { ...x.source, lines: new LineIndex(x.source.text), tokens } });
       });
       worker.on('error', (error) => this.fail(`extraction worker failed: ${error.message}`));
       worker.on('exit', (code) => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
 import { checkMemo } from '../../src/core/check';
-import { extract } from '../../src/core/extract';
+import { extract, factValues } from '../../src/core/extract';
 import { parseMemo } from '../../src/core/memo';
 import { extractionToJson } from '../../src/core/report';
 import { parseSource } from '../../src/core/source';
@@ -36,7 +36,7 @@ describe('properties (fast-check)', function () {
         for (const p of q.parts) assert.strictEqual(t.slice(p.start, p.end), p.text);
       }
       for (const m of x.mentions) assert.strictEqual(t.slice(m.start, m.end), m.text);
-      for (const f of x.facts) for (const v of f.values) assert.ok(v.start >= f.sentence.start && v.end <= f.sentence.end, 'a value lies in its sentence');
+      for (const f of x.facts) for (const v of factValues(f)) assert.ok(v.start >= f.sentence.start && v.end <= f.sentence.end, 'a value lies in its sentence');
       const again = extract(parseSource({ path, content: text }));
       assert.deepStrictEqual(extractionToJson(again, path), extractionToJson(x, path));
     }), { numRuns: 150 });

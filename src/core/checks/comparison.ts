@@ -5,6 +5,7 @@
  */
 import { SPEECH_VERBS } from '../lexicon';
 import type { Token } from '../nlp';
+import { sequenceOf, tokensIn, type TokenSequence } from '../tokenTable';
 import { stem } from '../stems';
 import { POLARITY_MIN_ALIGNMENT } from './thresholds';
 import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './types';
@@ -19,8 +20,12 @@ const COMPARATIVES = new Set(['more', 'rather']);
 const isNoun = (t: Token | undefined): boolean => t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN');
 
 /** "A … more than B": B is the noun after "than"; A the first noun of the clause (after a verb of saying). Quantities ("more than 170") are not comparisons of things. */
-function comparisons(tokens: readonly Token[], from: number, to: number): Comparison[] {
+function comparisons(sequence: TokenSequence, begin: number, stop: number): Comparison[] {
   const found: Comparison[] = [];
+  // The clause's tokens, indexed from 0: read back and forth below.
+  const tokens = tokensIn(sequence, begin, stop);
+  const from = 0;
+  const to = tokens.length;
   for (let k = from + 1; k + 1 < to; k++) {
     if (tokens[k].text.toLowerCase() !== 'than' || !COMPARATIVES.has(tokens[k - 1].text.toLowerCase())) continue;
     let j = k + 1;
@@ -44,7 +49,7 @@ function comparisons(tokens: readonly Token[], from: number, to: number): Compar
 export function checkComparisons(ctx: ClaimContext): BlockFinding[] {
   const top = ctx.alignments[0];
   if (!top || top.score < POLARITY_MIN_ALIGNMENT) return [];
-  const claimed = comparisons(ctx.block.tokens, ctx.claim.firstToken, ctx.claim.endToken);
+  const claimed = comparisons(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken);
   if (claimed.length === 0) return [];
   const s = top.sentence.fact.sentence;
   const inSource = comparisons(top.sentence.extraction.source.tokens, s.firstToken, s.endToken);

@@ -62,7 +62,7 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
     const alignments = ctx.claim.clauses.length ? ctx.corpus.align(stemsAround(ctx.claim, d)).slice(0, ctx.alignments.length) : ctx.alignments;
     for (const a of alignments) {
       // Every name of the claim present lowers the bar, when there are names enough to pin the event down.
-      const anchored = new Set(anchors).size >= MIN_ANCHORS && anchors.every((k) => a.sentence.stems.has(k));
+      const anchored = new Set(anchors).size >= MIN_ANCHORS && anchors.every((k) => a.sentence.has(k));
       const bar = anchored ? DATE_MIN_ALIGNMENT_ANCHORED : DATE_MIN_ALIGNMENT;
       if (a.score < bar) continue;
       if (anchors.length > 0 && !mentionsAny(a.sentence, anchors)) continue;

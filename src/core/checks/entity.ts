@@ -4,6 +4,7 @@ import { mentionKeys } from '../stems';
 import { ENTITY_MIN_ALIGNMENT, ENTITY_SUPPORT_RATIO } from './thresholds';
 import { containsWord, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from './types';
 import type { Alignment } from '../corpus';
+import { sequenceOf, type TokenSequence } from '../tokenTable';
 
 /**
  * The best-aligned sentence once the claim's mention is left out, when it does
@@ -50,10 +51,14 @@ export function checkEntities(ctx: ClaimContext): BlockFinding[] {
   return findings;
 }
 
+/** How many tokens after a demonym the noun it modifies is looked for. */
+const HEAD_LOOKAHEAD = 3;
+
 /** The word a demonym modifies ("Dutch nationality" -> nationality), as a lemma. */
-function headOf(tokens: readonly { lemma: string; pos: string }[], mention: Mention): string | undefined {
-  for (let k = mention.endToken; k < Math.min(tokens.length, mention.endToken + 3); k++) {
-    if (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN') return tokens[k].lemma;
+function headOf(tokens: TokenSequence, mention: Mention): string | undefined {
+  for (let k = mention.endToken; k < Math.min(tokens.length, mention.endToken + HEAD_LOOKAHEAD); k++) {
+    const t = tokens.token(k);
+    if (t && (t.pos === 'NOUN' || t.pos === 'PROPN')) return t.lemma;
   }
   return undefined;
 }
@@ -65,7 +70,7 @@ export function checkNationalities(ctx: ClaimContext): BlockFinding[] {
     if (!mention.demonym) continue;
     const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
     if (!top) continue;
-    const head = headOf(ctx.block.tokens, mention);
+    const head = headOf(sequenceOf(ctx.block.tokens), mention);
     const sourceTokens = top.sentence.extraction.source.tokens;
     const other = replacement(ctx, mention, top, (m) => Boolean(m.demonym) && head !== undefined && headOf(sourceTokens, m) === head);
     if (!other) continue;

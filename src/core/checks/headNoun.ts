@@ -4,6 +4,7 @@
  * phrase of the source; the noun they describe does not.
  */
 import type { Token } from '../nlp';
+import { sequenceOf, type TokenSequence } from '../tokenTable';
 import { stem } from '../stems';
 import { ENTITY_MIN_ALIGNMENT } from './thresholds';
 import { replacementFinding, type BlockFinding, type ClaimContext } from './types';
@@ -19,23 +20,25 @@ const MIN_MODIFIERS = 2;
 const MODIFIER_POS = new Set(['ADJ', 'PROPN', 'NUM']);
 
 /** Noun phrases with at least two content modifiers before their head noun: "Europe's largest port". */
-function descriptions(tokens: readonly Token[], from: number, to: number): Description[] {
+function descriptions(tokens: TokenSequence, from: number, to: number): Description[] {
   const found: Description[] = [];
+  const isPossessive = (t: Token): boolean => t.text === '\u2019s' || t.text === "'s";
   for (let k = from; k < to; k++) {
-    if (tokens[k].pos !== 'NOUN' || (tokens[k + 1]?.pos === 'NOUN')) continue;
+    const head = tokens.token(k);
+    if (!head || head.pos !== 'NOUN' || tokens.token(k + 1)?.pos === 'NOUN') continue;
     const modifiers: string[] = [];
-    let j = k - 1;
-    while (j >= from && (MODIFIER_POS.has(tokens[j].pos) || tokens[j].text === '\u2019s' || tokens[j].text === "'s")) {
-      if (tokens[j].text !== '\u2019s' && tokens[j].text !== "'s") modifiers.unshift(stem(tokens[j].lemma));
-      j--;
+    for (let j = k - 1; j >= from; j--) {
+      const t = tokens.token(j);
+      if (!t || !(MODIFIER_POS.has(t.pos) || isPossessive(t))) break;
+      if (!isPossessive(t)) modifiers.unshift(stem(t.lemma));
     }
-    if (modifiers.length >= MIN_MODIFIERS) found.push({ modifiers: modifiers.join(' '), head: tokens[k] });
+    if (modifiers.length >= MIN_MODIFIERS) found.push({ modifiers: modifiers.join(' '), head });
   }
   return found;
 }
 
 export function checkDescriptions(ctx: ClaimContext): BlockFinding[] {
-  const claimDescriptions = descriptions(ctx.block.tokens, ctx.claim.firstToken, ctx.claim.endToken);
+  const claimDescriptions = descriptions(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken);
   for (const d of claimDescriptions) {
     // The noun is what may differ: align on the rest of the claim.
     const top = ctx.corpus.align(ctx.claim.stems, new Set([stem(d.head.lemma)]))[0];

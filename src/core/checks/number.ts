@@ -2,6 +2,7 @@
 import { stemsAround } from '../claims';
 import type { IndexedSentence } from '../corpus';
 import type { Token } from '../nlp';
+import { sequenceOf, type TokenSequence } from '../tokenTable';
 import { stem } from '../stems';
 import { quantitiesAgree, type NumberValue } from '../values';
 import { NUMBER_MIN_ALIGNMENT } from './thresholds';
@@ -23,15 +24,19 @@ const SUBJECT_LOOKBACK = 8;
  * number ("Consumer prices in Norland rose 3.1 percent" -> consumer, price), names
  * and their prepositions skipped. Undefined when the clause does not say.
  */
-function measuredNouns(tokens: readonly Token[], numberIndex: number, from: number, names: ReadonlySet<number>): Set<string> | undefined {
-  const isNoun = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
+function measuredNouns(tokens: TokenSequence, numberIndex: number, from: number, names: ReadonlySet<number>): Set<string> | undefined {
+  const nounAt = (k: number): Token | undefined => {
+    const t = tokens.token(k);
+    return t && (t.pos === 'NOUN' || t.pos === 'PROPN') && !names.has(k) ? t : undefined;
+  };
   let k = numberIndex - 1;
   const stop = Math.max(from, numberIndex - SUBJECT_LOOKBACK);
   while (k >= stop) {
-    const t = tokens[k];
+    const t = tokens.token(k);
+    if (!t) break;
     if (names.has(k)) {
       k--;
-      if (k >= stop && tokens[k].pos === 'ADP' && !names.has(k)) k--;
+      if (k >= stop && tokens.token(k)?.pos === 'ADP' && !names.has(k)) k--;
       continue;
     }
     if (SKIPPED_BEFORE_NUMBER.has(t.pos) || /^[$\u20ac\u00a3\u00a5]$/.test(t.text)) {
@@ -40,9 +45,13 @@ function measuredNouns(tokens: readonly Token[], numberIndex: number, from: numb
     }
     break;
   }
-  if (k < stop || !isNoun(tokens[k]) || names.has(k)) return undefined;
+  if (k < stop || !nounAt(k)) return undefined;
   const nouns = new Set<string>();
-  for (let j = k; j >= from && isNoun(tokens[j]) && !names.has(j); j--) nouns.add(stem(tokens[j].lemma));
+  for (let j = k; j >= from; j--) {
+    const noun = nounAt(j);
+    if (!noun) break;
+    nouns.add(stem(noun.lemma));
+  }
   return nouns;
 }
 
@@ -52,15 +61,15 @@ function nameTokens(mentions: readonly { firstToken: number; endToken: number }[
   return set;
 }
 
-function tokenIndexAt(tokens: readonly Token[], offset: number, from: number, to: number): number {
-  for (let k = from; k < to; k++) if (tokens[k].start >= offset) return k;
+function tokenIndexAt(tokens: TokenSequence, offset: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if ((tokens.token(k)?.start ?? offset) >= offset) return k;
   return to;
 }
 
 /** For generic units, the two numbers must measure the same thing; an unknown subject on either side does not block. */
 function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentence, m: NumberValue): boolean {
   if (!n.unit || !GENERIC_UNITS.has(n.unit)) return true;
-  const claimTokens = ctx.block.tokens;
+  const claimTokens = sequenceOf(ctx.block.tokens);
   const claimSubject = measuredNouns(claimTokens, tokenIndexAt(claimTokens, n.start, ctx.claim.firstToken, ctx.claim.endToken), ctx.claim.firstToken, nameTokens(ctx.claim.mentions));
   const s = sentence.fact.sentence;
   const sourceTokens = sentence.extraction.source.tokens;

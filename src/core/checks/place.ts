@@ -1,6 +1,6 @@
 /** conflict/place: where something happened, other than where the source says. */
 import type { Mention } from '../entities';
-import type { Token } from '../nlp';
+import { sequenceOf, type TokenSequence } from '../tokenTable';
 import { PLACE_MIN_ALIGNMENT } from './thresholds';
 import { swapCandidate } from './entity';
 import { replacementFinding, type BlockFinding, type ClaimContext } from './types';
@@ -10,10 +10,10 @@ import { mentionKeys } from '../stems';
 const LOCATIVE = new Set(['in', 'at', 'to', 'into', 'inside', 'near', 'outside', 'across', 'throughout', 'on']);
 const ORIGIN = new Set(['from']);
 
-function prepositionClass(tokens: readonly Token[], mention: Mention): 'locative' | 'origin' | undefined {
+function prepositionClass(tokens: TokenSequence, mention: Mention): 'locative' | 'origin' | undefined {
   let k = mention.firstToken - 1;
-  if (tokens[k]?.text.toLowerCase() === 'the') k--;
-  const word = tokens[k]?.text.toLowerCase();
+  if (tokens.token(k)?.text.toLowerCase() === 'the') k--;
+  const word = tokens.token(k)?.text.toLowerCase();
   if (!word) return undefined;
   if (LOCATIVE.has(word)) return 'locative';
   if (ORIGIN.has(word)) return 'origin';
@@ -25,7 +25,7 @@ export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
   const inClaim = new Set(ctx.claim.mentions.flatMap(mentionKeys));
   for (const mention of ctx.claim.mentions) {
     if (mention.type !== 'place' || mention.demonym) continue;
-    const role = prepositionClass(ctx.block.tokens, mention);
+    const role = prepositionClass(sequenceOf(ctx.block.tokens), mention);
     if (!role) continue;
     const top = swapCandidate(ctx, mention, PLACE_MIN_ALIGNMENT);
     if (!top) continue;

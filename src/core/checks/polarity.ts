@@ -1,6 +1,7 @@
 /** conflict/polarity: the claim reverses the source: an opposite word, or a negation the source does not have (or the other way). */
 import { NEGATION_WORDS, OPPOSITES } from '../lexicon';
 import type { Token } from '../nlp';
+import { sequenceOf, type TokenSequence } from '../tokenTable';
 import { stem } from '../stems';
 import { NEGATION_MIN_ALIGNMENT, POLARITY_MIN_ALIGNMENT } from './thresholds';
 import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './types';
@@ -32,14 +33,16 @@ function insideQuote(ctx: ClaimContext, t: Token): boolean {
 }
 
 /** An explicit negation ("not", "never", "no") a few words before the token, in the same clause. */
-function negatedAt(tokens: readonly Token[], k: number, from: number): boolean {
+function negatedAt(tokens: TokenSequence, k: number, from: number): boolean {
   for (let j = k - 1; j >= Math.max(from, k - NEGATION_LOOKBEHIND); j--) {
-    const w = tokens[j].text.toLowerCase();
+    const t = tokens.token(j);
+    if (!t) return false;
+    const w = t.text.toLowerCase();
     if (NEGATION_WORDS.has(w) || w === 'n\u2019t') return true;
     // "failed to agree", "refused to sign": a verb that negates the one it introduces.
-    if (IMPLICIT_NEGATORS.has(tokens[j].lemma) && tokens[j + 1]?.text.toLowerCase() === 'to') return true;
+    if (IMPLICIT_NEGATORS.has(t.lemma) && tokens.token(j + 1)?.text.toLowerCase() === 'to') return true;
     // A negation binds the nearest verb: in "not agree on raising", "raising" is not negated.
-    if (tokens[j].pos === 'PUNCT' || tokens[j].pos === 'CCONJ' || tokens[j].pos === 'VERB') return false;
+    if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'VERB') return false;
   }
   return false;
 }
@@ -51,18 +54,18 @@ interface PolarWord {
   readonly negated: boolean;
 }
 
-function polarWords(tokens: readonly Token[], from: number, to: number, skip: (t: Token) => boolean): PolarWord[] {
+function polarWords(tokens: TokenSequence, from: number, to: number, skip: (t: Token) => boolean): PolarWord[] {
   const words: PolarWord[] = [];
   for (let k = from; k < to; k++) {
-    const t = tokens[k];
-    if (!POLAR_POS.has(t.pos) || skip(t)) continue;
+    const t = tokens.token(k);
+    if (!t || !POLAR_POS.has(t.pos) || skip(t)) continue;
     words.push({ token: t, stem: stem(t.lemma), lemma: t.lemma, negated: negatedAt(tokens, k, from) });
   }
   return words;
 }
 
 export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
-  const claimWords = polarWords(ctx.block.tokens, ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
+  const claimWords = polarWords(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
   if (claimWords.length === 0) return [];
   const claimLemmas = new Set(claimWords.map((w) => w.lemma));
   for (const a of ctx.alignments) {

@@ -4,7 +4,7 @@
  * and a commander of B.
  */
 import type { Mention } from '../entities';
-import type { Token } from '../nlp';
+import { sequenceOf, type TokenSequence } from '../tokenTable';
 import { mentionKeys } from '../stems';
 import { ENTITY_MIN_ALIGNMENT } from './thresholds';
 import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './types';
@@ -16,18 +16,21 @@ interface Role {
 }
 
 /** "commander of X", "X commander", "X's commander": role nouns bound to a named thing, in tokens[from, to). */
-function rolesIn(tokens: readonly Token[], mentions: readonly Mention[], from: number, to: number): Role[] {
+function rolesIn(tokens: TokenSequence, mentions: readonly Mention[], from: number, to: number): Role[] {
   const roles: Role[] = [];
   for (const m of mentions) {
     if (m.demonym || m.firstToken < from || m.endToken > to) continue;
     // "<noun> of (the) X"
     let k = m.firstToken - 1;
-    if (tokens[k]?.text.toLowerCase() === 'the') k--;
-    if (tokens[k]?.text.toLowerCase() === 'of' && tokens[k - 1]?.pos === 'NOUN') roles.push({ noun: tokens[k - 1].lemma, mention: m });
+    if (tokens.token(k)?.text.toLowerCase() === 'the') k--;
+    const ofNoun = tokens.token(k - 1);
+    if (tokens.token(k)?.text.toLowerCase() === 'of' && ofNoun?.pos === 'NOUN') roles.push({ noun: ofNoun.lemma, mention: m });
     // "X <noun>" and "X's <noun>"
     let after = m.endToken;
-    if (tokens[after]?.text === '\u2019s' || tokens[after]?.text === "'s") after++;
-    if (tokens[after]?.pos === 'NOUN' && /^[a-z]/.test(tokens[after].text)) roles.push({ noun: tokens[after].lemma, mention: m });
+    const next = tokens.token(after)?.text;
+    if (next === '\u2019s' || next === "'s") after++;
+    const noun = tokens.token(after);
+    if (noun?.pos === 'NOUN' && /^[a-z]/.test(noun.text)) roles.push({ noun: noun.lemma, mention: m });
   }
   return roles;
 }
@@ -40,7 +43,7 @@ function same(a: Mention, b: Mention): boolean {
 export function checkRoles(ctx: ClaimContext): BlockFinding[] {
   const top = ctx.alignments[0];
   if (!top || top.score < ENTITY_MIN_ALIGNMENT) return [];
-  const claimRoles = rolesIn(ctx.block.tokens, ctx.claim.mentions, ctx.claim.firstToken, ctx.claim.endToken);
+  const claimRoles = rolesIn(sequenceOf(ctx.block.tokens), ctx.claim.mentions, ctx.claim.firstToken, ctx.claim.endToken);
   if (claimRoles.length < 2) return [];
   const s = top.sentence.fact.sentence;
   const sourceRoles = rolesIn(top.sentence.extraction.source.tokens, top.sentence.fact.mentions, s.firstToken, s.endToken);

@@ -31,7 +31,7 @@ export function evidenceOf(sentence: IndexedSentence): BlockFinding['evidence'] 
 
 /** True when the sentence (or the one before it) names a thing with one of these keys. */
 export function mentionsAny(sentence: IndexedSentence, keys: readonly string[]): boolean {
-  return keys.some((k) => sentence.stems.has(k));
+  return keys.some((k) => sentence.has(k));
 }
 
 /**
@@ -42,7 +42,10 @@ export function containsWord(sentence: IndexedSentence, words: readonly string[]
   const { tokens } = sentence.extraction.source;
   const s = sentence.fact.sentence;
   const own = new Set<string>();
-  for (let k = s.firstToken; k < s.endToken; k++) if (/^\p{Lu}/u.test(tokens[k].text)) own.add(tokens[k].text.toLowerCase());
+  for (let k = s.firstToken; k < s.endToken; k++) {
+    const text = tokens.token(k)?.text;
+    if (text && /^\p{Lu}/u.test(text)) own.add(text.toLowerCase());
+  }
   return words.some((w) => own.has(w.toLowerCase()));
 }
 
