@@ -28,9 +28,10 @@ export interface Alignment {
 }
 
 /**
- * The postings of every stem packed into two typed arrays: a list per stem would be
- * an object and two arrays each, and the sources of a large workspace have tens of
- * thousands of stems.
+ * The postings of every stem packed into typed arrays: a list per stem would be an
+ * object and two arrays each, and the sources of a large workspace have tens of
+ * thousands of stems. A posting's weight is 1 (the sentence's own word) or
+ * CONTEXT_WEIGHT (the sentence before's): one byte says which.
  */
 interface Postings {
   /** Stem -> its slot in {@link firsts}. */
@@ -38,77 +39,80 @@ interface Postings {
   /** The postings of slot i are ids[firsts[i]] to ids[firsts[i + 1]], sentence ids ascending. */
   readonly firsts: Int32Array;
   readonly ids: Int32Array;
-  readonly weights: Float32Array;
+  /** 1 for a sentence's own stem, 0 for one of the sentence before. */
+  readonly own: Uint8Array;
   readonly idf: Float64Array;
 }
 
-/** First size of the builder's buffers; they double as postings come. */
-const INITIAL_POSTINGS = 1024;
+/** Postings per chunk of the builder: small fixed-size buffers instead of one that doubles. */
+const CHUNK = 1 << 16;
 
 /**
- * Collects (stem, sentence, weight) postings into typed arrays, then sorts them by
- * stem. A list per stem while building would be as large as the index itself, and
- * built for every sentence of every source at once.
+ * Collects postings sentence by sentence, then sorts them by stem. While building,
+ * a posting is its stem's slot (negated, less one, for a context stem) and the
+ * sentence is implied by where the sentence's postings end: 4 bytes a posting, for
+ * every sentence of every source at once.
  */
 class PostingsBuilder {
   private readonly slots = new Map<string, number>();
-  private counts: number[] = [];
-  private slotOf = new Int32Array(INITIAL_POSTINGS);
-  private idOf = new Int32Array(INITIAL_POSTINGS);
-  private weightOf = new Float32Array(INITIAL_POSTINGS);
+  private readonly counts: number[] = [];
+  private readonly chunks: Int32Array[] = [];
+  private readonly sentenceEnds: number[] = [];
   private size = 0;
 
-  add(stem: string, id: number, weight: number): void {
-    let slot = this.slots.get(stem);
-    if (slot === undefined) {
-      slot = this.counts.length;
-      this.slots.set(stem, slot);
-      this.counts.push(0);
+  /** The postings of the next sentence: its stems, and whether each is its own (or the sentence before's). */
+  addSentence(stems: ReadonlyMap<string, boolean>): number {
+    for (const [stem, own] of stems) {
+      let slot = this.slots.get(stem);
+      if (slot === undefined) {
+        slot = this.counts.length;
+        this.slots.set(stem, slot);
+        this.counts.push(0);
+      }
+      const at = this.size % CHUNK;
+      if (at === 0) this.chunks.push(new Int32Array(CHUNK));
+      this.chunks[this.chunks.length - 1][at] = own ? slot : -slot - 1;
+      this.size++;
+      this.counts[slot]++;
     }
-    if (this.size === this.idOf.length) this.grow();
-    this.slotOf[this.size] = slot;
-    this.idOf[this.size] = id;
-    this.weightOf[this.size] = weight;
-    this.size++;
-    this.counts[slot]++;
+    this.sentenceEnds.push(this.size);
+    return this.sentenceEnds.length - 1;
   }
 
-  private grow(): void {
-    const capacity = this.idOf.length * 2;
-    const slotOf = new Int32Array(capacity);
-    slotOf.set(this.slotOf);
-    const idOf = new Int32Array(capacity);
-    idOf.set(this.idOf);
-    const weightOf = new Float32Array(capacity);
-    weightOf.set(this.weightOf);
-    this.slotOf = slotOf;
-    this.idOf = idOf;
-    this.weightOf = weightOf;
-  }
-
-  /** Postings grouped by stem; within a stem, in the order added (sentence ids ascending). */
-  build(sentenceCount: number): Postings {
+  /** Postings grouped by stem; within a stem, sentence ids ascending. */
+  build(): Postings {
     const stems = this.counts.length;
     const firsts = new Int32Array(stems + 1);
     const idf = new Float64Array(stems);
+    const sentenceCount = this.sentenceEnds.length;
     for (let slot = 0; slot < stems; slot++) {
       firsts[slot + 1] = firsts[slot] + this.counts[slot];
       idf[slot] = Math.log(1 + sentenceCount / this.counts[slot]);
     }
     const ids = new Int32Array(this.size);
-    const weights = new Float32Array(this.size);
+    const own = new Uint8Array(this.size);
     const next = firsts.slice(0, stems);
-    for (let i = 0; i < this.size; i++) {
-      const at = next[this.slotOf[i]]++;
-      ids[at] = this.idOf[i];
-      weights[at] = this.weightOf[i];
+    let i = 0;
+    for (let id = 0; id < sentenceCount; id++) {
+      for (; i < this.sentenceEnds[id]; i++) {
+        const code = this.chunks[Math.floor(i / CHUNK)][i % CHUNK];
+        const slot = code >= 0 ? code : -code - 1;
+        const at = next[slot]++;
+        ids[at] = id;
+        own[at] = code >= 0 ? 1 : 0;
+      }
     }
-    return { slots: this.slots, firsts, ids, weights, idf };
+    this.chunks.length = 0;
+    return { slots: this.slots, firsts, ids, own, idf };
   }
 }
 
 export class Corpus {
-  readonly sentences: IndexedSentence[] = [];
+  /** Per indexed sentence: its fact, and which extraction it is from. IndexedSentence objects are made when asked for. */
+  private readonly facts: Fact[] = [];
+  private owners = new Int32Array(0);
+  /** The id of each extraction's first indexed sentence. */
+  private readonly firstIds = new Map<Extraction, number>();
   private readonly postings: Postings;
   private scratch = new Float64Array(0);
   /** Lower-case words the sources use: a capitalised claim opener among them is not a name. */
@@ -118,7 +122,9 @@ export class Corpus {
 
   constructor(readonly extractions: readonly Extraction[]) {
     const postings = new PostingsBuilder();
-    for (const x of extractions) {
+    const owners: number[] = [];
+    for (const [index, x] of extractions.entries()) {
+      this.firstIds.set(x, this.facts.length);
       for (const word of x.source.tokens.texts()) if (/^[a-z]/.test(word)) this.commonWords.add(word);
       const { tokens } = x.source;
       let previous: { paragraph: number; stems: Map<string, number> } | undefined;
@@ -127,18 +133,39 @@ export class Corpus {
         if (!/\p{L}{2,}/u.test(s.text)) continue;
         const own = stemsOf(tokens, s.firstToken, s.endToken, fact.mentions, [...fact.dates, ...fact.numbers]);
         for (const k of valueKeys(fact.dates, fact.numbers)) own.set(k, 1);
-        const stems = new Map(own);
+        const stems = new Map<string, boolean>();
+        for (const k of own.keys()) stems.set(k, true);
         if (previous && previous.paragraph === s.paragraph) {
-          for (const [k, w] of previous.stems) if (!stems.has(k)) stems.set(k, w * CONTEXT_WEIGHT);
+          for (const k of previous.stems.keys()) if (!stems.has(k)) stems.set(k, false);
         }
-        const id = this.sentences.length;
-        this.sentences.push(new IndexedSentence(id, x, fact, this));
-        for (const [k, w] of stems) postings.add(k, id, w);
+        postings.addSentence(stems);
+        this.facts.push(fact);
+        owners.push(index);
         previous = { paragraph: s.paragraph, stems: own };
       }
     }
     this.knownNames = knownNamesOf(extractions.flatMap((x) => x.mentions));
-    this.postings = postings.build(this.sentences.length);
+    this.owners = Int32Array.from(owners);
+    this.postings = postings.build();
+  }
+
+  get size(): number {
+    return this.facts.length;
+  }
+
+  sentence(id: number): IndexedSentence {
+    return new IndexedSentence(id, this.extractions[this.owners[id]], this.facts[id], this);
+  }
+
+  /** The indexed sentence of an extraction that contains an offset of its text. */
+  sentenceAt(x: Extraction, offset: number): IndexedSentence | undefined {
+    const first = this.firstIds.get(x);
+    if (first === undefined) return undefined;
+    for (let id = first; id < this.facts.length && this.owners[id] === this.owners[first]; id++) {
+      const s = this.facts[id].sentence;
+      if (s.start <= offset && offset < s.end) return this.sentence(id);
+    }
+    return undefined;
   }
 
   /** True when some source sentence carries this stem or key. */
@@ -148,7 +175,7 @@ export class Corpus {
 
   idfOf(stem: string): number {
     const slot = this.postings.slots.get(stem);
-    return slot === undefined ? Math.log(1 + Math.max(1, this.sentences.length)) : this.postings.idf[slot];
+    return slot === undefined ? Math.log(1 + Math.max(1, this.facts.length)) : this.postings.idf[slot];
   }
 
   /** True when sentence `id` (or the one before it in its paragraph) has this stem: a binary search of its postings. */
@@ -173,7 +200,7 @@ export class Corpus {
    * Scores accumulate along posting lists, so the cost is the postings touched.
    */
   align(claimStems: ReadonlyMap<string, number>, exclude: ReadonlySet<string> = NO_STEMS, limit = DEFAULT_ALIGN_LIMIT, minScore = DEFAULT_MIN_SCORE): Alignment[] {
-    if (this.scratch.length !== this.sentences.length) this.scratch = new Float64Array(this.sentences.length);
+    if (this.scratch.length !== this.facts.length) this.scratch = new Float64Array(this.facts.length);
     const scores = this.scratch;
     const touched: number[] = [];
     let total = 0;
@@ -184,11 +211,11 @@ export class Corpus {
       if (!isValueKey(k)) total += idf;
       const slot = this.postings.slots.get(k);
       if (slot === undefined) continue;
-      const { ids, weights, firsts } = this.postings;
+      const { ids, own, firsts } = this.postings;
       for (let i = firsts[slot]; i < firsts[slot + 1]; i++) {
         const id = ids[i];
         if (scores[id] === 0) touched.push(id);
-        scores[id] += idf * weights[i];
+        scores[id] += own[i] ? idf : idf * CONTEXT_WEIGHT;
       }
     }
     // Keep the best `limit` in a small sorted array: most candidates fall below the last kept and cost one comparison.
@@ -201,7 +228,7 @@ export class Corpus {
       if (ranked.length === limit && !before(ranked[limit - 1], score, id)) continue;
       let at = ranked.length;
       while (at > 0 && before(ranked[at - 1], score, id)) at--;
-      ranked.splice(at, 0, { sentence: this.sentences[id], score });
+      ranked.splice(at, 0, { sentence: this.sentence(id), score });
       if (ranked.length > limit) ranked.pop();
     }
     return ranked;

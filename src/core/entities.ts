@@ -389,10 +389,11 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     if (type === 'person' && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
     if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;
     const last = tokens[c.run.end - 1];
+    const label = c.run.first === sentenceStartOf(c.run.first) && tokens[c.run.end]?.text === ':' && c.text.split(/\s+/).every((w) => SHOUTED.test(w));
+    // Flags and title only when they say something: a large source has a mention every ten words.
     mentions.push({
-      type, text: c.text, canonical, title: c.title, demonym: c.demonym, inferred: c.inferred, start, end: last.end,
-      label: c.run.first === sentenceStartOf(c.run.first) && tokens[c.run.end]?.text === ':' && c.text.split(/\s+/).every((w) => SHOUTED.test(w)),
-      firstToken: c.run.first, endToken: c.run.end,
+      type, text: c.text, canonical, start, end: last.end, firstToken: c.run.first, endToken: c.run.end,
+      ...(c.title ? { title: c.title } : {}), ...(c.demonym ? { demonym: true } : {}), ...(c.inferred ? { inferred: true } : {}), ...(label ? { label: true } : {}),
     });
   }
   return mentions;

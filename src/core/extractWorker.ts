@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractInProcess } from './library';
+import { toMessage, transferablesOf } from './extractionMessage';
 
 export interface ExtractRequest {
   readonly id: number;
@@ -15,8 +16,8 @@ export interface ExtractRequest {
 parentPort?.on('message', (request: ExtractRequest) => {
   try {
     const extraction = extractInProcess(request.path, request.text, request.isSample);
-    // Class instances do not survive the copy: the token table goes as its data, the LineIndex is rebuilt on the other side.
-    parentPort?.postMessage({ id: request.id, extraction: { ...extraction, source: { ...extraction.source, lines: undefined, tokens: extraction.source.tokens.toData() } } });
+    const message = toMessage(extraction);
+    parentPort?.postMessage({ id: request.id, extraction: message }, transferablesOf(message));
   } catch (error) {
     parentPort?.postMessage({ id: request.id, error: (error as Error).message });
   }

@@ -52,7 +52,7 @@ function nlp(): any {
 const internTable = new Map<string, string>();
 const INTERN_LIMIT = 500_000;
 
-function intern(word: string): string {
+export function intern(word: string): string {
   const known = internTable.get(word);
   if (known !== undefined) return known;
   if (internTable.size < INTERN_LIMIT) internTable.set(word, word);

@@ -30,7 +30,7 @@ const NEGATED = 1;
 const STOP_WORD = 2;
 /** Part-of-speech and token-type tags are a small fixed set: one byte each. */
 const MAX_TAGS = 256;
-/** Word ids and token lengths take two bytes each while they fit, four when they do not. */
+/** Word ids take two bytes each while they fit, four when they do not. */
 const TWO_BYTE_LIMIT = 0x10000;
 
 type IdArray = Uint16Array | Uint32Array;
@@ -44,7 +44,12 @@ export interface TokenTableData {
   /** Distinct token texts and lemmas of this table. */
   readonly words: readonly string[];
   readonly starts: Int32Array;
-  readonly lengths: IdArray;
+  /**
+   * A token ends where its text does (start + text length), except the few whose text
+   * the tagger wrote otherwise than the source: those, by index, with their ends.
+   */
+  readonly otherEndIndices: Int32Array;
+  readonly otherEnds: Int32Array;
   readonly textIds: IdArray;
   readonly lemmaIds: IdArray;
   /** Indices into `tags` of each token's part of speech and type. */
@@ -84,16 +89,18 @@ export class TokenTable implements TokenSequence {
     const textIds = new Uint32Array(n);
     const lemmaIds = new Uint32Array(n);
     const starts = new Int32Array(n);
-    const lengths = new Uint32Array(n);
+    const otherEndIndices: number[] = [];
+    const otherEnds: number[] = [];
     const posIds = new Uint8Array(n);
     const typeIds = new Uint8Array(n);
     const flags = new Uint8Array(n);
-    let longest = 0;
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
       starts[i] = t.start;
-      lengths[i] = t.end - t.start;
-      longest = Math.max(longest, lengths[i]);
+      if (t.end !== t.start + t.text.length) {
+        otherEndIndices.push(i);
+        otherEnds.push(t.end);
+      }
       textIds[i] = words.idOf(t.text);
       lemmaIds[i] = words.idOf(t.lemma);
       posIds[i] = tags.idOf(t.pos);
@@ -108,7 +115,7 @@ export class TokenTable implements TokenSequence {
     };
     return new TokenTable({
       words: words.list, tags: tags.list, starts, posIds, typeIds, flags,
-      lengths: narrow(lengths, longest), textIds: narrow(textIds, words.list.length), lemmaIds: narrow(lemmaIds, words.list.length),
+      otherEndIndices: Int32Array.from(otherEndIndices), otherEnds: Int32Array.from(otherEnds), textIds: narrow(textIds, words.list.length), lemmaIds: narrow(lemmaIds, words.list.length),
     });
   }
 
@@ -146,10 +153,26 @@ export class TokenTable implements TokenSequence {
     if (!(index >= 0 && index < this.data.starts.length)) return undefined;
     const d = this.data;
     const flags = d.flags[index];
+    const text = d.words[d.textIds[index]];
+    const start = d.starts[index];
     return {
-      text: d.words[d.textIds[index]], start: d.starts[index], end: d.starts[index] + d.lengths[index], pos: d.tags[d.posIds[index]],
+      text, start, end: this.endOf(index, start + text.length), pos: d.tags[d.posIds[index]],
       lemma: d.words[d.lemmaIds[index]], type: d.tags[d.typeIds[index]], negated: (flags & NEGATED) !== 0, stopWord: (flags & STOP_WORD) !== 0,
     };
+  }
+
+  private endOf(index: number, usual: number): number {
+    const indices = this.data.otherEndIndices;
+    if (indices.length === 0) return usual;
+    let low = 0;
+    let high = indices.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (indices[mid] === index) return this.data.otherEnds[mid];
+      if (indices[mid] < index) low = mid + 1;
+      else high = mid - 1;
+    }
+    return usual;
   }
 
   /** The tokens as objects, for work that reads them all (extraction, indexing); not kept. */

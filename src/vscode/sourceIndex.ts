@@ -4,7 +4,7 @@ import type { Extraction } from '../core/extract';
 import { readFrontMatter, stringListField } from '../core/frontMatter';
 import { SourceLibrary, type LoadResult } from '../core/library';
 import type { Config } from './config';
-import { WorkerExtractor } from './workerExtractor';
+import { WorkerExtractor } from '../core/workerExtractor';
 
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
 /** Wait after a burst of file events before re-reading sources. */

@@ -3,11 +3,20 @@
  * exactly what the object form held.
  */
 import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkMemo } from '../../src/core/check';
 import { Corpus } from '../../src/core/corpus';
+import { fromMessage, toMessage, transferablesOf } from '../../src/core/extractionMessage';
+import { parseMemo } from '../../src/core/memo';
+import { extractionToJson } from '../../src/core/report';
+import { WorkerExtractor } from '../../src/core/workerExtractor';
 import { analyse, type Token } from '../../src/core/nlp';
 import { stemsOf } from '../../src/core/stems';
 import { sequenceOf, TokenTable, tokensIn } from '../../src/core/tokenTable';
-import { extractFile, extractText, SAMPLE_PATH } from './fixtures';
+import { article, extractFile, extractText, ROOT, SAMPLE_PATH } from './fixtures';
+
+const SAMPLE_MEMO = readFileSync(join(ROOT, 'media', 'sample', 'memo.md'), 'utf8');
 
 function assertSameTokens(table: TokenTable, tokens: readonly Token[]): void {
   assert.strictEqual(table.length, tokens.length);
@@ -32,6 +41,16 @@ describe('token table', () => {
     assertSameTokens(copy, tokens);
   });
 
+  it('keeps the end of a token whose text the tagger wrote otherwise than the source', () => {
+    const tokens: Token[] = [
+      { text: 'ca', lemma: 'can', pos: 'AUX', type: 'word', start: 0, end: 2, negated: false, stopWord: true },
+      { text: "n't", lemma: 'not', pos: 'PART', type: 'word', start: 2, end: 5, negated: true, stopWord: true },
+      { text: '...', lemma: '...', pos: 'PUNCT', type: 'punctuation', start: 5, end: 6, negated: false, stopWord: false },
+    ];
+    assertSameTokens(TokenTable.from(tokens), tokens);
+    assertSameTokens(TokenTable.fromData(structuredClone(TokenTable.from(tokens).toData())), tokens);
+  });
+
   it('widens its columns for more than 65,536 distinct words and for a token longer than 65,535 characters', () => {
     const many: Token[] = Array.from({ length: 70_000 }, (_, i) => ({ text: `w${i}`, lemma: `w${i}`, pos: 'NOUN', type: 'word', start: i * 8, end: i * 8 + 6, negated: i % 3 === 0, stopWord: i % 5 === 0 }));
     const long: Token = { text: 'x'.repeat(70_000), lemma: 'x', pos: 'X', type: 'word', start: 10, end: 70_010, negated: false, stopWord: false };
@@ -52,13 +71,70 @@ describe('corpus postings', () => {
   it('answers "does this sentence have this stem" as the sentence stems say, context included', () => {
     const x = extractText('Officials in Norland approved the budget on Monday. It raises school spending by 4 percent.\n\nA separate report covered rail freight.');
     const corpus = new Corpus([x]);
-    const [first, second, third] = corpus.sentences;
+    assert.strictEqual(corpus.size, 3);
+    const [first, second, third] = [0, 1, 2].map((id) => corpus.sentence(id));
     assert.ok(first.has('approv') || first.has('approve'), 'own stem');
     assert.ok(second.has('#n4'), 'own number key');
     assert.ok(second.has('budget'), 'a stem of the sentence before, in the same paragraph');
     assert.ok(!third.has('budget'), 'not across paragraphs');
     assert.ok(!first.has('freight') && third.has('freight'));
     assert.ok(!first.has('no-such-stem'));
-    assert.strictEqual(corpus.align(new Map([['freight', 1]]))[0]?.sentence, third);
+    assert.strictEqual(corpus.align(new Map([['freight', 1]]))[0]?.sentence.id, third.id);
+    assert.strictEqual(corpus.sentenceAt(x, x.source.text.indexOf('freight'))?.id, third.id);
+  });
+});
+
+describe('an extraction between threads', () => {
+  const files = [SAMPLE_PATH, ...['wire-report.txt', 'interview.txt', 'scraped.html', 'op-ed.md'].map(article)];
+
+  for (const file of files) {
+    it(`comes back the same after the copy: ${file.split('/').pop()}`, () => {
+      const x = extractFile(file);
+      const copy = fromMessage(structuredClone(toMessage(x)));
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(extractionToJson(copy, file))), JSON.parse(JSON.stringify(extractionToJson(x, file))));
+      assert.deepStrictEqual(copy.source.tokens.toArray(), x.source.tokens.toArray());
+      assert.deepStrictEqual(copy.source.sentences, x.source.sentences);
+      assert.deepStrictEqual(copy.mentions, x.mentions);
+      assert.strictEqual(copy.source.lines.rangeOf(copy.quotes[0] ?? copy.source.sentences[0]).start.line, x.source.lines.rangeOf(x.quotes[0] ?? x.source.sentences[0]).start.line);
+      // Shared objects are shared again: a fact's sentence is the source's, its mentions are the extraction's.
+      for (const f of copy.sentenceFacts) {
+        assert.ok(copy.source.sentences.includes(f.sentence));
+        for (const m of f.mentions) assert.ok(copy.mentions.includes(m));
+      }
+      for (const f of copy.facts) assert.ok(copy.sentenceFacts.includes(f));
+      assert.deepStrictEqual(checkMemo(parseMemo(SAMPLE_MEMO), [copy]).map((d) => `${d.code} ${d.message}`), checkMemo(parseMemo(SAMPLE_MEMO), [x]).map((d) => `${d.code} ${d.message}`));
+    });
+  }
+
+  it('moves the token columns instead of copying them', () => {
+    const x = extractText('Officials approved the budget on Monday, the ministry said.');
+    const tokens = x.source.tokens.toArray();
+    const message = toMessage(x);
+    const moved = structuredClone(message, { transfer: transferablesOf(message) });
+    assert.strictEqual(message.columns.starts.length, 0, 'the sender no longer holds the columns');
+    assert.deepStrictEqual(fromMessage(moved).source.tokens.toArray(), tokens);
+  });
+
+  it('keeps a number too large for JSON', () => {
+    const x = extractText('The fund reported 1' + '0'.repeat(400) + ' euros of losses, the auditor said.');
+    const n = x.sentenceFacts.flatMap((f) => f.numbers)[0];
+    assert.ok(n && !Number.isFinite(n.value));
+    const copy = fromMessage(toMessage(x));
+    assert.strictEqual(copy.sentenceFacts.flatMap((f) => f.numbers)[0]?.value, n.value);
+  });
+});
+
+describe('the extraction worker', () => {
+  it('extracts in place, and says so once, when its worker file is missing', async () => {
+    const lines: string[] = [];
+    const extractor = new WorkerExtractor('/no/such/folder', (line) => lines.push(line), 10);
+    const text = readFileSync(SAMPLE_PATH, 'utf8');
+    const first = await extractor.extract('/a.txt', text, false);
+    const second = await extractor.extract('/b.txt', text, false);
+    assert.strictEqual(first.quotes.length, extractFile(SAMPLE_PATH).quotes.length);
+    assert.strictEqual(second.quotes.length, first.quotes.length);
+    assert.strictEqual(extractor.extractedInWorker, 0);
+    assert.strictEqual(lines.filter((l) => l.includes('extracting in place')).length, 1, lines.join('\n'));
+    extractor.dispose();
   });
 });

@@ -35,7 +35,7 @@ export function checkTitles(ctx: ClaimContext): BlockFinding[] {
     }
     if (given.length === 0 || given.some((g) => fits(g.title, claimed))) continue;
     const first = given[0];
-    const sentence = ctx.corpus.sentences.find((s) => s.extraction === first.x && s.fact.sentence.start <= first.mention.start && first.mention.end <= s.fact.sentence.end) ?? top.sentence;
+    const sentence = ctx.corpus.sentenceAt(first.x, first.mention.start) ?? top.sentence;
     return [{
       code: 'conflict/entity',
       message: `Memo calls ${m.canonical} ${claimed}; the source calls them ${first.title} (${cite(sentence)})`,
