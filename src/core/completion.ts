@@ -1,5 +1,5 @@
 /** What citation completion offers: the quotes and facts of the sources, and how a typed query filters them. */
-import { factValues, type Extraction } from './extract';
+import { factsOf, factValues, type Extraction } from './extract';
 
 export interface CompletionEntry {
   readonly kind: 'quote' | 'fact' | 'value';
@@ -32,7 +32,7 @@ export function completionEntries(sources: readonly Extraction[]): CompletionEnt
     for (const q of x.quotes) {
       entries.push({ kind: 'quote', extraction: x, paragraph: paragraphAt(x, q.start), text: q.text, speaker: q.speaker, filterText: `${q.speaker ?? ''} ${q.text} ${x.source.key}`.toLowerCase() });
     }
-    for (const f of x.facts) {
+    for (const f of factsOf(x)) {
       const sentence = f.sentence.text.replace(/\s+/g, ' ');
       entries.push({ kind: 'fact', extraction: x, paragraph: f.sentence.paragraph, text: sentence, filterText: `${sentence} ${x.source.key}`.toLowerCase() });
       for (const v of factValues(f)) {

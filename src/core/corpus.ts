@@ -1,5 +1,5 @@
 /** The sources' sentences indexed for alignment: which source sentences a memo claim talks about. */
-import type { Extraction, Fact } from './extract';
+import { factAt, type Extraction, type Fact } from './extract';
 import { knownNamesOf, type KnownNames } from './entities';
 import { isValueKey, stemsOf, valueKeys } from './stems';
 
@@ -108,9 +108,9 @@ class PostingsBuilder {
 }
 
 export class Corpus {
-  /** Per indexed sentence: its fact, and which extraction it is from. IndexedSentence objects are made when asked for. */
-  private readonly facts: Fact[] = [];
+  /** Per indexed sentence: which extraction it is from, and its index there. IndexedSentence objects are made when asked for. */
   private owners = new Int32Array(0);
+  private sentenceIndices = new Int32Array(0);
   /** The id of each extraction's first indexed sentence. */
   private readonly firstIds = new Map<Extraction, number>();
   private readonly postings: Postings;
@@ -123,14 +123,16 @@ export class Corpus {
   constructor(readonly extractions: readonly Extraction[]) {
     const postings = new PostingsBuilder();
     const owners: number[] = [];
+    const sentenceIndices: number[] = [];
     for (const [index, x] of extractions.entries()) {
-      this.firstIds.set(x, this.facts.length);
+      this.firstIds.set(x, owners.length);
       for (const word of x.source.tokens.texts()) if (/^[a-z]/.test(word)) this.commonWords.add(word);
       const { tokens } = x.source;
       let previous: { paragraph: number; stems: Map<string, number> } | undefined;
-      for (const fact of x.sentenceFacts) {
-        const s = fact.sentence;
+      for (let i = 0; i < x.source.sentences.length; i++) {
+        const s = x.source.sentences[i];
         if (!/\p{L}{2,}/u.test(s.text)) continue;
+        const fact = factAt(x, i);
         const own = stemsOf(tokens, s.firstToken, s.endToken, fact.mentions, [...fact.dates, ...fact.numbers]);
         for (const k of valueKeys(fact.dates, fact.numbers)) own.set(k, 1);
         const stems = new Map<string, boolean>();
@@ -139,30 +141,32 @@ export class Corpus {
           for (const k of previous.stems.keys()) if (!stems.has(k)) stems.set(k, false);
         }
         postings.addSentence(stems);
-        this.facts.push(fact);
         owners.push(index);
+        sentenceIndices.push(i);
         previous = { paragraph: s.paragraph, stems: own };
       }
     }
     this.knownNames = knownNamesOf(extractions.flatMap((x) => x.mentions));
     this.owners = Int32Array.from(owners);
+    this.sentenceIndices = Int32Array.from(sentenceIndices);
     this.postings = postings.build();
   }
 
   get size(): number {
-    return this.facts.length;
+    return this.owners.length;
   }
 
   sentence(id: number): IndexedSentence {
-    return new IndexedSentence(id, this.extractions[this.owners[id]], this.facts[id], this);
+    const x = this.extractions[this.owners[id]];
+    return new IndexedSentence(id, x, factAt(x, this.sentenceIndices[id]), this);
   }
 
   /** The indexed sentence of an extraction that contains an offset of its text. */
   sentenceAt(x: Extraction, offset: number): IndexedSentence | undefined {
     const first = this.firstIds.get(x);
     if (first === undefined) return undefined;
-    for (let id = first; id < this.facts.length && this.owners[id] === this.owners[first]; id++) {
-      const s = this.facts[id].sentence;
+    for (let id = first; id < this.owners.length && this.owners[id] === this.owners[first]; id++) {
+      const s = x.source.sentences[this.sentenceIndices[id]];
       if (s.start <= offset && offset < s.end) return this.sentence(id);
     }
     return undefined;
@@ -175,7 +179,7 @@ export class Corpus {
 
   idfOf(stem: string): number {
     const slot = this.postings.slots.get(stem);
-    return slot === undefined ? Math.log(1 + Math.max(1, this.facts.length)) : this.postings.idf[slot];
+    return slot === undefined ? Math.log(1 + Math.max(1, this.size)) : this.postings.idf[slot];
   }
 
   /** True when sentence `id` (or the one before it in its paragraph) has this stem: a binary search of its postings. */
@@ -200,7 +204,7 @@ export class Corpus {
    * Scores accumulate along posting lists, so the cost is the postings touched.
    */
   align(claimStems: ReadonlyMap<string, number>, exclude: ReadonlySet<string> = NO_STEMS, limit = DEFAULT_ALIGN_LIMIT, minScore = DEFAULT_MIN_SCORE): Alignment[] {
-    if (this.scratch.length !== this.facts.length) this.scratch = new Float64Array(this.facts.length);
+    if (this.scratch.length !== this.size) this.scratch = new Float64Array(this.size);
     const scores = this.scratch;
     const touched: number[] = [];
     let total = 0;

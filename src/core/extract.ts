@@ -1,5 +1,6 @@
 /** What the sidebar shows of a source: quotes with speakers, and facts with typed values. */
 import { findMentions, type Mention } from './entities';
+import { FactTable, type Fact } from './factTable';
 import { findQuotes, type Quote } from './quotes';
 import { isHeadingLike, type Sentence, type SourceDoc } from './source';
 import { findDates, findNumbers, type DateValue, type NumberValue } from './values';
@@ -14,20 +15,16 @@ export interface EntityValue {
 
 export type FactValue = NumberValue | DateValue | EntityValue;
 
-/** A sentence with its typed values. Kept small: a loaded source has one per sentence. */
-export interface Fact {
-  readonly sentence: Sentence;
-  readonly numbers: readonly NumberValue[];
-  readonly dates: readonly DateValue[];
-  readonly mentions: readonly Mention[];
-}
+export type { Fact } from './factTable';
 
 export interface Extraction {
   readonly source: SourceDoc;
   readonly quotes: readonly Quote[];
-  /** One per sentence of prose, in order; those with no value are kept for alignment but not shown as facts. */
-  readonly sentenceFacts: readonly Fact[];
-  readonly facts: readonly Fact[];
+  /**
+   * The values of each sentence (see {@link factAt}); sentences with none are kept for alignment, and
+   * prose sentences with some are the facts shown (see {@link factsOf}).
+   */
+  readonly factTable: FactTable;
   readonly mentions: readonly Mention[];
   /** Distinct people named, by canonical name. */
   readonly people: readonly string[];
@@ -39,11 +36,19 @@ export function isProseSentence(source: SourceDoc, sentence: Sentence): boolean 
   return /\p{L}{2,}/u.test(sentence.text);
 }
 
-const NONE: readonly never[] = Object.freeze([]);
+/** The fact of the source's sentence `index`. */
+export function factAt(x: Extraction, index: number): Fact {
+  return x.factTable.fact(index, x.source.sentences[index], x.mentions);
+}
 
-/** One shared empty list for the many sentences without a value of a kind, and exact-sized lists for the rest. */
-function compact<T>(items: readonly T[]): readonly T[] {
-  return items.length === 0 ? NONE : items.slice();
+/** One fact per sentence of the source, in order (built now: for work that reads them all, not kept). */
+export function sentenceFactsOf(x: Extraction): Fact[] {
+  return x.source.sentences.map((_, i) => factAt(x, i));
+}
+
+/** The facts shown: prose sentences with at least one number, date or name. */
+export function factsOf(x: Extraction): Fact[] {
+  return Array.from(x.factTable.shown, (i) => factAt(x, i));
 }
 
 export function hasValues(fact: Fact): boolean {
@@ -62,20 +67,21 @@ export function extract(source: SourceDoc): Extraction {
   const tokens = source.tokens.toArray();
   const mentions = findMentions(source.text, tokens, source.sentences);
   const quotes = findQuotes({ text: source.text, tokens, sentences: source.sentences, mentions, blocks: source.paragraphs });
-  const sentenceFacts: Fact[] = [];
+  const perSentence: { numbers: NumberValue[]; dates: DateValue[]; mentionIds: number[] }[] = [];
+  const shown: number[] = [];
   // Mentions are in order of their start: walk them alongside the sentences.
-  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  const ordered = mentions.map((m, id) => ({ m, id })).sort((a, b) => a.m.start - b.m.start);
   let cursor = 0;
   for (const sentence of source.sentences) {
     const dates = findDates(source.text, sentence);
     const numbers = findNumbers(source.text, tokens, sentence.firstToken, sentence.endToken, dates);
-    while (cursor < ordered.length && ordered[cursor].start < sentence.start) cursor++;
-    const inSentence: Mention[] = [];
+    while (cursor < ordered.length && ordered[cursor].m.start < sentence.start) cursor++;
+    const mentionIds: number[] = [];
     // A transcript's speaker label says who speaks, not what the sentence is about.
-    for (let k = cursor; k < ordered.length && ordered[k].start < sentence.end; k++) if (ordered[k].end <= sentence.end && !ordered[k].label) inSentence.push(ordered[k]);
-    sentenceFacts.push({ sentence, numbers: compact(numbers), dates: compact(dates), mentions: compact(inSentence) });
+    for (let k = cursor; k < ordered.length && ordered[k].m.start < sentence.end; k++) if (ordered[k].m.end <= sentence.end && !ordered[k].m.label) mentionIds.push(ordered[k].id);
+    if ((numbers.length || dates.length || mentionIds.length) && isProseSentence(source, sentence)) shown.push(perSentence.length);
+    perSentence.push({ numbers, dates, mentionIds });
   }
-  const facts = sentenceFacts.filter((f) => hasValues(f) && isProseSentence(source, f.sentence));
   const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.canonical))];
-  return { source, quotes, sentenceFacts, facts, mentions, people };
+  return { source, quotes, factTable: FactTable.build(perSentence, shown), mentions, people };
 }

@@ -1,5 +1,5 @@
 /** The JSON shapes other tools rely on (design.md: "Contracts"). */
-import { factValues, type Extraction, type FactValue } from './extract';
+import { factsOf, factValues, type Extraction, type FactValue } from './extract';
 import type { Range } from './text';
 
 export const REPORT_VERSION = 1;
@@ -43,7 +43,7 @@ export function extractionToJson(x: Extraction, displayPath: string): ExtractedS
     key: source.key,
     title: source.meta.title ?? source.key,
     quotes: x.quotes.map((q) => ({ text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) })),
-    facts: x.facts.map((f) => ({
+    facts: factsOf(x).map((f) => ({
       text: f.sentence.text,
       range: source.lines.rangeOf(f.sentence),
       values: factValues(f).map((v) => ({ type: v.type, text: v.text, value: valueOf(v) })),

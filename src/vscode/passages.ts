@@ -1,5 +1,5 @@
 /** A quote or fact of a source, as the sidebar, the QuickPick and the commands see it. */
-import type { Extraction } from '../core/extract';
+import { factsOf, type Extraction } from '../core/extract';
 import type { SourceDoc } from '../core/source';
 import type { Span } from '../core/text';
 
@@ -22,7 +22,7 @@ export function quotePassages(x: Extraction): Passage[] {
 }
 
 export function factPassages(x: Extraction): Passage[] {
-  return x.facts.map((f) => ({ kind: 'fact', extraction: x, span: f.sentence, text: f.sentence.text.replace(/\s+/g, ' '), paragraph: f.sentence.paragraph }));
+  return factsOf(x).map((f) => ({ kind: 'fact', extraction: x, span: f.sentence, text: f.sentence.text.replace(/\s+/g, ' '), paragraph: f.sentence.paragraph }));
 }
 
 export function allPassages(sources: readonly Extraction[]): Passage[] {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { sourceLabel } from '../core/citation';
-import { factValues, type Extraction, type Fact } from '../core/extract';
+import { factsOf, factValues, type Extraction, type Fact } from '../core/extract';
 import { factPassages, paragraphNumberAt, quotePassages, type Passage } from './passages';
 import type { SourceIndex } from './sourceIndex';
 
@@ -74,7 +74,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       })),
     };
     const factGroups: TreeNode[] = VALUE_GROUPS.map((g): TreeNode => {
-      const facts = x.facts.filter((f) => factValues(f).some((v) => v.type === g.type));
+      const facts = factsOf(x).filter((f) => factValues(f).some((v) => v.type === g.type));
       const groupId = `${id}#facts/${g.type}`;
       return {
         kind: 'group', id: groupId, label: g.label, icon: g.icon, count: facts.length,
@@ -112,7 +112,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         const x = node.extraction;
         const item = new vscode.TreeItem(sourceLabel(x.source), vscode.TreeItemCollapsibleState.Expanded);
         item.id = x.source.path;
-        item.description = `${x.source.isSample ? 'sample \u00b7 ' : ''}${x.quotes.length} quotes \u00b7 ${x.facts.length} facts`;
+        item.description = `${x.source.isSample ? 'sample \u00b7 ' : ''}${x.quotes.length} quotes \u00b7 ${x.factTable.shown.length} facts`;
         item.iconPath = new vscode.ThemeIcon(x.source.isSample ? 'book' : 'file-text');
         item.contextValue = x.source.isSample ? 'source.sample' : 'source';
         const tooltip = new vscode.MarkdownString();

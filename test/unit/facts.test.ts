@@ -1,14 +1,14 @@
 import * as assert from 'node:assert';
 import type { DateValue, NumberValue } from '../../src/core/values';
-import { factValues } from '../../src/core/extract';
+import { factsOf, factValues, sentenceFactsOf } from '../../src/core/extract';
 import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
 
 function numbers(text: string): NumberValue[] {
-  return extractText(text).sentenceFacts.flatMap((f) => f.numbers);
+  return sentenceFactsOf(extractText(text)).flatMap((f) => f.numbers);
 }
 
 function dates(text: string): DateValue[] {
-  return extractText(text).sentenceFacts.flatMap((f) => f.dates);
+  return sentenceFactsOf(extractText(text)).flatMap((f) => f.dates);
 }
 
 describe('facts: numbers', () => {
@@ -31,7 +31,7 @@ describe('facts: numbers', () => {
 
   it('finds every number and date of the sample', () => {
     const x = extractFile(SAMPLE_PATH);
-    const values = x.facts.flatMap(factValues).filter((v) => v.type === 'number' || v.type === 'date').map((v) => v.text);
+    const values = factsOf(x).flatMap(factValues).filter((v) => v.type === 'number' || v.type === 'date').map((v) => v.text);
     for (const expected of ['2500', '170', 'October', '2014', '2021', 'February 4', '2018', '1991', 'May']) {
       assert.ok(values.includes(expected), `${expected} missing from ${values.join(', ')}`);
     }
@@ -39,7 +39,7 @@ describe('facts: numbers', () => {
 
   it('does not take page furniture for facts', () => {
     const x = extractFile(SAMPLE_PATH);
-    assert.ok(!x.facts.some((f) => f.sentence.text.includes('Total')));
+    assert.ok(!factsOf(x).some((f) => f.sentence.text.includes('Total')));
   });
 });
 

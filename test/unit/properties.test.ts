@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
 import { checkMemo } from '../../src/core/check';
-import { extract, factValues } from '../../src/core/extract';
+import { extract, factsOf, factValues, sentenceFactsOf } from '../../src/core/extract';
 import { parseMemo } from '../../src/core/memo';
 import { extractionToJson } from '../../src/core/report';
 import { parseSource } from '../../src/core/source';
@@ -36,7 +36,7 @@ describe('properties (fast-check)', function () {
         for (const p of q.parts) assert.strictEqual(t.slice(p.start, p.end), p.text);
       }
       for (const m of x.mentions) assert.strictEqual(t.slice(m.start, m.end), m.text);
-      for (const f of x.facts) for (const v of factValues(f)) assert.ok(v.start >= f.sentence.start && v.end <= f.sentence.end, 'a value lies in its sentence');
+      for (const f of factsOf(x)) for (const v of factValues(f)) assert.ok(v.start >= f.sentence.start && v.end <= f.sentence.end, 'a value lies in its sentence');
       const again = extract(parseSource({ path, content: text }));
       assert.deepStrictEqual(extractionToJson(again, path), extractionToJson(x, path));
     }), { numRuns: 150 });
@@ -58,7 +58,7 @@ describe('properties (fast-check)', function () {
   it('a quick fix removes the finding it fixes and touches no other line', () => {
     const sample = extractFile(SAMPLE_PATH);
     // Sentences of the sample with a number or date, restated in a memo with that value changed.
-    const sentences = sample.sentenceFacts.filter((f) => f.numbers.length || f.dates.length).map((f) => f.sentence.text.replace(/\s+/g, ' '));
+    const sentences = sentenceFactsOf(sample).filter((f) => f.numbers.length || f.dates.length).map((f) => f.sentence.text.replace(/\s+/g, ' '));
     const claim = fc.tuple(fc.constantFrom(...sentences), fc.integer({ min: 1, max: 9 })).map(([s, delta]) =>
       s.replace(/\b(\d{2,4})\b/, (n) => String(Number(n) + delta)).replace(/\b(May|October|February)\b/, (m) => (m === 'May' ? 'June' : 'March')));
     const memo = fc.array(fc.oneof(claim, fc.constantFrom('Plain text with no claim.', '## A heading', '- a list item')), { minLength: 1, maxLength: 8 }).map((lines) => lines.join('\n\n') + '\n');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { checkMemo } from '../../src/core/check';
+import { factsOf } from '../../src/core/extract';
 import { SourceLibrary } from '../../src/core/library';
 import { parseMemo } from '../../src/core/memo';
 import { extractFile, extractText, SAMPLE_PATH } from './fixtures';
@@ -63,7 +64,7 @@ describe('bad sources', () => {
     file.mtime = 2;
     const changed = await library.load('/s/a.txt');
     assert.strictEqual(reads, 2);
-    assert.ok(changed.ok && changed.extraction.facts[0].numbers[0].value === 14);
+    assert.ok(changed.ok && factsOf(changed.extraction)[0].numbers[0].value === 14);
   });
 
   it('reads a source with 10,000 quotes, each with its speaker', function () {
