@@ -7,6 +7,8 @@ import { isValueKey, stemsOf, valueKeys } from './stems';
 const CONTEXT_WEIGHT = 0.5;
 
 const NO_STEMS: ReadonlySet<string> = new Set();
+/** Indexed sentences kept once made: enough for the alignments of a long memo's check. */
+const RECENT_SENTENCES = 4096;
 /** Ranked sentences returned by default: more than any check looks at. */
 const DEFAULT_ALIGN_LIMIT = 24;
 /** Sentences sharing less than this share of a claim are never evidence for it. */
@@ -111,6 +113,7 @@ export class Corpus {
   /** Per indexed sentence: which extraction it is from, and its index there. IndexedSentence objects are made when asked for. */
   private owners = new Int32Array(0);
   private sentenceIndices = new Int32Array(0);
+  private readonly recent = new Map<number, IndexedSentence>();
   /** The id of each extraction's first indexed sentence. */
   private readonly firstIds = new Map<Extraction, number>();
   private readonly postings: Postings;
@@ -157,8 +160,15 @@ export class Corpus {
   }
 
   sentence(id: number): IndexedSentence {
-    const x = this.extractions[this.owners[id]];
-    return new IndexedSentence(id, x, factAt(x, this.sentenceIndices[id]), this);
+    let sentence = this.recent.get(id);
+    if (!sentence) {
+      const x = this.extractions[this.owners[id]];
+      sentence = new IndexedSentence(id, x, factAt(x, this.sentenceIndices[id]), this);
+      // A check asks for the same few sentences again and again (each claim aligns several times); bounded, so it never holds them all.
+      if (this.recent.size >= RECENT_SENTENCES) this.recent.clear();
+      this.recent.set(id, sentence);
+    }
+    return sentence;
   }
 
   /** The indexed sentence of an extraction that contains an offset of its text. */
