@@ -3,6 +3,8 @@
  * exactly what the object form held.
  */
 import * as assert from 'node:assert';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkMemo } from '../../src/core/check';
@@ -12,6 +14,7 @@ import { fromMessage, toMessage, transferablesOf } from '../../src/core/extracti
 import { parseMemo } from '../../src/core/memo';
 import { extractionToJson } from '../../src/core/report';
 import { WorkerExtractor } from '../../src/core/workerExtractor';
+import { article as generatedArticle } from '../bench/generate';
 import { analyse, type Token } from '../../src/core/nlp';
 import { stemsOf } from '../../src/core/stems';
 import { sequenceOf, TokenTable, tokensIn } from '../../src/core/tokenTable';
@@ -140,5 +143,32 @@ describe('the extraction worker', () => {
     assert.strictEqual(extractor.extractedInWorker, 0);
     assert.strictEqual(lines.filter((l) => l.includes('extracting in place')).length, 1, lines.join('\n'));
     extractor.dispose();
+  });
+});
+
+describe('memory of loaded sources', () => {
+  /** Most bytes of live heap and typed arrays a loaded source may take per word; it took ~450 before the compact stores. */
+  const MAX_BYTES_PER_WORD = 150;
+  const SOURCES = 4;
+  const WORDS = 20_000;
+
+  it(`keeps a 20,000-word source in under ${MAX_BYTES_PER_WORD} bytes a word`, function () {
+    this.timeout(120_000);
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const live = (): number => {
+      gc();
+      gc();
+      const { heapUsed, arrayBuffers } = process.memoryUsage();
+      return heapUsed + arrayBuffers;
+    };
+    // Warm up the model, the intern table and the code first: only the sources should count.
+    fromMessage(toMessage(extractText(generatedArticle(1, 2_000))));
+    const before = live();
+    const loaded = Array.from({ length: SOURCES }, (_, i) => fromMessage(toMessage(extractText(generatedArticle(100 + i, WORDS), `/s/${i}.txt`))));
+    const corpus = new Corpus(loaded);
+    const perWord = (live() - before) / (SOURCES * WORDS);
+    assert.ok(corpus.size > 0);
+    assert.ok(perWord < MAX_BYTES_PER_WORD, `${perWord.toFixed(0)} bytes a word`);
   });
 });
