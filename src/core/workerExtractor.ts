@@ -30,6 +30,11 @@ export class WorkerExtractor {
   private readonly pending = new Map<number, { request: ExtractRequest; resolve: (x: Extraction) => void; reject: (e: Error) => void }>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private failed = false;
+  /** True while a worker thread is up. */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
   /** How many sources the worker has extracted (tests read it). */
   extractedInWorker = 0;
 

@@ -5,7 +5,7 @@ import { CITATION_STYLES, type CitationStyle } from '../core/citation';
 export const SECTION = 'policyMemo';
 const DEFAULT_SOURCE_GLOBS = ['sources/**/*.{txt,md,html}'];
 const DEFAULT_DEBOUNCE_MS = 300;
-const DEFAULT_MAX_SOURCE_KB = 2048;
+const DEFAULT_MAX_SOURCE_KB = 8192;
 const DEFAULT_MAX_SOURCES = 500;
 const BYTES_PER_KB = 1024;
 export const DEFAULT_COMPLETION_TRIGGER = '@@';

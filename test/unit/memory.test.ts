@@ -13,7 +13,6 @@ import { factsOf, sentenceFactsOf } from '../../src/core/extract';
 import { fromMessage, toMessage, transferablesOf } from '../../src/core/extractionMessage';
 import { parseMemo } from '../../src/core/memo';
 import { extractionToJson } from '../../src/core/report';
-import { WorkerExtractor } from '../../src/core/workerExtractor';
 import { article as generatedArticle } from '../bench/generate';
 import { analyse, type Token } from '../../src/core/nlp';
 import { stemsOf } from '../../src/core/stems';
@@ -128,21 +127,6 @@ describe('an extraction between threads', () => {
     assert.ok(n && !Number.isFinite(n.value));
     const copy = fromMessage(toMessage(x));
     assert.strictEqual(sentenceFactsOf(copy).flatMap((f) => f.numbers)[0]?.value, n.value);
-  });
-});
-
-describe('the extraction worker', () => {
-  it('extracts in place, and says so once, when its worker file is missing', async () => {
-    const lines: string[] = [];
-    const extractor = new WorkerExtractor('/no/such/folder', (line) => lines.push(line), 10);
-    const text = readFileSync(SAMPLE_PATH, 'utf8');
-    const first = await extractor.extract('/a.txt', text, false);
-    const second = await extractor.extract('/b.txt', text, false);
-    assert.strictEqual(first.quotes.length, extractFile(SAMPLE_PATH).quotes.length);
-    assert.strictEqual(second.quotes.length, first.quotes.length);
-    assert.strictEqual(extractor.extractedInWorker, 0);
-    assert.strictEqual(lines.filter((l) => l.includes('extracting in place')).length, 1, lines.join('\n'));
-    extractor.dispose();
   });
 });
 
