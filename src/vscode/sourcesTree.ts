@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { sourceLabel } from '../core/citation';
 import { factsOf, factValues, type Extraction, type Fact } from '../core/extract';
-import { factPassages, paragraphNumberAt, quotePassages, type Passage } from './passages';
+import { paragraphNumberAt, quotePassages, type Passage } from './passages';
 import type { SourceIndex } from './sourceIndex';
 
 export const VIEW_ID = 'policyMemo.sources';
@@ -32,6 +32,9 @@ function shorten(text: string): string {
 function factPassage(x: Extraction, fact: Fact): Passage {
   return { kind: 'fact', extraction: x, span: fact.sentence, text: fact.sentence.text.replace(/\s+/g, ' '), paragraph: fact.sentence.paragraph };
 }
+
+/** Up to this many sources are shown expanded. */
+const EXPANDED_SOURCES_MAX = 5;
 
 /** The sidebar: each source, its quotes by speaker, and its facts by the kind of value they carry. Children are built only when expanded. */
 export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -64,7 +67,9 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const speakers = new Map<string, Passage[]>();
     for (const q of quotes) {
       const name = q.speaker ?? '';
-      speakers.set(name, [...(speakers.get(name) ?? []), q]);
+      const list = speakers.get(name);
+      if (list) list.push(q);
+      else speakers.set(name, [q]);
     }
     const quoteGroup: TreeNode = {
       kind: 'group', id: `${id}#quotes`, label: 'Quotes', icon: 'quote', count: quotes.length,
@@ -73,8 +78,9 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         children: () => list.map((passage): TreeNode => ({ kind: 'passage', passage, parentId: `${id}#quotes/${speaker}` })),
       })),
     };
+    const allFacts = factsOf(x).map((fact) => ({ fact, values: factValues(fact) }));
     const factGroups: TreeNode[] = VALUE_GROUPS.map((g): TreeNode => {
-      const facts = factsOf(x).filter((f) => factValues(f).some((v) => v.type === g.type));
+      const facts = allFacts.filter((f) => f.values.some((v) => v.type === g.type)).map((f) => f.fact);
       const groupId = `${id}#facts/${g.type}`;
       return {
         kind: 'group', id: groupId, label: g.label, icon: g.icon, count: facts.length,
@@ -101,7 +107,6 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         },
       };
     }).filter((g) => g.kind === 'group' && g.count > 0);
-    const allFacts = factPassages(x);
     const factsGroup: TreeNode = { kind: 'group', id: `${id}#facts`, label: 'Facts', icon: 'note', count: allFacts.length, children: () => factGroups };
     return [quoteGroup, factsGroup];
   }
@@ -110,7 +115,9 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     switch (node.kind) {
       case 'source': {
         const x = node.extraction;
-        const item = new vscode.TreeItem(sourceLabel(x.source), vscode.TreeItemCollapsibleState.Expanded);
+        // A few sources open at once; with many, each opens when asked, so the view does not build them all.
+        const state = this.index.sources.length <= EXPANDED_SOURCES_MAX ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+        const item = new vscode.TreeItem(sourceLabel(x.source), state);
         item.id = x.source.path;
         item.description = `${x.source.isSample ? 'sample \u00b7 ' : ''}${x.quotes.length} quotes \u00b7 ${x.factTable.shown.length} facts`;
         item.iconPath = new vscode.ThemeIcon(x.source.isSample ? 'book' : 'file-text');
