@@ -1,7 +1,7 @@
 /** Citing while writing: completion of cited quotes and facts, hovers on citations, and go-to-source. */
 import * as vscode from 'vscode';
 import { citationEdit, parseCitations, resolveCitation, sourceLabel, type ParsedCitation } from '../core/citation';
-import { completionEntries, filterEntries, type CompletionEntry } from '../core/completion';
+import { findEntries, type CompletionEntry } from '../core/completion';
 import type { Extraction } from '../core/extract';
 import { locateQuote } from '../core/quoteMatch';
 import { findQuotedParts } from '../core/quotes';
@@ -67,7 +67,7 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     const context = this.contextAt(document, position);
     if (!context) return undefined;
     const { sources } = await this.index.sourcesForMemo(document);
-    const entries = filterEntries(completionEntries(sources), context.query, COMPLETION_LIMIT);
+    const entries = findEntries(sources, context.query, COMPLETION_LIMIT);
     const style = context.mode === 'pandoc' ? 'pandoc' : context.mode === 'footnote' ? 'footnote' : this.config.citationStyle;
     const typed = document.getText(context.range);
     const items = entries.map((entry, i) => this.item(document, entry, context, style, typed, i));
@@ -81,8 +81,9 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     const item = new vscode.CompletionItem({ label, detail: entry.speaker ? `  ${entry.speaker}` : undefined, description: `${source.key} \u00b6${entry.paragraph}` },
       entry.kind === 'quote' ? vscode.CompletionItemKind.Reference : entry.kind === 'value' ? vscode.CompletionItemKind.Value : vscode.CompletionItemKind.Text);
     item.range = context.range;
-    // VS Code matches what was typed (trigger included) against filterText.
-    item.filterText = `${typed.slice(0, typed.length - context.query.length)}${entry.filterText}`;
+    // VS Code matches what was typed (trigger included) against filterText. The entries already match the query,
+    // which leads so that VS Code keeps them all; the words after it keep them while the next keystroke is answered.
+    item.filterText = `${typed} ${entry.speaker ?? ''} ${entry.text} ${source.key}`;
     item.sortText = String(rank).padStart(5, '0');
     const documentation = new vscode.MarkdownString();
     documentation.appendText(entry.kind === 'value' ? `${entry.text} \u2014 ${entry.sentence ?? ''}` : entry.text);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { completionEntries } from '../core/completion';
 import type { Extraction } from '../core/extract';
 import { readFrontMatter, stringListField } from '../core/frontMatter';
 import { SourceLibrary, type LoadResult } from '../core/library';
@@ -49,8 +48,6 @@ export class SourceIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.didSeeMemo(d)),
       vscode.workspace.onDidSaveTextDocument((d) => this.didSeeMemo(d)),
-      // Build the completion list off the typing path, so the first "@@" answers at once.
-      this.onDidChange(() => setTimeout(() => completionEntries(this.extractions), 0)),
     );
     this.watch();
   }

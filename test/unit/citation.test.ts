@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { checkMemo } from '../../src/core/check';
 import { citationEdit, formatCitation, parseCitations, resolveCitation, toCslJson } from '../../src/core/citation';
-import { completionEntries, filterEntries } from '../../src/core/completion';
+import { findEntries } from '../../src/core/completion';
 import { parseMemo } from '../../src/core/memo';
 import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
 
@@ -57,14 +57,23 @@ describe('citation styles', () => {
 
 describe('citation completion', () => {
   it('offers the quotes and facts of the sources, filtered by words of the speaker or the text', () => {
-    const entries = completionEntries([sample()]);
-    assert.ok(entries.some((e) => e.kind === 'quote' && e.speaker === 'Fuad Hussein'));
-    assert.ok(entries.some((e) => e.kind === 'value' && e.text === '2500'));
-    const hussein = filterEntries(entries, 'hussein', 50);
-    assert.ok(hussein.length > 0 && hussein.every((e) => e.filterText.includes('hussein')));
-    assert.strictEqual(filterEntries(entries, 'knife edge', 50).filter((e) => e.kind === 'quote')[0]?.speaker, 'Jeannine Plasschaert');
-    assert.deepStrictEqual(filterEntries(entries, 'zzzz', 50), []);
-    assert.strictEqual(filterEntries(entries, '', 5).length, 5);
+    const sources = [sample()];
+    const all = findEntries(sources, '', 10_000);
+    assert.ok(all.some((e) => e.kind === 'quote' && e.speaker === 'Fuad Hussein'));
+    assert.ok(all.some((e) => e.kind === 'value' && e.text === '2500'));
+    const hussein = findEntries(sources, 'hussein', 50);
+    const mentions = (e: (typeof all)[number], word: string): boolean => `${e.speaker ?? ''} ${e.text} ${e.sentence ?? ''}`.toLowerCase().includes(word);
+    assert.ok(hussein.length > 0 && hussein.every((e) => mentions(e, 'hussein')));
+    assert.strictEqual(findEntries(sources, 'knife edge', 50).filter((e) => e.kind === 'quote')[0]?.speaker, 'Jeannine Plasschaert');
+    assert.deepStrictEqual(findEntries(sources, 'zzzz', 50), []);
+    assert.strictEqual(findEntries(sources, '', 5).length, 5);
+    // The words may come from the speaker and the text at once, in any case; the source key matches every entry of it.
+    assert.strictEqual(findEntries(sources, 'HUSSEIN majority', 50)[0]?.speaker, 'Fuad Hussein');
+    assert.strictEqual(findEntries(sources, 'rutte-sudani', 10_000).length, all.length);
+    // Each value follows its sentence, and the order is that of the full list.
+    const values = findEntries(sources, '2500', 50);
+    assert.deepStrictEqual(values.map((e) => e.kind), ['fact', 'value']);
+    assert.deepStrictEqual(findEntries(sources, 'troops', 10_000), all.filter((e) => mentions(e, 'troops') && e.kind !== 'quote' || (e.kind === 'quote' && e.text.toLowerCase().includes('troops'))));
   });
 });
 
