@@ -12,7 +12,8 @@ import { checkPlaces } from './checks/place';
 import { checkPolarity } from './checks/polarity';
 import { checkRoles } from './checks/role';
 import { checkTitles } from './checks/title';
-import { checkQuote, locateQuote } from './checks/quote';
+import { checkQuote } from './checks/quote';
+import { locateQuoteInCorpus } from './quoteMatch';
 import { MAX_ALIGNED, QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNSUPPORTED_MAX_ALIGNMENT } from './checks/thresholds';
 import type { BlockFinding, ClaimContext } from './checks/types';
 import { Corpus } from './corpus';
@@ -87,7 +88,7 @@ function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus
   const findings: BlockFinding[] = [...checkCitations(raw, analysed.quotes, corpus.extractions)];
   const quoted = new Set<number>();
   for (const quote of analysed.quotes) {
-    const match = locateQuote(quote.text, corpus.extractions);
+    const match = locateQuoteInCorpus(quote.text, corpus);
     const quoteFindings = [...checkQuote(quote, match), ...checkAttribution(quote, match, analysed.mentions)];
     if (match && match.similarity >= QUOTE_MIN_SIMILARITY) for (const p of quote.parts) for (let k = p.start; k < p.end; k++) quoted.add(k);
     findings.push(...quoteFindings);

@@ -118,6 +118,7 @@ export class Corpus {
   private readonly firstIds = new Map<Extraction, number>();
   private readonly postings: Postings;
   private scratch = new Float64Array(0);
+  private touched = new Int32Array(0);
   /** Lower-case words the sources use: a capitalised claim opener among them is not a name. */
   readonly commonWords = new Set<string>();
   /** Names the sources use, so a memo's "Rutte" is the sources' "Mark Rutte". */
@@ -214,9 +215,14 @@ export class Corpus {
    * Scores accumulate along posting lists, so the cost is the postings touched.
    */
   align(claimStems: ReadonlyMap<string, number>, exclude: ReadonlySet<string> = NO_STEMS, limit = DEFAULT_ALIGN_LIMIT, minScore = DEFAULT_MIN_SCORE): Alignment[] {
-    if (this.scratch.length !== this.size) this.scratch = new Float64Array(this.size);
+    if (this.scratch.length !== this.size) {
+      this.scratch = new Float64Array(this.size);
+      this.touched = new Int32Array(this.size);
+    }
     const scores = this.scratch;
-    const touched: number[] = [];
+    // The sentences scored, in a buffer kept between calls: a common stem touches tens of thousands.
+    const touched = this.touched;
+    let touchedCount = 0;
     let total = 0;
     for (const k of claimStems.keys()) {
       if (exclude.has(k)) continue;
@@ -228,23 +234,30 @@ export class Corpus {
       const { ids, own, firsts } = this.postings;
       for (let i = firsts[slot]; i < firsts[slot + 1]; i++) {
         const id = ids[i];
-        if (scores[id] === 0) touched.push(id);
+        if (scores[id] === 0) touched[touchedCount++] = id;
         scores[id] += own[i] ? idf : idf * CONTEXT_WEIGHT;
       }
     }
-    // Keep the best `limit` in a small sorted array: most candidates fall below the last kept and cost one comparison.
-    const ranked: Alignment[] = [];
-    const before = (a: Alignment, score: number, id: number): boolean => score > a.score || (score === a.score && id < a.sentence.id);
-    for (const id of touched) {
+    // Keep the best `limit` in small sorted arrays: most candidates fall below the last kept and cost one comparison.
+    const rankedIds: number[] = [];
+    const rankedScores: number[] = [];
+    const before = (at: number, score: number, id: number): boolean => score > rankedScores[at] || (score === rankedScores[at] && id < rankedIds[at]);
+    for (let t = 0; t < touchedCount; t++) {
+      const id = touched[t];
       const score = total > 0 ? Math.min(1, scores[id] / total) : 0;
       scores[id] = 0;
       if (score < minScore) continue;
-      if (ranked.length === limit && !before(ranked[limit - 1], score, id)) continue;
-      let at = ranked.length;
-      while (at > 0 && before(ranked[at - 1], score, id)) at--;
-      ranked.splice(at, 0, { sentence: this.sentence(id), score });
-      if (ranked.length > limit) ranked.pop();
+      if (rankedIds.length === limit && !before(limit - 1, score, id)) continue;
+      let at = rankedIds.length;
+      while (at > 0 && before(at - 1, score, id)) at--;
+      rankedIds.splice(at, 0, id);
+      rankedScores.splice(at, 0, score);
+      if (rankedIds.length > limit) {
+        rankedIds.pop();
+        rankedScores.pop();
+      }
     }
-    return ranked;
+    // Sentences are made for the ones kept only.
+    return rankedIds.map((id, i) => ({ sentence: this.sentence(id), score: rankedScores[i] }));
   }
 }

@@ -1,8 +1,9 @@
 /** Locating a memo's quoted words in the sources, verbatim or nearly, with a word diff for a misquote. */
 import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
+import type { Corpus } from './corpus';
 import type { Extraction } from './extract';
-import { foldTypography } from './text';
+import { stem } from './stems';
 
 export interface SourceWord {
   readonly word: string;
@@ -17,33 +18,42 @@ const ELLIPSIS = /\s*(?:\[\s*(?:\.{2,}|\u2026)\s*\]|\(\s*(?:\.{2,}|\u2026)\s*\)|
 export function words(text: string, offset = 0): SourceWord[] {
   const list: SourceWord[] = [];
   for (const m of text.matchAll(WORD)) {
-    list.push({ word: foldTypography(m[0]).toLowerCase(), start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[0].length });
+    // A word's only typography is its apostrophe ("don\u2019t"): folding just that is foldTypography's result, at a fraction of its cost.
+    const word = m[0].includes('\u2019') ? m[0].replace(/\u2019/g, "'") : m[0];
+    list.push({ word: word.toLowerCase(), start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[0].length });
   }
   return list;
 }
 
+/** The words of a source, or of a passage of it, with where each word occurs. */
 class WordIndex {
-  readonly words: SourceWord[];
   readonly positions = new Map<string, number[]>();
 
-  constructor(readonly extraction: Extraction) {
-    this.words = words(extraction.source.text);
+  constructor(readonly extraction: Extraction, readonly words: readonly SourceWord[]) {
     this.words.forEach((w, i) => {
-      const list = this.positions.get(w.word) ?? [];
-      list.push(i);
-      this.positions.set(w.word, list);
+      const list = this.positions.get(w.word);
+      if (list) list.push(i);
+      else this.positions.set(w.word, [i]);
     });
   }
 }
 
-const indexes = new WeakMap<Extraction, WordIndex>();
+/**
+ * Whole-source indexes of the last few sources asked for by name (a hover, a citation's check). Bounded:
+ * an index is ~20 times its source's text, and kept for every source it was most of the memory they took.
+ */
+const RECENT_INDEXES = 4;
+const recentIndexes = new Map<Extraction, WordIndex>();
 
 function indexOf(x: Extraction): WordIndex {
-  let index = indexes.get(x);
-  if (!index) {
-    index = new WordIndex(x);
-    indexes.set(x, index);
+  let index = recentIndexes.get(x);
+  if (index) {
+    recentIndexes.delete(x);
+  } else {
+    index = new WordIndex(x, words(x.source.text));
+    if (recentIndexes.size >= RECENT_INDEXES) recentIndexes.delete(recentIndexes.keys().next().value as Extraction);
   }
+  recentIndexes.set(x, index);
   return index;
 }
 
@@ -157,19 +167,77 @@ function near(index: WordIndex, quoteWords: readonly string[]): QuoteMatch | und
   };
 }
 
-/** Where in the sources a quote comes from: verbatim (similarity 1), else the closest passage. */
-export function locateQuote(quote: string, sources: readonly Extraction[]): QuoteMatch | undefined {
-  const runs = segments(quote);
-  if (runs.length === 0) return undefined;
-  for (const x of sources) {
-    const match = verbatim(indexOf(x), runs);
+/** Verbatim in the first source (of `indexes`, in order) that has it, else the closest passage of any. */
+function bestMatch(indexes: readonly WordIndex[], runs: readonly string[][]): QuoteMatch | undefined {
+  for (const index of indexes) {
+    const match = verbatim(index, runs);
     if (match) return match;
   }
   const quoteWords = runs.flat();
   let best: QuoteMatch | undefined;
-  for (const x of sources) {
-    const match = near(indexOf(x), quoteWords);
+  for (const index of indexes) {
+    const match = near(index, quoteWords);
     if (match && (!best || match.similarity > best.similarity)) best = match;
   }
   return best;
+}
+
+/** Where in these sources a quote comes from: verbatim (similarity 1), else the closest passage. */
+export function locateQuote(quote: string, sources: readonly Extraction[]): QuoteMatch | undefined {
+  const runs = segments(quote);
+  if (runs.length === 0) return undefined;
+  return bestMatch(sources.map(indexOf), runs);
+}
+
+/** Paragraphs looked at for a quote: those of the sentences that share most of its words. */
+const QUOTE_CANDIDATE_SENTENCES = 12;
+/** Passage indexes kept between calls: a memo quotes the same passages again, and a check re-reads every quote. */
+const RECENT_REGIONS = 256;
+const recentRegions = new Map<string, WordIndex>();
+
+/** The words of paragraphs first..last (1-based) of a source, indexed; the last few hundred are kept. */
+function regionIndex(x: Extraction, first: number, last: number): WordIndex {
+  const key = `${x.source.path}\u0000${x.source.hash}\u0000${first}\u0000${last}`;
+  let index = recentRegions.get(key);
+  if (!index || index.extraction !== x) {
+    const start = x.source.paragraphs[first - 1].start;
+    const end = x.source.paragraphs[last - 1].end;
+    index = new WordIndex(x, words(x.source.text.slice(start, end), start));
+    if (recentRegions.size >= RECENT_REGIONS) recentRegions.delete(recentRegions.keys().next().value as string);
+  } else {
+    recentRegions.delete(key);
+  }
+  recentRegions.set(key, index);
+  return index;
+}
+
+/**
+ * {@link locateQuote} over all the sources of a check, looking only in the paragraphs whose sentences share the
+ * quote's words (the corpus's alignment), each indexed for the call. Searching and indexing every source took
+ * seconds and hundreds of MB for a large workspace; a quote, verbatim or misquoted, shares its words with where
+ * it comes from. A quote only of words no sentence is indexed by (function words, verbs of saying) is found nowhere:
+ * it would match anywhere.
+ */
+export function locateQuoteInCorpus(quote: string, corpus: Corpus): QuoteMatch | undefined {
+  const runs = segments(quote);
+  if (runs.length === 0) return undefined;
+  const quoteStems = new Map(runs.flat().map((w) => [stem(w), 1]));
+  const candidates = corpus.align(quoteStems, undefined, QUOTE_CANDIDATE_SENTENCES, 0);
+  if (candidates.length === 0) return undefined;
+  // Each paragraph once, in the sources' order (a verbatim match in the first source wins, as in locateQuote);
+  // with the next one when the sentence ends its paragraph, since a quote may run on into it.
+  const order = new Map(corpus.extractions.map((x, i) => [x, i]));
+  const regions = new Map<string, { x: Extraction; first: number; last: number }>();
+  for (const a of candidates) {
+    const x = a.sentence.extraction;
+    const s = a.sentence.fact.sentence;
+    const own = x.source.paragraphs[s.paragraph - 1];
+    const last = s.end >= own.end && s.paragraph < x.source.paragraphs.length ? s.paragraph + 1 : s.paragraph;
+    const key = `${order.get(x)}:${s.paragraph}:${last}`;
+    if (!regions.has(key)) regions.set(key, { x, first: s.paragraph, last });
+  }
+  const indexes = [...regions.values()]
+    .sort((a, b) => (order.get(a.x) ?? 0) - (order.get(b.x) ?? 0) || a.first - b.first)
+    .map(({ x, first, last }) => regionIndex(x, first, last));
+  return bestMatch(indexes, runs);
 }

@@ -11,6 +11,7 @@ import { checkMemo } from '../../src/core/check';
 import { Corpus } from '../../src/core/corpus';
 import { factsOf, sentenceFactsOf } from '../../src/core/extract';
 import { fromMessage, toMessage, transferablesOf } from '../../src/core/extractionMessage';
+import { locateQuote, locateQuoteInCorpus } from '../../src/core/quoteMatch';
 import { parseMemo } from '../../src/core/memo';
 import { extractionToJson } from '../../src/core/report';
 import { article as generatedArticle } from '../bench/generate';
@@ -154,5 +155,43 @@ describe('memory of loaded sources', () => {
     const perWord = (live() - before) / (SOURCES * WORDS);
     assert.ok(corpus.size > 0);
     assert.ok(perWord < MAX_BYTES_PER_WORD, `${perWord.toFixed(0)} bytes a word`);
+  });
+});
+
+describe('locating a quote among many sources', () => {
+  const sources = [SAMPLE_PATH, ...['wire-report.txt', 'interview.txt', 'op-ed.md', 'politics-report.txt', 'science-report.txt'].map(article)].map(extractFile);
+  const corpus = new Corpus(sources);
+
+  it('finds what a search of every source finds, for each quote of the sources, verbatim and misquoted', () => {
+    let compared = 0;
+    for (const x of sources) {
+      for (const q of x.quotes) {
+        const words = q.text.split(/\s+/);
+        if (words.length < 3) continue;
+        // The quote as said, and with one word changed (a misquote).
+        const misquoted = [...words.slice(0, -2), 'entirely', ...words.slice(-1)].join(' ');
+        for (const text of [q.text, misquoted]) {
+          const everywhere = locateQuote(text, sources);
+          const aligned = locateQuoteInCorpus(text, corpus);
+          assert.deepStrictEqual(
+            aligned && { source: aligned.extraction.source.key, start: aligned.start, similarity: aligned.similarity, diff: aligned.diff },
+            everywhere && { source: everywhere.extraction.source.key, start: everywhere.start, similarity: everywhere.similarity, diff: everywhere.diff },
+            text,
+          );
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 20, `${compared} quotes compared`);
+  });
+
+  it('finds a quote that runs on into the next paragraph', () => {
+    const x = extractText('The mayor spoke first. "We will build the bridge.\n\nAnd we will pay for it ourselves," she said.\n');
+    const corpus = new Corpus([x]);
+    assert.strictEqual(locateQuoteInCorpus('We will build the bridge. And we will pay for it ourselves', corpus)?.similarity, 1);
+  });
+
+  it('finds nothing for a quote only of words no sentence is indexed by', () => {
+    assert.strictEqual(locateQuoteInCorpus('and so it is', corpus), undefined);
   });
 });
