@@ -41,7 +41,8 @@ export class WorkerExtractor {
   constructor(private readonly distFolder: string, private readonly log: (line: string) => void, private readonly idleMs = IDLE_MS) {}
 
   readonly extract: Extractor = (file, text, isSample) => {
-    if (text.length < WORKER_THRESHOLD_CHARS || this.failed) return extractInProcess(file, text, isSample);
+    // The bundled sample (shown when a workspace has no sources) is small and wanted at once: no worker to start for it.
+    if (text.length < WORKER_THRESHOLD_CHARS || isSample || this.failed) return extractInProcess(file, text, isSample);
     const worker = this.start();
     if (!worker) return extractInProcess(file, text, isSample);
     this.stopIdleTimer();

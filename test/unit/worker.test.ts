@@ -55,6 +55,14 @@ describe('the extraction worker', () => {
     assert.deepStrictEqual(JSON.parse(JSON.stringify(extractionToJson(x, 'sample'))), JSON.parse(JSON.stringify(extractionToJson(extractFile(SAMPLE_PATH), 'sample'))));
   });
 
+  it('extracts the bundled sample and tiny texts in place, with no worker to start', async () => {
+    const e = extractor();
+    await e.extract(SAMPLE_PATH, readFileSync(SAMPLE_PATH, 'utf8'), true);
+    await e.extract('/tiny.txt', 'The council approved 12 schools.', false);
+    assert.strictEqual(e.extractedInWorker, 0);
+    assert.strictEqual(e.running, false);
+  });
+
   it('ends when idle, and starts again for the next source', async () => {
     const e = extractor(50);
     const text = readFileSync(SAMPLE_PATH, 'utf8');
