@@ -8,6 +8,7 @@
 import type { Extraction } from './extract';
 import { factAt } from './extract';
 import type { Span } from './text';
+import { sentenceText } from './source';
 
 export interface CompletionEntry {
   readonly kind: 'quote' | 'fact' | 'value';
@@ -84,7 +85,7 @@ export function findEntries(sources: readonly Extraction[], query: string, limit
       // A value's entry matches as its sentence does (the value is part of it); the fact is built only then.
       if (!matches([x.source.sentences[index]])) continue;
       const f = factAt(x, index);
-      const sentence = f.sentence.text.replace(/\s+/g, ' ');
+      const sentence = sentenceText(x.source, f.sentence).replace(/\s+/g, ' ');
       const entry = (kind: 'fact' | 'value', value: string): CompletionEntry =>
         ({ kind, extraction: x, paragraph: f.sentence.paragraph, text: value, ...(kind === 'value' ? { sentence } : {}) });
       const values = [...f.numbers, ...f.dates].sort((a, b) => a.start - b.start);

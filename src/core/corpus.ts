@@ -2,6 +2,7 @@
 import { factAt, type Extraction, type Fact } from './extract';
 import { knownNamesOf, type KnownNames } from './entities';
 import { isValueKey, stemsOf, valueKeys } from './stems';
+import { sentenceText } from './source';
 
 /** Weight of the previous sentence's words: "It has been there since 2018" is about what the sentence before named. */
 const CONTEXT_WEIGHT = 0.5;
@@ -135,7 +136,7 @@ export class Corpus {
       let previous: { paragraph: number; stems: Map<string, number> } | undefined;
       for (let i = 0; i < x.source.sentences.length; i++) {
         const s = x.source.sentences[i];
-        if (!/\p{L}{2,}/u.test(s.text)) continue;
+        if (!/\p{L}{2,}/u.test(sentenceText(x.source, s))) continue;
         const fact = factAt(x, i);
         const own = stemsOf(tokens, s.firstToken, s.endToken, fact.mentions, [...fact.dates, ...fact.numbers]);
         for (const k of valueKeys(fact.dates, fact.numbers)) own.set(k, 1);

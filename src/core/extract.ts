@@ -2,7 +2,7 @@
 import { findMentions, type Mention } from './entities';
 import { FactTable, type Fact } from './factTable';
 import { findQuotes, type Quote } from './quotes';
-import { isHeadingLike, type Sentence, type SourceDoc } from './source';
+import { isHeadingLike, sentenceText, type Sentence, type SourceDoc } from './source';
 import { findDates, findNumbers, type DateValue, type NumberValue } from './values';
 
 export interface EntityValue {
@@ -33,7 +33,7 @@ export interface Extraction {
 export function isProseSentence(source: SourceDoc, sentence: Sentence): boolean {
   const paragraph = source.paragraphs[sentence.paragraph - 1];
   if (paragraph && isHeadingLike(source.text.slice(paragraph.start, paragraph.end))) return false;
-  return /\p{L}{2,}/u.test(sentence.text);
+  return /\p{L}{2,}/u.test(sentenceText(source, sentence));
 }
 
 /** The fact of the source's sentence `index`. */

@@ -25,7 +25,7 @@ export interface ExtractionMessage {
 }
 
 interface WireExtraction {
-  readonly source: Omit<SourceDoc, 'lines' | 'tokens' | 'sentences'> & { readonly sentences: readonly Omit<Sentence, 'text'>[] };
+  readonly source: Omit<SourceDoc, 'lines' | 'tokens'>;
   readonly words: readonly string[];
   readonly tags: readonly string[];
   readonly numbers: FactTableData['numbers'];
@@ -45,8 +45,7 @@ export function toMessage(x: Extraction): ExtractionMessage {
   const { words, tags, ...tokenColumns } = tokens.toData();
   const { numbers, dates, ...factColumns } = x.factTable.toData();
   const wire: WireExtraction = {
-    // A sentence's text is cut from the source text again on arrival.
-    source: { ...source, sentences: sentences.map(({ text: _text, ...s }) => s) },
+    source: { ...source, sentences },
     words, tags, numbers, dates,
     mentions: x.mentions, quotes: x.quotes, people: x.people,
   };
@@ -62,13 +61,13 @@ export function transferablesOf(message: ExtractionMessage): ArrayBuffer[] {
   return Object.values(message.columns).map((column: ArrayBufferView) => column.buffer as ArrayBuffer);
 }
 
-/** The extraction again, sentence texts cut from the source text (a slice shares it), words and names interned. */
+/** The extraction again, words and names interned. */
 export function fromMessage(message: ExtractionMessage): Extraction {
   const wire = JSON.parse(message.json) as WireExtraction;
   const text = wire.source.text;
   // Spelled out, not spread: a spread of a parsed object gave each sentence a hidden class of its own (~280 B more each).
   const sentences: Sentence[] = wire.source.sentences.map((s) => ({
-    index: s.index, paragraph: s.paragraph, start: s.start, end: s.end, text: text.slice(s.start, s.end), firstToken: s.firstToken, endToken: s.endToken,
+    index: s.index, paragraph: s.paragraph, start: s.start, end: s.end, firstToken: s.firstToken, endToken: s.endToken,
   }));
   // A name or word is one string however many sources use it, as it is when extracted in this thread.
   for (const m of wire.mentions) Object.assign(m, { type: intern(m.type), text: intern(m.text), canonical: intern(m.canonical) });

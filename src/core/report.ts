@@ -1,6 +1,7 @@
 /** The JSON shapes other tools rely on (design.md: "Contracts"). */
 import { factsOf, factValues, type Extraction, type FactValue } from './extract';
 import type { Range } from './text';
+import { sentenceText } from './source';
 
 export const REPORT_VERSION = 1;
 
@@ -44,7 +45,7 @@ export function extractionToJson(x: Extraction, displayPath: string): ExtractedS
     title: source.meta.title ?? source.key,
     quotes: x.quotes.map((q) => ({ text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) })),
     facts: factsOf(x).map((f) => ({
-      text: f.sentence.text,
+      text: sentenceText(source, f.sentence),
       range: source.lines.rangeOf(f.sentence),
       values: factValues(f).map((v) => ({ type: v.type, text: v.text, value: valueOf(v) })),
     })),

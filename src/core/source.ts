@@ -23,9 +23,8 @@ export interface Paragraph extends Span {
 
 export interface Sentence extends Span {
   readonly index: number;
-  /** 1-based number of the paragraph the sentence is in. */
+  /** 1-based number of the paragraph the sentence is in. Its text is {@link sentenceText}: a long source has thousands of sentences. */
   readonly paragraph: number;
-  readonly text: string;
   /** Token indices into {@link SourceDoc.tokens}: [firstToken, endToken). */
   readonly firstToken: number;
   readonly endToken: number;
@@ -167,7 +166,7 @@ export function parseSource(input: SourceInput): SourceDoc {
       const start = s.start + paragraph.start;
       const end = s.end + paragraph.start;
       sentences.push({
-        index: sentences.length, paragraph: paragraph.number, start, end, text: text.slice(start, end),
+        index: sentences.length, paragraph: paragraph.number, start, end,
         firstToken: s.firstToken + tokenBase, endToken: s.endToken + tokenBase,
       });
     }
@@ -190,6 +189,11 @@ export function isHeadingLike(block: string): boolean {
   if (!trimmed || /[\r\n]/.test(trimmed)) return false;
   if (/[.!?:;"'\u201d\u2019)]$/.test(trimmed)) return false;
   return trimmed.split(/\s+/).length <= HEADING_MAX_WORDS;
+}
+
+/** The text of a sentence (or any span) of a source. */
+export function sentenceText(source: SourceDoc, span: Span): string {
+  return source.text.slice(span.start, span.end);
 }
 
 /** The paragraph containing an offset. */

@@ -1,6 +1,6 @@
 /** A quote or fact of a source, as the sidebar, the QuickPick and the commands see it. */
 import { factsOf, type Extraction } from '../core/extract';
-import type { SourceDoc } from '../core/source';
+import { sentenceText, type SourceDoc } from '../core/source';
 import type { Span } from '../core/text';
 
 export interface Passage {
@@ -22,7 +22,7 @@ export function quotePassages(x: Extraction): Passage[] {
 }
 
 export function factPassages(x: Extraction): Passage[] {
-  return factsOf(x).map((f) => ({ kind: 'fact', extraction: x, span: f.sentence, text: f.sentence.text.replace(/\s+/g, ' '), paragraph: f.sentence.paragraph }));
+  return factsOf(x).map((f) => ({ kind: 'fact', extraction: x, span: f.sentence, text: sentenceText(x.source, f.sentence).replace(/\s+/g, ' '), paragraph: f.sentence.paragraph }));
 }
 
 export function allPassages(sources: readonly Extraction[]): Passage[] {

@@ -3,6 +3,7 @@ import { sourceLabel } from '../core/citation';
 import { factsOf, factValues, type Extraction, type Fact } from '../core/extract';
 import { paragraphNumberAt, quotePassages, type Passage } from './passages';
 import type { SourceIndex } from './sourceIndex';
+import { sentenceText } from '../core/source';
 
 export const VIEW_ID = 'policyMemo.sources';
 const LABEL_MAX_CHARS = 90;
@@ -30,7 +31,7 @@ function shorten(text: string): string {
 }
 
 function factPassage(x: Extraction, fact: Fact): Passage {
-  return { kind: 'fact', extraction: x, span: fact.sentence, text: fact.sentence.text.replace(/\s+/g, ' '), paragraph: fact.sentence.paragraph };
+  return { kind: 'fact', extraction: x, span: fact.sentence, text: sentenceText(x.source, fact.sentence).replace(/\s+/g, ' '), paragraph: fact.sentence.paragraph };
 }
 
 /** Up to this many sources are shown expanded. */
@@ -88,7 +89,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
           if (!g.byName) {
             return facts.map((f): TreeNode => ({
               kind: 'passage', parentId: groupId, passage: factPassage(x, f),
-              label: `${factValues(f).filter((v) => v.type === g.type).map((v) => v.text).join(', ')} \u2014 ${shorten(f.sentence.text)}`,
+              label: `${factValues(f).filter((v) => v.type === g.type).map((v) => v.text).join(', ')} \u2014 ${shorten(sentenceText(x.source, f.sentence))}`,
             }));
           }
           const byName = new Map<string, Fact[]>();

@@ -2,6 +2,7 @@ import type { AnalysedBlock, Claim } from '../claims';
 import type { Alignment, Corpus, IndexedSentence } from '../corpus';
 import type { Extraction } from '../extract';
 import type { Span } from '../text';
+import { sentenceText } from '../source';
 
 /** What a check sees: one claim, its block, and the source sentences ranked for it. */
 export interface ClaimContext {
@@ -26,7 +27,7 @@ export function cite(sentence: IndexedSentence): string {
 
 export function evidenceOf(sentence: IndexedSentence): BlockFinding['evidence'] {
   const s = sentence.fact.sentence;
-  return { extraction: sentence.extraction, span: { start: s.start, end: s.end }, text: s.text };
+  return { extraction: sentence.extraction, span: { start: s.start, end: s.end }, text: sentenceText(sentence.extraction.source, s) };
 }
 
 /** True when the sentence (or the one before it) names a thing with one of these keys. */
