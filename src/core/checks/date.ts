@@ -1,9 +1,8 @@
 /** conflict/date: a date of the same event as in the source, with another year, month or day. */
 import type { DateValue } from '../values';
-import { stemsAround } from '../claims';
 import { mentionKeys } from '../stems';
 import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from './thresholds';
-import { mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from './types';
+import { alignmentsAround, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from './types';
 
 type Comparison = 'agree' | 'differ' | 'incomparable';
 
@@ -59,7 +58,7 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
   for (const d of ctx.claim.dates) {
     let supported = false;
     let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: DateValue } | undefined;
-    const alignments = ctx.claim.clauses.length ? ctx.corpus.align(stemsAround(ctx.claim, d)).slice(0, ctx.alignments.length) : ctx.alignments;
+    const alignments = alignmentsAround(ctx, d);
     for (const a of alignments) {
       // Every name of the claim present lowers the bar, when there are names enough to pin the event down.
       const anchored = new Set(anchors).size >= MIN_ANCHORS && anchors.every((k) => a.sentence.has(k));

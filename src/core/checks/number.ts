@@ -1,12 +1,11 @@
 /** conflict/number: a quantity that counts the same thing as the source, with another value. */
-import { stemsAround } from '../claims';
 import type { IndexedSentence } from '../corpus';
 import type { Token } from '../nlp';
 import { sequenceOf, type TokenSequence } from '../tokenTable';
 import { stem } from '../stems';
 import { quantitiesAgree, type NumberValue } from '../values';
 import { NUMBER_MIN_ALIGNMENT } from './thresholds';
-import { replacementFinding, type BlockFinding, type ClaimContext } from './types';
+import { alignmentsAround, replacementFinding, type BlockFinding, type ClaimContext } from './types';
 
 function sameUnit(a: NumberValue, b: NumberValue): boolean {
   return a.unit !== undefined && b.unit !== undefined && stem(a.unit) === stem(b.unit);
@@ -89,7 +88,7 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
     if (!n.unit) continue;
     let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: NumberValue } | undefined;
     let supported = false;
-    const alignments = ctx.claim.clauses.length ? ctx.corpus.align(stemsAround(ctx.claim, n)).slice(0, ctx.alignments.length) : ctx.alignments;
+    const alignments = alignmentsAround(ctx, n);
     for (const a of alignments) {
       if (a.score < NUMBER_MIN_ALIGNMENT) break;
       const candidates = a.sentence.fact.numbers.filter((m) => sameUnit(n, m) && sameSubject(ctx, n, a.sentence, m));

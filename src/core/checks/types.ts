@@ -1,4 +1,4 @@
-import type { AnalysedBlock, Claim } from '../claims';
+import { stemsAround, type AnalysedBlock, type Claim } from '../claims';
 import type { Alignment, Corpus, IndexedSentence } from '../corpus';
 import type { Extraction } from '../extract';
 import type { Span } from '../text';
@@ -19,6 +19,24 @@ export interface BlockFinding {
   readonly span: Span;
   readonly evidence?: { readonly extraction: Extraction; readonly span: Span; readonly text: string };
   readonly fix?: { readonly span: Span; readonly newText: string; readonly title: string };
+}
+
+/** Alignments of a clause's stems, per clause (several values of one clause ask for them) and corpus. */
+const clauseAlignments = new WeakMap<ReadonlyMap<string, number>, { corpus: Corpus; alignments: readonly Alignment[] }>();
+
+/**
+ * The source sentences ranked for the clause a value lies in (see stemsAround): the claim's own ranking when the
+ * clause says too little on its own, which is most values; else ranked once per clause.
+ */
+export function alignmentsAround(ctx: ClaimContext, span: Span): readonly Alignment[] {
+  if (ctx.claim.clauses.length === 0) return ctx.alignments;
+  const stems = stemsAround(ctx.claim, span);
+  if (stems === ctx.claim.stems) return ctx.alignments;
+  const cached = clauseAlignments.get(stems);
+  if (cached?.corpus === ctx.corpus) return cached.alignments;
+  const alignments = ctx.corpus.align(stems).slice(0, ctx.alignments.length);
+  clauseAlignments.set(stems, { corpus: ctx.corpus, alignments });
+  return alignments;
 }
 
 export function cite(sentence: IndexedSentence): string {
