@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractInProcess } from './library';
-import { toMessage, transferablesOf } from './extractionMessage';
+import { READY, toMessage, transferablesOf } from './extractionMessage';
 
 export interface ExtractRequest {
   readonly id: number;
@@ -22,3 +22,4 @@ parentPort?.on('message', (request: ExtractRequest) => {
     parentPort?.postMessage({ id: request.id, error: (error as Error).message });
   }
 });
+parentPort?.postMessage(READY);

@@ -18,6 +18,9 @@ type TokenColumnName = 'starts' | 'otherEndIndices' | 'otherEnds' | 'textIds' | 
 type FactColumnName = 'mentionIds' | 'firsts' | 'shown';
 type Columns = Pick<TokenTableData, TokenColumnName> & Pick<FactTableData, FactColumnName>;
 
+/** What the worker posts once it has loaded: before it, a failure means the worker cannot run here at all. */
+export const READY = 'ready';
+
 export interface ExtractionMessage {
   /** The extraction as JSON, see {@link WireExtraction}. */
   readonly json: string;

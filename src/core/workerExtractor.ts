@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Extraction } from './extract';
-import { fromMessage, type ExtractionMessage } from './extractionMessage';
+import { fromMessage, READY, type ExtractionMessage } from './extractionMessage';
 import type { ExtractRequest } from './extractWorker';
 import { extractInProcess, type Extractor } from './library';
 
@@ -57,11 +57,18 @@ export class WorkerExtractor {
     if (this.worker) return this.worker;
     try {
       const worker = new Worker(path.join(this.distFolder, WORKER_FILE));
-      worker.on('message', (message: { id: number; extraction?: ExtractionMessage; error?: string }) => this.didReceive(message));
-      worker.on('error', (error) => this.fail(`extraction worker failed: ${error.message}`));
+      let ready = false;
+      worker.on('message', (message: typeof READY | { id: number; extraction?: ExtractionMessage; error?: string }) => {
+        if (message === READY) ready = true;
+        else this.didReceive(message);
+      });
+      // A worker that never got ready (its file missing, threads unavailable) means extracting in place from now on;
+      // one that stopped while working (out of memory on a huge source) fails what it had, and the next source starts another.
+      const stopped = (reason: string): void => (ready ? this.crashed(worker, reason) : this.fail(`extraction worker could not start: ${reason}`));
+      worker.on('error', (error) => stopped(error.message));
       worker.on('exit', (code) => {
-        if (this.worker === worker) this.worker = undefined;
-        if (code !== 0 && this.pending.size) this.fail(`extraction worker exited with code ${code}`);
+        if (code !== 0) stopped(`exit code ${code}`);
+        else if (this.worker === worker) this.worker = undefined;
       });
       this.worker = worker;
       return worker;
@@ -69,6 +76,16 @@ export class WorkerExtractor {
       this.fail(`extraction worker could not start: ${(error as Error).message}`);
       return undefined;
     }
+  }
+
+  /** The worker stopped while working: what it had fails with the reason (extracting it here could bring the editor down the same way). */
+  private crashed(worker: Worker, reason: string): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    this.log(`extraction worker stopped (${reason})`);
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const { reject } of waiting) reject(new Error(`the extraction worker stopped (${reason})`));
   }
 
   private didReceive(message: { id: number; extraction?: ExtractionMessage; error?: string }): void {

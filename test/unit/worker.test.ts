@@ -3,7 +3,7 @@
  * ones in a worker thread. The worker's bundle is built here, so this suite needs no prior build.
  */
 import * as assert from 'node:assert';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -87,5 +87,24 @@ describe('the extraction worker', () => {
     assert.ok(factsOf(x).length > x.source.sentences.length / 2);
     const last = x.quotes[x.quotes.length - 1];
     assert.strictEqual(text.slice(last.start, last.end).includes(last.parts[0].text), true, 'offsets hold at the end of a 5 MB text');
+  });
+});
+
+describe('an extraction worker that stops while working', () => {
+  it('fails what it had with a reason, and the next source gets a new worker', async () => {
+    // A stand-in worker that dies on a source mentioning "crash" and answers nothing else (so the request stays pending until then).
+    const folder = mkdtempSync(join(tmpdir(), 'policy-memo-crash-'));
+    writeFileSync(join(folder, 'extractWorker.js'), `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (r) => { if (r.text.includes('crash')) process.exit(3); });
+parentPort.postMessage('ready');`);
+    const lines: string[] = [];
+    const e = new WorkerExtractor(folder, (line) => lines.push(line));
+    const text = (word: string): string => `${word} `.repeat(1000);
+    await assert.rejects(Promise.resolve(e.extract('/a.txt', text('crash'), false)), /the extraction worker stopped \(exit code 3\)/);
+    assert.strictEqual(e.running, false);
+    void e.extract('/b.txt', text('calm'), false);
+    assert.strictEqual(e.running, true, 'a new worker for the next source, not extraction in place');
+    assert.ok(lines.some((l) => l.includes('exit code 3')));
+    e.dispose();
   });
 });
