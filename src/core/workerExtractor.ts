@@ -18,6 +18,11 @@ const WORKER_THRESHOLD_CHARS = 2_000;
 /** The worker ends after this long without work; the next source starts it again (the model loads in ~0.5 s). */
 const IDLE_MS = 20_000;
 const WORKER_FILE = 'extractWorker.js';
+/**
+ * The worker's heap limit. An 8 MB source (the default largest) needs under 1 GB; a worker that goes past its
+ * limit is ended alone, where one without a limit of its own would take the extension host with it.
+ */
+const WORKER_HEAP_LIMIT_MB = 2048;
 
 /**
  * Extracts sources in one worker thread (started on first need, ended when idle or on
@@ -38,7 +43,7 @@ export class WorkerExtractor {
   /** How many sources the worker has extracted (tests read it). */
   extractedInWorker = 0;
 
-  constructor(private readonly distFolder: string, private readonly log: (line: string) => void, private readonly idleMs = IDLE_MS) {}
+  constructor(private readonly distFolder: string, private readonly log: (line: string) => void, private readonly idleMs = IDLE_MS, private readonly heapLimitMb = WORKER_HEAP_LIMIT_MB) {}
 
   readonly extract: Extractor = (file, text, isSample) => {
     // The bundled sample (shown when a workspace has no sources) is small and wanted at once: no worker to start for it.
@@ -56,7 +61,7 @@ export class WorkerExtractor {
   private start(): Worker | undefined {
     if (this.worker) return this.worker;
     try {
-      const worker = new Worker(path.join(this.distFolder, WORKER_FILE));
+      const worker = new Worker(path.join(this.distFolder, WORKER_FILE), { resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb } });
       let ready = false;
       worker.on('message', (message: typeof READY | { id: number; extraction?: ExtractionMessage; error?: string }) => {
         if (message === READY) ready = true;
@@ -65,7 +70,7 @@ export class WorkerExtractor {
       // A worker that never got ready (its file missing, threads unavailable) means extracting in place from now on;
       // one that stopped while working (out of memory on a huge source) fails what it had, and the next source starts another.
       const stopped = (reason: string): void => (ready ? this.crashed(worker, reason) : this.fail(`extraction worker could not start: ${reason}`));
-      worker.on('error', (error) => stopped(error.message));
+      worker.on('error', (error: Error & { code?: string }) => stopped(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory, over its ${this.heapLimitMb} MB` : error.message));
       worker.on('exit', (code) => {
         if (code !== 0) stopped(`exit code ${code}`);
         else if (this.worker === worker) this.worker = undefined;

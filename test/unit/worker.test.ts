@@ -74,6 +74,17 @@ describe('the extraction worker', () => {
     assert.ok(again.quotes.length > 0);
   });
 
+  it('a source too large for the worker\'s memory fails alone, with the reason; the next source is extracted', async function () {
+    this.timeout(120_000);
+    const lines: string[] = [];
+    const e = new WorkerExtractor(distFolder, (line) => lines.push(line), undefined, 96);
+    extractors.push(e);
+    await assert.rejects(Promise.resolve(e.extract('/huge.txt', generatedArticle(3, 400_000), false)), /the extraction worker stopped \(out of memory, over its 96 MB\)/);
+    const next = await e.extract(SAMPLE_PATH, readFileSync(SAMPLE_PATH, 'utf8'), false);
+    assert.ok(next.quotes.length > 0);
+    assert.strictEqual(e.extractedInWorker, 1, 'in a new worker, not in place');
+  });
+
   it('loads a 5 MB source with all its quotes and facts', async function () {
     this.timeout(180_000);
     const text = generatedArticle(7, LARGE_WORDS);
