@@ -51,10 +51,6 @@ export function factsOf(x: Extraction): Fact[] {
   return Array.from(x.factTable.shown, (i) => factAt(x, i));
 }
 
-export function hasValues(fact: Fact): boolean {
-  return fact.numbers.length > 0 || fact.dates.length > 0 || fact.mentions.length > 0;
-}
-
 /** A fact's numbers, dates and names in the order the sentence gives them (built when shown, not stored). */
 export function factValues(fact: Fact): FactValue[] {
   const entityValues: EntityValue[] = fact.mentions.map((m) => ({ type: m.type, text: m.text, value: m.canonical, start: m.start, end: m.end }));
