@@ -115,7 +115,9 @@ export class Corpus {
   private owners = new Int32Array(0);
   private sentenceIndices = new Int32Array(0);
   private readonly recent = new Map<number, IndexedSentence>();
-  /** The id of each extraction's first indexed sentence. */
+  /** Each extraction's place in {@link extractions}. */
+  private readonly order = new Map<Extraction, number>();
+  /** The id of each extraction's first indexed sentence (none for a source without prose). */
   private readonly firstIds = new Map<Extraction, number>();
   private readonly postings: Postings;
   private scratch = new Float64Array(0);
@@ -130,7 +132,7 @@ export class Corpus {
     const owners: number[] = [];
     const sentenceIndices: number[] = [];
     for (const [index, x] of extractions.entries()) {
-      this.firstIds.set(x, owners.length);
+      this.order.set(x, index);
       for (const word of x.source.tokens.texts()) if (/^[a-z]/.test(word)) this.commonWords.add(word);
       const { tokens } = x.source;
       let previous: { paragraph: number; stems: Map<string, number> } | undefined;
@@ -146,6 +148,7 @@ export class Corpus {
           for (const k of previous.stems.keys()) if (!stems.has(k)) stems.set(k, false);
         }
         postings.addSentence(stems);
+        if (!this.firstIds.has(x)) this.firstIds.set(x, owners.length);
         owners.push(index);
         sentenceIndices.push(i);
         previous = { paragraph: s.paragraph, stems: own };
@@ -171,6 +174,11 @@ export class Corpus {
       this.recent.set(id, sentence);
     }
     return sentence;
+  }
+
+  /** Where an extraction is in {@link extractions} (-1 when not there). */
+  orderOf(x: Extraction): number {
+    return this.order.get(x) ?? -1;
   }
 
   /** The indexed sentence of an extraction that contains an offset of its text. */

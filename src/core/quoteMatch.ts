@@ -18,7 +18,7 @@ const ELLIPSIS = /\s*(?:\[\s*(?:\.{2,}|\u2026)\s*\]|\(\s*(?:\.{2,}|\u2026)\s*\)|
 export function words(text: string, offset = 0): SourceWord[] {
   const list: SourceWord[] = [];
   for (const m of text.matchAll(WORD)) {
-    // A word's only typography is its apostrophe ("don\u2019t"): folding just that is foldTypography's result, at a fraction of its cost.
+    // Typography folded: a curly apostrophe is the only mark a word can hold ("don\u2019t").
     const word = m[0].includes('\u2019') ? m[0].replace(/\u2019/g, "'") : m[0];
     list.push({ word: word.toLowerCase(), start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[0].length });
   }
@@ -45,16 +45,21 @@ class WordIndex {
 const RECENT_INDEXES = 4;
 const recentIndexes = new Map<Extraction, WordIndex>();
 
-function indexOf(x: Extraction): WordIndex {
-  let index = recentIndexes.get(x);
-  if (index) {
-    recentIndexes.delete(x);
+/** The value kept under `key`, made (and kept) if missing or no longer `usable`; the least recently used goes past `limit`. */
+function recentOrMake<K, V>(cache: Map<K, V>, limit: number, key: K, make: () => V, usable: (value: V) => boolean = () => true): V {
+  let value = cache.get(key);
+  if (value === undefined || !usable(value)) {
+    value = make();
+    if (cache.size >= limit) cache.delete(cache.keys().next().value as K);
   } else {
-    index = new WordIndex(x, words(x.source.text));
-    if (recentIndexes.size >= RECENT_INDEXES) recentIndexes.delete(recentIndexes.keys().next().value as Extraction);
+    cache.delete(key);
   }
-  recentIndexes.set(x, index);
-  return index;
+  cache.set(key, value);
+  return value;
+}
+
+function indexOf(x: Extraction): WordIndex {
+  return recentOrMake(recentIndexes, RECENT_INDEXES, x, () => new WordIndex(x, words(x.source.text)));
 }
 
 export interface QuoteMatch {
@@ -197,18 +202,13 @@ const recentRegions = new Map<string, WordIndex>();
 
 /** The words of paragraphs first..last (1-based) of a source, indexed; the last few hundred are kept. */
 function regionIndex(x: Extraction, first: number, last: number): WordIndex {
-  const key = `${x.source.path}\u0000${x.source.hash}\u0000${first}\u0000${last}`;
-  let index = recentRegions.get(key);
-  if (!index || index.extraction !== x) {
+  const make = (): WordIndex => {
     const start = x.source.paragraphs[first - 1].start;
     const end = x.source.paragraphs[last - 1].end;
-    index = new WordIndex(x, words(x.source.text.slice(start, end), start));
-    if (recentRegions.size >= RECENT_REGIONS) recentRegions.delete(recentRegions.keys().next().value as string);
-  } else {
-    recentRegions.delete(key);
-  }
-  recentRegions.set(key, index);
-  return index;
+    return new WordIndex(x, words(x.source.text.slice(start, end), start));
+  };
+  // A match names its extraction: one kept for an earlier extraction of the same file is made anew.
+  return recentOrMake(recentRegions, RECENT_REGIONS, `${x.source.path}\u0000${first}\u0000${last}`, make, (index) => index.extraction === x);
 }
 
 /**
@@ -226,18 +226,17 @@ export function locateQuoteInCorpus(quote: string, corpus: Corpus): QuoteMatch |
   if (candidates.length === 0) return undefined;
   // Each paragraph once, in the sources' order (a verbatim match in the first source wins, as in locateQuote);
   // with the next one when the sentence ends its paragraph, since a quote may run on into it.
-  const order = new Map(corpus.extractions.map((x, i) => [x, i]));
   const regions = new Map<string, { x: Extraction; first: number; last: number }>();
   for (const a of candidates) {
     const x = a.sentence.extraction;
     const s = a.sentence.fact.sentence;
     const own = x.source.paragraphs[s.paragraph - 1];
     const last = s.end >= own.end && s.paragraph < x.source.paragraphs.length ? s.paragraph + 1 : s.paragraph;
-    const key = `${order.get(x)}:${s.paragraph}:${last}`;
+    const key = `${corpus.orderOf(x)}:${s.paragraph}:${last}`;
     if (!regions.has(key)) regions.set(key, { x, first: s.paragraph, last });
   }
   const indexes = [...regions.values()]
-    .sort((a, b) => (order.get(a.x) ?? 0) - (order.get(b.x) ?? 0) || a.first - b.first)
+    .sort((a, b) => corpus.orderOf(a.x) - corpus.orderOf(b.x) || a.first - b.first)
     .map(({ x, first, last }) => regionIndex(x, first, last));
   return bestMatch(indexes, runs);
 }
