@@ -175,7 +175,7 @@ export class SourceIndex implements vscode.Disposable {
     // exist (a missing one is reported on the memo itself, not here).
     for (const document of vscode.workspace.textDocuments) {
       if (document.languageId !== 'markdown' || document.uri.scheme !== 'file') continue;
-      for (const uri of this.frontMatterSources(document)) {
+      for (const uri of this.frontMatterSources(document, this.listedSources(document) ?? [])) {
         if (!vscode.workspace.getWorkspaceFolder(uri)) continue;
         try {
           if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) seen.set(uri.fsPath, uri);
@@ -193,8 +193,12 @@ export class SourceIndex implements vscode.Disposable {
     return [...seen.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
   }
 
-  private frontMatterSources(document: vscode.TextDocument): vscode.Uri[] {
-    const listed = stringListField(readFrontMatter(document.getText()).data, 'sources') ?? [];
+  /** The entries of a memo's front matter `sources:`, if it has that field. */
+  private listedSources(document: vscode.TextDocument): string[] | undefined {
+    return stringListField(readFrontMatter(document.getText()).data, 'sources');
+  }
+
+  private frontMatterSources(document: vscode.TextDocument, listed: readonly string[]): vscode.Uri[] {
     const base = vscode.Uri.joinPath(document.uri, '..');
     return listed.map((entry) => (entry.startsWith('/') ? vscode.Uri.file(entry) : vscode.Uri.joinPath(base, entry)));
   }
@@ -203,7 +207,7 @@ export class SourceIndex implements vscode.Disposable {
   didSeeMemo(document: vscode.TextDocument): void {
     if (document.languageId !== 'markdown' || document.uri.scheme !== 'file') return;
     const known = new Set(this.extractions.map((x) => x.source.path));
-    const missing = this.frontMatterSources(document).some((uri) => vscode.workspace.getWorkspaceFolder(uri) && !known.has(uri.fsPath));
+    const missing = this.frontMatterSources(document, this.listedSources(document) ?? []).some((uri) => vscode.workspace.getWorkspaceFolder(uri) && !known.has(uri.fsPath));
     if (missing) this.scheduleRefresh();
   }
 
@@ -212,14 +216,15 @@ export class SourceIndex implements vscode.Disposable {
    * relative to the memo, inside the workspace), else the workspace's sources.
    */
   async sourcesForMemo(document: vscode.TextDocument): Promise<{ sources: Extraction[]; problems: SourceProblem[]; fromFrontMatter: boolean }> {
-    const listed = stringListField(readFrontMatter(document.getText()).data, 'sources');
+    const listed = this.listedSources(document);
     if (!listed) {
       await this.ready();
       return { sources: [...this.extractions], problems: [], fromFrontMatter: false };
     }
     const sources: Extraction[] = [];
     const problems: SourceProblem[] = [];
-    const uris = this.frontMatterSources(document);
+    // Read once: this runs for every check and every completion request.
+    const uris = this.frontMatterSources(document, listed);
     for (let i = 0; i < uris.length; i++) {
       const entry = listed[i];
       const uri = uris[i];
