@@ -92,20 +92,6 @@ export function blankOut(text: string, start: number, end: number): string {
   return text.slice(0, start) + middle + text.slice(end);
 }
 
-/** Folds typographic variants so that comparisons see "the same" characters. */
-export function foldTypography(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\u2026/g, '...')
-    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
-}
-
-export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** Stable 32-bit FNV-1a hash, hex: cache keys for extraction results. */
 export function contentHash(text: string): string {
   let hash = 0x811c9dc5;
