@@ -62,7 +62,7 @@ async function main() {
   const builds = [
     ...(require('fs').existsSync('src/extension.ts') ? [{ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }] : []),
     { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js'},
-    { ...common, entryPoints: ['src/core/extractWorker.ts'], outfile: 'dist/extractWorker.js' },
+    { ...common, entryPoints: ['src/worker/thread.ts'], outfile: 'dist/extractWorker.js' },
   ];
   if (withTests) {
     builds.push({ ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] });

@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts'],
+    files: ['src/core/**/*.ts', 'src/worker/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [
         { name: 'vscode', message: 'src/core and the CLI run outside VS Code: keep the editor API in src/vscode.' },

@@ -2,13 +2,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkMemo, type Finding } from '../core/check';
-import { decodeText } from '../core/decode';
-import type { Extraction } from '../core/extract';
-import { SourceLibrary } from '../core/library';
-import { parseMemo } from '../core/memo';
-import { extractionToJson, REPORT_VERSION } from '../core/report';
-import { LineIndex } from '../core/text';
+import { checkMemo, type Finding } from '../core/checking/check';
+import { decodeText } from '../core/text/decode';
+import type { Extraction } from '../core/sources/extract';
+import { SourceLibrary } from '../core/sources/library';
+import { parseMemo } from '../core/memo/memo';
+import { extractionToJson, REPORT_VERSION } from '../core/sources/report';
+import { LineIndex } from '../core/text/offsets';
 import { sampleSourcePath } from './sample';
 
 export interface CliIo {

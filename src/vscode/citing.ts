@@ -1,11 +1,11 @@
 /** Citing while writing: completion of cited quotes and facts, hovers on citations, and go-to-source. */
 import * as vscode from 'vscode';
-import { citationEdit, parseCitations, resolveCitation, sourceLabel, type ParsedCitation } from '../core/citation';
-import { findEntries, type CompletionEntry } from '../core/completion';
-import type { Extraction } from '../core/extract';
-import { locateQuote } from '../core/quoteMatch';
-import { findQuotedParts } from '../core/quotes';
-import type { Span } from '../core/text';
+import { citationEdit, parseCitations, resolveCitation, sourceLabel, type ParsedCitation } from '../core/citing/citation';
+import { findEntries, type CompletionEntry } from '../core/citing/completion';
+import type { Extraction } from '../core/sources/extract';
+import { locateQuote } from '../core/checking/quoteMatch';
+import { findQuotedParts } from '../core/language/quotes';
+import type { Span } from '../core/text/offsets';
 import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
 import type { SourceIndex } from './sourceIndex';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DISABLE_NEXT_LINE } from '../core/memo';
+import { DISABLE_NEXT_LINE } from '../core/memo/memo';
 import { DIAGNOSTIC_SOURCE, type MemoDiagnostics } from './diagnostics';
 
 /** Codes whose fix replaces the memo's words with the source's value; safe enough to be preferred. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citationEdit, toCslJson, type CitationStyle } from '../core/citation';
+import { citationEdit, toCslJson, type CitationStyle } from '../core/citing/citation';
 import { allPassages, type Passage } from './passages';
 import type { Config } from './config';
 import type { SourceIndex } from './sourceIndex';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Severity } from '../core/check';
-import { CITATION_STYLES, type CitationStyle } from '../core/citation';
+import type { Severity } from '../core/checking/check';
+import { CITATION_STYLES, type CitationStyle } from '../core/citing/citation';
 
 export const SECTION = 'policyMemo';
 const DEFAULT_SOURCE_GLOBS = ['sources/**/*.{txt,md,html}'];

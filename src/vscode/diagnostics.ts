@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { checkMemo, type Finding, type Severity } from '../core/check';
-import { parseMemo } from '../core/memo';
-import { CheckScheduler } from '../core/scheduler';
+import { checkMemo, type Finding, type Severity } from '../core/checking/check';
+import { parseMemo } from '../core/memo/memo';
+import { CheckScheduler } from '../core/checking/scheduler';
 import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
 import type { SourceIndex } from './sourceIndex';

@@ -1,7 +1,7 @@
 /** A quote or fact of a source, as the sidebar, the QuickPick and the commands see it. */
-import { factsOf, type Extraction } from '../core/extract';
-import { sentenceText, type SourceDoc } from '../core/source';
-import type { Span } from '../core/text';
+import { factsOf, type Extraction } from '../core/sources/extract';
+import { sentenceText, type SourceDoc } from '../core/sources/source';
+import type { Span } from '../core/text/offsets';
 
 export interface Passage {
   readonly kind: 'quote' | 'fact';

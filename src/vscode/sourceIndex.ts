@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Extraction } from '../core/extract';
-import { readFrontMatter, stringListField } from '../core/frontMatter';
-import { SourceLibrary, type LoadResult } from '../core/library';
+import type { Extraction } from '../core/sources/extract';
+import { readFrontMatter, stringListField } from '../core/text/frontMatter';
+import { SourceLibrary, type LoadResult } from '../core/sources/library';
 import type { Config } from './config';
-import { WorkerExtractor } from '../core/workerExtractor';
+import { WorkerExtractor } from '../worker/workerExtractor';
 
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
 /** Wait after a burst of file events before re-reading sources. */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { sourceLabel } from '../core/citation';
-import { factsOf, factValues, type Extraction, type Fact } from '../core/extract';
+import { sourceLabel } from '../core/citing/citation';
+import { factsOf, factValues, type Extraction, type Fact } from '../core/sources/extract';
 import { paragraphNumberAt, quotePassages, type Passage } from './passages';
 import type { SourceIndex } from './sourceIndex';
-import { sentenceText } from '../core/source';
+import { sentenceText } from '../core/sources/source';
 
 export const VIEW_ID = 'policyMemo.sources';
 const LABEL_MAX_CHARS = 90;

@@ -5,13 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { lint } from 'markdownlint/sync';
-import { CheckScheduler } from '../../src/core/scheduler';
-import { checkMemo, prepareSources, resetCheckCaches } from '../../src/core/check';
-import { findEntries } from '../../src/core/completion';
+import { CheckScheduler } from '../../src/core/checking/scheduler';
+import { checkMemo, prepareSources, resetCheckCaches } from '../../src/core/checking/check';
+import { findEntries } from '../../src/core/citing/completion';
 import { join } from 'node:path';
-import { extract } from '../../src/core/extract';
-import { parseMemo } from '../../src/core/memo';
-import { parseSource } from '../../src/core/source';
+import { extract } from '../../src/core/sources/extract';
+import { parseMemo } from '../../src/core/memo/memo';
+import { parseSource } from '../../src/core/sources/source';
 import { article, memo } from './generate';
 
 const SOURCES = 20;

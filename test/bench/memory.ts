@@ -1,13 +1,13 @@
 /**
  * npm run bench, memory part (bench.ts runs this bundle as a child process and reports its line).
  */
-import type { Extraction } from '../../src/core/extract';
-import { checkMemo, prepareSources } from '../../src/core/check';
-import { parseMemo } from '../../src/core/memo';
-import { findEntries } from '../../src/core/completion';
-import { DEFAULT_LIMITS, SourceLibrary, type SourceFileSystem } from '../../src/core/library';
-import { analyse } from '../../src/core/nlp';
-import { WorkerExtractor } from '../../src/core/workerExtractor';
+import type { Extraction } from '../../src/core/sources/extract';
+import { checkMemo, prepareSources } from '../../src/core/checking/check';
+import { parseMemo } from '../../src/core/memo/memo';
+import { findEntries } from '../../src/core/citing/completion';
+import { DEFAULT_LIMITS, SourceLibrary, type SourceFileSystem } from '../../src/core/sources/library';
+import { analyse } from '../../src/core/language/nlp';
+import { WorkerExtractor } from '../../src/worker/workerExtractor';
 import { article, memo } from './generate';
 
 const MEMORY_SOURCES = 100;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import { checkMemo, type Finding } from '../../src/core/check';
-import type { Extraction } from '../../src/core/extract';
-import { parseMemo } from '../../src/core/memo';
+import { checkMemo, type Finding } from '../../src/core/checking/check';
+import type { Extraction } from '../../src/core/sources/extract';
+import { parseMemo } from '../../src/core/memo/memo';
 import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
 
 function check(memo: string, sources: Extraction[]): Finding[] {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
-import { checkMemo } from '../../src/core/check';
-import { citationEdit, formatCitation, parseCitations, resolveCitation, toCslJson } from '../../src/core/citation';
-import { findEntries } from '../../src/core/completion';
-import { parseMemo } from '../../src/core/memo';
+import { checkMemo } from '../../src/core/checking/check';
+import { citationEdit, formatCitation, parseCitations, resolveCitation, toCslJson } from '../../src/core/citing/citation';
+import { findEntries } from '../../src/core/citing/completion';
+import { parseMemo } from '../../src/core/memo/memo';
 import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
 
 const oped = () => extractFile(article('op-ed.md'));

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
-import type { DateValue, NumberValue } from '../../src/core/values';
-import { factsOf, factValues, sentenceFactsOf } from '../../src/core/extract';
+import type { DateValue, NumberValue } from '../../src/core/language/values';
+import { factsOf, factValues, sentenceFactsOf } from '../../src/core/sources/extract';
 import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
-import { sentenceText } from '../../src/core/source';
+import { sentenceText } from '../../src/core/sources/source';
 
 function numbers(text: string): NumberValue[] {
   return sentenceFactsOf(extractText(text)).flatMap((f) => f.numbers);

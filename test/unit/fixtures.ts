@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract, type Extraction } from '../../src/core/extract';
-import { parseSource } from '../../src/core/source';
+import { extract, type Extraction } from '../../src/core/sources/extract';
+import { parseSource } from '../../src/core/sources/source';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SAMPLE_PATH = join(ROOT, 'media', 'sample', 'rutte-sudani-the-hague.txt');

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkMemo } from '../../src/core/check';
-import { parseMemo } from '../../src/core/memo';
+import { checkMemo } from '../../src/core/checking/check';
+import { parseMemo } from '../../src/core/memo/memo';
 import { article, extractFile, ROOT } from './fixtures';
 
 interface LabelledClaim {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
-import { checkMemo } from '../../src/core/check';
-import { extract, factsOf, factValues, sentenceFactsOf } from '../../src/core/extract';
-import { parseMemo } from '../../src/core/memo';
-import { extractionToJson } from '../../src/core/report';
-import { parseSource, sentenceText } from '../../src/core/source';
+import { checkMemo } from '../../src/core/checking/check';
+import { extract, factsOf, factValues, sentenceFactsOf } from '../../src/core/sources/extract';
+import { parseMemo } from '../../src/core/memo/memo';
+import { extractionToJson } from '../../src/core/sources/report';
+import { parseSource, sentenceText } from '../../src/core/sources/source';
 import { extractFile, SAMPLE_PATH } from './fixtures';
 
 /** Pieces of news-like text, with the characters that break naive parsers: quotes, CR, emoji, RTL, combining marks. */

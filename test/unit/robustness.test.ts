@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { checkMemo } from '../../src/core/check';
-import { factsOf } from '../../src/core/extract';
-import { SourceLibrary } from '../../src/core/library';
-import { parseMemo } from '../../src/core/memo';
+import { checkMemo } from '../../src/core/checking/check';
+import { factsOf } from '../../src/core/sources/extract';
+import { SourceLibrary } from '../../src/core/sources/library';
+import { parseMemo } from '../../src/core/memo/memo';
 import { extractFile, extractText, SAMPLE_PATH } from './fixtures';
 
 function memoryFs(files: Record<string, Uint8Array | string>): { readFile(path: string): Promise<Uint8Array> } {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { CheckScheduler, type Timers } from '../../src/core/scheduler';
+import { CheckScheduler, type Timers } from '../../src/core/checking/scheduler';
 
 /** A clock the test moves by hand. */
 class FakeClock implements Timers {

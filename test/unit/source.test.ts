@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { decodeText } from '../../src/core/decode';
-import { keyFromPath, parseSource, sentenceText, splitParagraphs } from '../../src/core/source';
+import { decodeText } from '../../src/core/text/decode';
+import { keyFromPath, parseSource, sentenceText, splitParagraphs } from '../../src/core/sources/source';
 import { article, extractFile, SAMPLE_PATH } from './fixtures';
 
 describe('source model', () => {

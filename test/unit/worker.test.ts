@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { factsOf } from '../../src/core/extract';
-import { SourceLibrary } from '../../src/core/library';
-import { extractionToJson } from '../../src/core/report';
-import { WorkerExtractor } from '../../src/core/workerExtractor';
+import { factsOf } from '../../src/core/sources/extract';
+import { SourceLibrary } from '../../src/core/sources/library';
+import { extractionToJson } from '../../src/core/sources/report';
+import { WorkerExtractor } from '../../src/worker/workerExtractor';
 import { article as generatedArticle } from '../bench/generate';
 import { extractFile, ROOT, SAMPLE_PATH } from './fixtures';
 
@@ -28,7 +28,7 @@ describe('the extraction worker', () => {
 
   before(() => {
     distFolder = mkdtempSync(join(tmpdir(), 'policy-memo-worker-'));
-    buildSync({ entryPoints: [join(ROOT, 'src', 'core', 'extractWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(distFolder, 'extractWorker.js'), logLevel: 'silent' });
+    buildSync({ entryPoints: [join(ROOT, 'src', 'worker', 'thread.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(distFolder, 'extractWorker.js'), logLevel: 'silent' });
   });
 
   after(() => {

@@ -1,0 +1,40 @@
+/** conflict/attribution: a real quote given to someone other than who said it in the source. */
+import type { Mention } from '../../language/entities';
+import type { QuoteMatch } from '../quoteMatch';
+import type { Quote } from '../../language/quotes';
+import { citeOffset, quoteEvidence } from './quote';
+import type { BlockFinding } from './shared';
+
+/** Quotes at least this close to the source are real enough to ask who said them. */
+const ATTRIBUTION_MIN_SIMILARITY = 0.8;
+
+function nameParts(name: string): string[] {
+  return name.toLowerCase().split(/[\s-]+/).filter((w) => w.length > 2);
+}
+
+/** "Hussein" and "Fuad Hussein" are one person; "Fuad Hussein" and "Saddam Hussein" are not. */
+export function samePerson(a: string, b: string): boolean {
+  const pa = nameParts(a);
+  const pb = nameParts(b);
+  if (pa.length === 0 || pb.length === 0) return a.toLowerCase() === b.toLowerCase();
+  const [shorter, longer] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+  return shorter.every((w) => longer.includes(w));
+}
+
+export function checkAttribution(quote: Quote, match: QuoteMatch | undefined, mentions: readonly Mention[]): BlockFinding[] {
+  if (!match || match.similarity < ATTRIBUTION_MIN_SIMILARITY || !quote.speaker) return [];
+  // The innermost quote holding the words: a quote inside an interview answer is the quoted person's, not the answerer's.
+  const containing = match.extraction.quotes.filter((q) => q.parts.some((p) => p.start <= match.start + 1 && match.end <= p.end + 1));
+  const sourceQuote = containing.sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
+  if (!sourceQuote?.speaker || samePerson(quote.speaker, sourceQuote.speaker)) return [];
+  const speakerMention = mentions.filter((m) => m.canonical === quote.speaker)
+    .sort((a, b) => Math.abs(a.start - quote.start) - Math.abs(b.start - quote.start))[0];
+  const span = speakerMention ? { start: speakerMention.start, end: speakerMention.end } : { start: quote.start, end: quote.end };
+  return [{
+    code: 'conflict/attribution',
+    message: `Memo attributes this quote to ${quote.speaker}; in the source it is ${sourceQuote.speaker}'s (${citeOffset(match.extraction, match.start)})`,
+    span,
+    evidence: quoteEvidence(match),
+    fix: speakerMention ? { span, newText: sourceQuote.speaker, title: `Attribute to ${sourceQuote.speaker} (source)` } : undefined,
+  }];
+}

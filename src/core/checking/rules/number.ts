@@ -1,0 +1,121 @@
+/** conflict/number: a quantity that counts the same thing as the source, with another value. */
+import type { IndexedSentence } from '../corpus';
+import type { Token } from '../../language/nlp';
+import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
+import { stem } from '../../language/stems';
+import { quantitiesAgree, type NumberValue } from '../../language/values';
+import { NUMBER_MIN_ALIGNMENT } from '../thresholds';
+import { alignmentsAround, replacementFinding, type BlockFinding, type ClaimContext } from './shared';
+
+function sameUnit(a: NumberValue, b: NumberValue): boolean {
+  return a.unit !== undefined && b.unit !== undefined && stem(a.unit) === stem(b.unit);
+}
+
+/** Units that say how something is measured, not what: 4 percent of wages is not 3.1 percent of prices. */
+const GENERIC_UNITS = new Set(['percent', 'dollar', 'euro', 'pound', 'yen', 'krona', 'point']);
+
+/** Tokens skipped on the way back from a number to what it measures: the verb, its helpers, adverbs, other numbers. */
+const SKIPPED_BEFORE_NUMBER = new Set(['VERB', 'AUX', 'ADV', 'PART', 'NUM', 'DET', 'SYM']);
+const SUBJECT_LOOKBACK = 8;
+
+/**
+ * What a measure measures: the run of nouns just before the verb that governs the
+ * number ("Consumer prices in Norland rose 3.1 percent" -> consumer, price), names
+ * and their prepositions skipped. Undefined when the clause does not say.
+ */
+function measuredNouns(tokens: TokenSequence, numberIndex: number, from: number, names: ReadonlySet<number>): Set<string> | undefined {
+  const nounAt = (k: number): Token | undefined => {
+    const t = tokens.token(k);
+    return t && (t.pos === 'NOUN' || t.pos === 'PROPN') && !names.has(k) ? t : undefined;
+  };
+  let k = numberIndex - 1;
+  const stop = Math.max(from, numberIndex - SUBJECT_LOOKBACK);
+  while (k >= stop) {
+    const t = tokens.token(k);
+    if (!t) break;
+    if (names.has(k)) {
+      k--;
+      if (k >= stop && tokens.token(k)?.pos === 'ADP' && !names.has(k)) k--;
+      continue;
+    }
+    if (SKIPPED_BEFORE_NUMBER.has(t.pos) || /^[$\u20ac\u00a3\u00a5]$/.test(t.text)) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (k < stop || !nounAt(k)) return undefined;
+  const nouns = new Set<string>();
+  for (let j = k; j >= from; j--) {
+    const noun = nounAt(j);
+    if (!noun) break;
+    nouns.add(stem(noun.lemma));
+  }
+  return nouns;
+}
+
+function nameTokens(mentions: readonly { firstToken: number; endToken: number }[]): Set<number> {
+  const set = new Set<number>();
+  for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) set.add(k);
+  return set;
+}
+
+function tokenIndexAt(tokens: TokenSequence, offset: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if ((tokens.token(k)?.start ?? offset) >= offset) return k;
+  return to;
+}
+
+/** For generic units, the two numbers must measure the same thing; an unknown subject on either side does not block. */
+function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentence, m: NumberValue): boolean {
+  if (!n.unit || !GENERIC_UNITS.has(n.unit)) return true;
+  const claimTokens = sequenceOf(ctx.block.tokens);
+  const claimSubject = measuredNouns(claimTokens, tokenIndexAt(claimTokens, n.start, ctx.claim.firstToken, ctx.claim.endToken), ctx.claim.firstToken, nameTokens(ctx.claim.mentions));
+  const s = sentence.fact.sentence;
+  const sourceTokens = sentence.extraction.source.tokens;
+  const names = nameTokens(sentence.fact.mentions);
+  // "rose 3.1 percent …, down from 4.2 percent": a number with no subject of its own shares the one before it.
+  let sourceSubject: Set<string> | undefined;
+  for (const value of [m, ...sentence.fact.numbers.filter((o) => o.end <= m.start).reverse()]) {
+    sourceSubject = measuredNouns(sourceTokens, tokenIndexAt(sourceTokens, value.start, s.firstToken, s.endToken), s.firstToken, names);
+    if (sourceSubject) break;
+  }
+  return !claimSubject || !sourceSubject || [...claimSubject].some((noun) => sourceSubject.has(noun));
+}
+
+export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
+  const findings: BlockFinding[] = [];
+  for (const n of ctx.claim.numbers) {
+    if (!n.unit) continue;
+    let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: NumberValue } | undefined;
+    let supported = false;
+    const alignments = alignmentsAround(ctx, n);
+    for (const a of alignments) {
+      if (a.score < NUMBER_MIN_ALIGNMENT) break;
+      const candidates = a.sentence.fact.numbers.filter((m) => sameUnit(n, m) && sameSubject(ctx, n, a.sentence, m));
+      if (candidates.length === 0) continue;
+      if (candidates.some((m) => quantitiesAgree(n, m))) {
+        supported = true;
+        break;
+      }
+      conflict ??= { sentence: a.sentence, value: candidates[0] };
+    }
+    if (supported || !conflict) continue;
+    const sourcePhrase = unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end);
+    const claimPhrase = unitPhrase(ctx.block.prose, n, ctx.claim.end);
+    findings.push(replacementFinding('conflict/number', n, `Memo says ${claimPhrase}; source says ${sourcePhrase}`, conflict.sentence, conflict.value.text));
+  }
+  return findings;
+}
+
+/** "2500 American troops": the number up to the noun it counts. */
+function unitPhrase(text: string, value: NumberValue, limit: number): string {
+  const after = text.slice(value.end, limit);
+  const words = after.split(/(\s+)/);
+  let phrase = value.text;
+  for (let i = 0, count = 0; i < words.length && count < 4; i++) {
+    phrase += words[i];
+    if (!/\s/.test(words[i]) && words[i]) count++;
+    if (value.unit && stem(words[i].replace(/\W+$/, '')) === stem(value.unit)) return phrase.replace(/[,;.]$/, '').trim();
+  }
+  return value.text;
+}

@@ -1,0 +1,39 @@
+/** conflict/place: where something happened, other than where the source says. */
+import type { Mention } from '../../language/entities';
+import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
+import { PLACE_MIN_ALIGNMENT } from '../thresholds';
+import { swapCandidate } from './entity';
+import { replacementFinding, type BlockFinding, type ClaimContext } from './shared';
+import { mentionKeys } from '../../language/stems';
+
+/** Prepositions of location and of direction: "in Babylon", "to The Hague". "From" is origin and compared only with itself. */
+const LOCATIVE = new Set(['in', 'at', 'to', 'into', 'inside', 'near', 'outside', 'across', 'throughout', 'on']);
+const ORIGIN = new Set(['from']);
+
+function prepositionClass(tokens: TokenSequence, mention: Mention): 'locative' | 'origin' | undefined {
+  let k = mention.firstToken - 1;
+  if (tokens.token(k)?.text.toLowerCase() === 'the') k--;
+  const word = tokens.token(k)?.text.toLowerCase();
+  if (!word) return undefined;
+  if (LOCATIVE.has(word)) return 'locative';
+  if (ORIGIN.has(word)) return 'origin';
+  return undefined;
+}
+
+export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
+  const findings: BlockFinding[] = [];
+  const inClaim = new Set(ctx.claim.mentions.flatMap(mentionKeys));
+  for (const mention of ctx.claim.mentions) {
+    if (mention.type !== 'place' || mention.demonym) continue;
+    const role = prepositionClass(sequenceOf(ctx.block.tokens), mention);
+    if (!role) continue;
+    const top = swapCandidate(ctx, mention, PLACE_MIN_ALIGNMENT);
+    if (!top) continue;
+    const sourceTokens = top.sentence.extraction.source.tokens;
+    const other = top.sentence.fact.mentions.find((m) => m.type === 'place' && !m.demonym && prepositionClass(sourceTokens, m) === role
+      && mentionKeys(m).every((k) => !inClaim.has(k)) && !m.canonical.toLowerCase().includes(mention.canonical.toLowerCase()) && !mention.canonical.toLowerCase().includes(m.canonical.toLowerCase()));
+    if (!other) continue;
+    findings.push(replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text));
+  }
+  return findings;
+}

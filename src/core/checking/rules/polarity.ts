@@ -1,0 +1,112 @@
+/** conflict/polarity: the claim reverses the source: an opposite word, or a negation the source does not have (or the other way). */
+import { NEGATION_WORDS, OPPOSITES } from '../../language/lexicon';
+import type { Token } from '../../language/nlp';
+import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
+import { stem } from '../../language/stems';
+import { NEGATION_MIN_ALIGNMENT, POLARITY_MIN_ALIGNMENT } from '../thresholds';
+import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './shared';
+
+/**
+ * lemma -> the lemmas of its opposites. Matched on lemmas, not stems: stems collide
+ * across the table ("endorse" and "end").
+ */
+const OPPOSITE_LEMMAS = new Map<string, Set<string>>();
+for (const [a, b] of OPPOSITES) {
+  for (const x of a) OPPOSITE_LEMMAS.set(x, new Set([...(OPPOSITE_LEMMAS.get(x) ?? []), ...b.filter((y) => !a.includes(y))]));
+  for (const y of b) OPPOSITE_LEMMAS.set(y, new Set([...(OPPOSITE_LEMMAS.get(y) ?? []), ...a.filter((x) => !b.includes(x))]));
+}
+
+/** lemma -> the lemmas on its own side of an opposition (itself included). */
+const SAME_SIDE = new Map<string, Set<string>>();
+for (const [a, b] of OPPOSITES) {
+  for (const side of [a, b]) for (const x of side) SAME_SIDE.set(x, new Set([...(SAME_SIDE.get(x) ?? []), ...side]));
+}
+/** Parts of speech that give a sentence its direction ("rose … down from"); a noun in a side clause ("last year's surge") does not. */
+const DIRECTION_POS = new Set(['VERB', 'ADV', 'ADJ', 'ADP', 'PART']);
+
+const POLAR_POS = new Set(['VERB', 'ADJ', 'ADV', 'NOUN', 'ADP', 'PART']);
+const NEGATION_LOOKBEHIND = 3;
+const IMPLICIT_NEGATORS = new Set(['fail', 'refuse', 'decline', 'unable', 'neglect', 'omit']);
+
+function insideQuote(ctx: ClaimContext, t: Token): boolean {
+  return ctx.block.quotes.some((q) => q.parts.some((p) => p.start <= t.start && t.end <= p.end));
+}
+
+/** An explicit negation ("not", "never", "no") a few words before the token, in the same clause. */
+function negatedAt(tokens: TokenSequence, k: number, from: number): boolean {
+  for (let j = k - 1; j >= Math.max(from, k - NEGATION_LOOKBEHIND); j--) {
+    const t = tokens.token(j);
+    if (!t) return false;
+    const w = t.text.toLowerCase();
+    if (NEGATION_WORDS.has(w) || w === 'n\u2019t') return true;
+    // "failed to agree", "refused to sign": a verb that negates the one it introduces.
+    if (IMPLICIT_NEGATORS.has(t.lemma) && tokens.token(j + 1)?.text.toLowerCase() === 'to') return true;
+    // A negation binds the nearest verb: in "not agree on raising", "raising" is not negated.
+    if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'VERB') return false;
+  }
+  return false;
+}
+
+interface PolarWord {
+  readonly token: Token;
+  readonly stem: string;
+  readonly lemma: string;
+  readonly negated: boolean;
+}
+
+function polarWords(tokens: TokenSequence, from: number, to: number, skip: (t: Token) => boolean): PolarWord[] {
+  const words: PolarWord[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens.token(k);
+    if (!t || !POLAR_POS.has(t.pos) || skip(t)) continue;
+    words.push({ token: t, stem: stem(t.lemma), lemma: t.lemma, negated: negatedAt(tokens, k, from) });
+  }
+  return words;
+}
+
+export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
+  const claimWords = polarWords(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
+  if (claimWords.length === 0) return [];
+  const claimLemmas = new Set(claimWords.map((w) => w.lemma));
+  for (const a of ctx.alignments) {
+    if (a.score < POLARITY_MIN_ALIGNMENT) break;
+    const s = a.sentence.fact.sentence;
+    const sourceTokens = a.sentence.extraction.source.tokens;
+    const sourceWords = polarWords(sourceTokens, s.firstToken, s.endToken, () => false);
+    const sourceLemmas = new Set(sourceWords.map((w) => w.lemma));
+    // An opposite word: the claim's word is absent from the source and the source's opposite absent from the claim.
+    for (const w of claimWords) {
+      const opposites = OPPOSITE_LEMMAS.get(w.lemma);
+      if (!opposites || sourceLemmas.has(w.lemma)) continue;
+      // A source sentence that goes both ways ("rose 3.1 percent, down from 4.2") does not settle the direction.
+      if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma))) continue;
+      const other = sourceWords.find((v) => opposites.has(v.lemma) && !claimLemmas.has(v.lemma) && v.negated === w.negated);
+      if (!other) continue;
+      return [{
+        code: 'conflict/polarity',
+        message: `Memo says "${w.token.text}"; source says "${other.token.text}" (${cite(a.sentence)})`,
+        span: { start: w.token.start, end: w.token.end },
+        evidence: evidenceOf(a.sentence),
+      }];
+    }
+    // The same predicate, negated on one side only.
+    if (a.score >= NEGATION_MIN_ALIGNMENT) {
+      for (const w of claimWords) {
+        if (w.token.pos !== 'VERB' && w.token.pos !== 'ADJ') continue;
+        const same = sourceWords.filter((v) => v.stem === w.stem && (v.token.pos === 'VERB' || v.token.pos === 'ADJ'));
+        if (same.length === 0 || same.some((v) => v.negated === w.negated)) continue;
+        return [{
+          code: 'conflict/polarity',
+          message: w.negated
+            ? `Memo negates "${w.token.text}"; source says it is so (${cite(a.sentence)})`
+            : `Memo says "${w.token.text}"; source says not ${same[0].token.text} (${cite(a.sentence)})`,
+          span: { start: w.token.start, end: w.token.end },
+          evidence: evidenceOf(a.sentence),
+        }];
+      }
+    }
+    // Only the best-aligned sentence speaks to the claim's polarity.
+    break;
+  }
+  return [];
+}

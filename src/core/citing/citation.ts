@@ -1,0 +1,117 @@
+/**
+ * Citations in three styles, written and read back:
+ *   inline    (Outlet, ¶7)
+ *   footnote  [^key-7]  with  [^key-7]: Outlet, "Title", date, url, ¶7.  once at the end
+ *   pandoc    [@key, para. 7]
+ * Paragraph numbers are those of the source model: stable for a given source text.
+ */
+import type { Extraction } from '../sources/extract';
+import type { SourceDoc } from '../sources/source';
+import type { Span } from '../text/offsets';
+
+export type CitationStyle = 'inline' | 'footnote' | 'pandoc';
+export const CITATION_STYLES: readonly CitationStyle[] = ['inline', 'footnote', 'pandoc'];
+
+/** The label a source is shown with: its title, else its key. */
+export function sourceLabel(source: SourceDoc): string {
+  return source.meta.title ?? source.key;
+}
+
+/** Who an inline citation names: the outlet, else the author, else the key. */
+export function inlineName(source: SourceDoc): string {
+  return source.meta.outlet ?? source.meta.author ?? source.key;
+}
+
+export function footnoteLabel(source: SourceDoc, paragraph: number): string {
+  return `${source.key}-${paragraph}`;
+}
+
+/** The citation mark for a passage in a paragraph of a source. */
+export function formatCitation(source: SourceDoc, paragraph: number, style: CitationStyle): string {
+  switch (style) {
+    case 'footnote': return `[^${footnoteLabel(source, paragraph)}]`;
+    case 'pandoc': return `[@${source.key}, para. ${paragraph}]`;
+    default: return `(${inlineName(source)}, \u00b6${paragraph})`;
+  }
+}
+
+/** The plain form used where no style applies (the clipboard of a source without a memo). */
+export function plainCitation(source: SourceDoc, paragraph: number): string {
+  return formatCitation(source, paragraph, 'inline');
+}
+
+/** A footnote definition: outlet, title, date, url and paragraph, as far as the source says. */
+export function footnoteDefinition(source: SourceDoc, paragraph: number): string {
+  const parts = [source.meta.outlet ?? source.meta.author, source.meta.title ? `\u201c${source.meta.title}\u201d` : source.key, source.meta.date, source.meta.url, `\u00b6${paragraph}`];
+  return `[^${footnoteLabel(source, paragraph)}]: ${parts.filter(Boolean).join(', ')}.`;
+}
+
+export interface CitationEdit {
+  /** Text to insert at the cursor. */
+  readonly mark: string;
+  /** A footnote definition to append at the end of the memo, when it is not there yet. */
+  readonly appendAtEnd?: string;
+}
+
+/** What inserting a citation does to a memo: the mark, and for footnotes the definition unless it is already there. */
+export function citationEdit(memoText: string, source: SourceDoc, paragraph: number, style: CitationStyle): CitationEdit {
+  const mark = formatCitation(source, paragraph, style);
+  if (style !== 'footnote') return { mark };
+  const label = footnoteLabel(source, paragraph);
+  const defined = new RegExp(`^\\[\\^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]:`, 'm').test(memoText);
+  if (defined) return { mark };
+  const separator = memoText.length === 0 || memoText.endsWith('\n\n') ? '' : memoText.endsWith('\n') ? '\n' : '\n\n';
+  const lastIsDefinition = /\n\[\^[^\]]+\]:[^\n]*\n?$/.test(memoText);
+  return { mark, appendAtEnd: `${lastIsDefinition ? (memoText.endsWith('\n') ? '' : '\n') : separator}${footnoteDefinition(source, paragraph)}\n` };
+}
+
+export interface ParsedCitation extends Span {
+  readonly style: CitationStyle;
+  /** The key (footnote, pandoc) or name (inline) as written. */
+  readonly name: string;
+  readonly paragraph: number;
+}
+
+const PANDOC = /\[@([\w.:/-]+)(?:,\s*(?:para(?:graph)?\.?|\u00b6|p\.)\s*(\d+))?\]/g;
+const FOOTNOTE_REF = /\[\^([\w.-]+?)-(\d+)\](?!:)/g;
+const INLINE = /\(([^(),\n]{1,80}),\s*\u00b6\s*(\d+)\)/g;
+
+/** Every citation in a memo, in any of the three styles, including ones typed by hand. */
+export function parseCitations(text: string): ParsedCitation[] {
+  const found: ParsedCitation[] = [];
+  for (const m of text.matchAll(PANDOC)) {
+    found.push({ style: 'pandoc', name: m[1], paragraph: Number(m[2] ?? 0), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  for (const m of text.matchAll(FOOTNOTE_REF)) {
+    found.push({ style: 'footnote', name: m[1], paragraph: Number(m[2]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  for (const m of text.matchAll(INLINE)) {
+    found.push({ style: 'inline', name: m[1].trim(), paragraph: Number(m[2]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function normalise(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The source a citation names: by key, else (inline) by outlet, author or title. */
+export function resolveCitation(citation: Pick<ParsedCitation, 'name' | 'style'>, sources: readonly Extraction[]): Extraction | undefined {
+  const name = normalise(citation.name);
+  const byKey = sources.find((x) => normalise(x.source.key) === name);
+  if (byKey || citation.style !== 'inline') return byKey;
+  return sources.find((x) => [x.source.meta.outlet, x.source.meta.author, x.source.meta.title].some((v) => v && normalise(v) === name));
+}
+
+/** CSL JSON (what Pandoc's --citeproc reads) for the sources: one item per source, keyed like the citations. */
+export function toCslJson(sources: readonly Extraction[]): Record<string, unknown>[] {
+  return sources.map(({ source }) => {
+    const item: Record<string, unknown> = { id: source.key, type: 'article-newspaper', title: sourceLabel(source) };
+    if (source.meta.author) item.author = source.meta.author.split(/\s*(?:;|\band\b)\s*/).filter(Boolean).map((literal) => ({ literal }));
+    if (source.meta.outlet) item['container-title'] = source.meta.outlet;
+    const date = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(source.meta.date ?? '');
+    if (date) item.issued = { 'date-parts': [date.slice(1).filter(Boolean).map(Number)] };
+    if (source.meta.url) item.URL = source.meta.url;
+    return item;
+  });
+}

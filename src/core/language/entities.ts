@@ -1,0 +1,400 @@
+/** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
+import { countryOf, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS } from './lexicon';
+import type { Token } from './nlp';
+import type { Span } from '../text/offsets';
+
+export type EntityType = 'person' | 'organization' | 'place';
+
+export interface Mention extends Span {
+  readonly type: EntityType;
+  readonly text: string;
+  /** A normalised name: the country for a demonym, the full name for a surname. */
+  readonly canonical: string;
+  /** Title or role words directly before the name ("Prime Minister", "head"), lower-case. */
+  readonly title?: string;
+  /** True for a nationality or demonym ("Dutch", "Americans") rather than a place name. */
+  readonly demonym?: boolean;
+  /** Found only because another text knows the name, written here without capitals: weaker evidence. */
+  readonly inferred?: boolean;
+  /** A transcript's speaker label ("REYES:"): who speaks, not a name in what is said. */
+  readonly label?: boolean;
+  /** Index of the first token of the mention. */
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+/** Lower-case particles that may sit inside a name ("Saraya al-Salam", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'del', 'della', 'dos', 'das', 'ben', 'bint', 'ould', 'te', 'ter', 'ten', 'op', 'zu', 'y']);
+/** Function words that may join two capitalised parts of one organisation's name. */
+const NAME_JOINERS = new Set(['of', 'for', 'and', '&']);
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+
+function isCapitalised(word: string): boolean {
+  return /^[A-Z\u00C0-\u00DE]/.test(word);
+}
+
+/** Prefixes that make a capitalised word an adjective ("Pro-Iranian", "Anti-war"), not a name. */
+const ADJECTIVE_PREFIX = /^(?:pro|anti|non|ex|neo|post|pre|counter|mid|semi|pan)-/i;
+
+function isNameToken(token: Token): boolean {
+  // Demonyms are often tagged as adjectives ("French nationality"); they are names all the same.
+  if (token.pos === 'ADJ' && isCapitalised(token.text) && countryOf(token.text)) return true;
+  if (token.pos !== 'PROPN' || ADJECTIVE_PREFIX.test(token.text)) return false;
+  return isCapitalised(token.text) || /^(?:al|el|ad|as|ash|an|ibn|bin)-[A-Z]/.test(token.text);
+}
+
+function adjacent(a: Token, b: Token): boolean {
+  return a.end === b.start;
+}
+
+interface Run {
+  first: number;
+  end: number;
+}
+
+/** Runs of name tokens, joined across particles, hyphens and "of" where the parts are names. */
+function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
+  const runs: Run[] = [];
+  let i = from;
+  while (i < to) {
+    if (!isNameToken(tokens[i]) && !(NAME_PARTICLES.has(tokens[i].text.toLowerCase()) && i + 2 < to && HYPHENS.has(tokens[i + 1].text) && isNameToken(tokens[i + 2]))) {
+      i++;
+      continue;
+    }
+    const first = i;
+    let end = i + 1;
+    for (;;) {
+      const next = tokens[end];
+      if (end < to && next && isNameToken(next)) {
+        end++;
+        continue;
+      }
+      // Hyphenated parts written without spaces: "al-Sadr", "Al-Haq", "Secretary-General".
+      if (end + 1 < to && HYPHENS.has(tokens[end]?.text) && adjacent(tokens[end - 1], tokens[end]) && adjacent(tokens[end], tokens[end + 1]) && (isNameToken(tokens[end + 1]) || isCapitalised(tokens[end + 1].text))) {
+        end += 2;
+        continue;
+      }
+      // Particles: "Saraya al-Salam", "Moqtada al-Sadr".
+      if (end + 2 < to && NAME_PARTICLES.has(tokens[end]?.text.toLowerCase()) && HYPHENS.has(tokens[end + 1].text) && isNameToken(tokens[end + 2])) {
+        end += 3;
+        continue;
+      }
+      if (end + 1 < to && NAME_PARTICLES.has(tokens[end]?.text.toLowerCase()) && isNameToken(tokens[end + 1]) && !tokens[end].text.match(/^[A-Z]/)) {
+        end += 2;
+        continue;
+      }
+      // "Ministry of Foreign Affairs", "Bank of England": only when the first part is an organisation word.
+      if (end + 1 < to && NAME_JOINERS.has(tokens[end]?.text.toLowerCase()) && isNameToken(tokens[end + 1]) && (ORGANIZATION_WORDS.has(tokens[end - 1].text.toLowerCase()) || PLACE_WORDS.has(tokens[end - 1].text.toLowerCase()))) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    // A capitalised "The" mid-sentence belongs to the name: "The Hague".
+    let start = first;
+    if (first > from && tokens[first - 1].text === 'The' && first - 1 > from) start = first - 1;
+    runs.push({ first: start, end });
+    i = end;
+  }
+  return runs;
+}
+
+/** Splits leading titles and demonyms off a run: "Dutch Prime Minister Rutte" -> Dutch | prime minister | Rutte. */
+function peel(tokens: readonly Token[], run: Run): { demonyms: Run[]; title?: string; titleRun?: Run; core: Run } {
+  const demonyms: Run[] = [];
+  let i = run.first;
+  let title: string | undefined;
+  let titleRun: Run | undefined;
+  while (i < run.end) {
+    const word = tokens[i].text;
+    const country = countryOf(word);
+    // "European Commission", "African Union": a demonym before a lone organisation word is part of its name.
+    const restIsOneOrgWord = run.end - i === 2 && ORGANIZATION_WORDS.has(tokens[i + 1].text.toLowerCase());
+    if (country && i + 1 < run.end && !restIsOneOrgWord && !countryOf(tokens.slice(i, run.end).map((t) => t.text).join(' '))) {
+      // A demonym used as an adjective before a title or name.
+      demonyms.push({ first: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    const two = i + 1 < run.end ? `${word} ${tokens[i + 1].text}`.toLowerCase() : '';
+    if (two && PERSON_TITLES.has(two) && i + 2 < run.end) {
+      title = two;
+      titleRun = { first: i, end: i + 2 };
+      i += 2;
+      continue;
+    }
+    // "Transport Minister Karen Smit", "Foreign Secretary X": capitalised words up to a title word are the title.
+    const titleAhead = tokens.slice(i + 1, run.end - 1).findIndex((t) => PERSON_TITLES.has(t.text.toLowerCase()));
+    if (title === undefined && titleAhead >= 0 && !ORGANIZATION_WORDS.has(tokens[run.end - 1].text.toLowerCase()) && !countryOf(word)) {
+      const titleEnd = i + 1 + titleAhead + 1;
+      title = tokens.slice(i, titleEnd).map((t) => t.text.toLowerCase()).join(' ');
+      titleRun = { first: i, end: titleEnd };
+      i = titleEnd;
+      continue;
+    }
+    if (PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, '')) && i + 1 < run.end && !ORGANIZATION_WORDS.has(tokens[run.end - 1].text.toLowerCase())) {
+      title = (title ? `${title} ` : '') + word.toLowerCase();
+      titleRun = { first: titleRun?.first ?? i, end: i + 1 };
+      i++;
+      continue;
+    }
+    break;
+  }
+  while (i < run.end && HYPHENS.has(tokens[i].text)) i++;
+  // "Secretary-General", "Prime Minister": a title with no name is not a mention.
+  const rest = tokens.slice(i, run.end).map((t) => t.text.toLowerCase()).filter((w) => !HYPHENS.has(w));
+  if (rest.length > 0 && (rest.every((w) => PERSON_TITLES.has(w)) || PERSON_TITLES.has(rest.join(' ')))) i = run.end;
+  // "Minister of Foreign Affairs Fuad Hussein": after "<title> of", the portfolio comes first and the name last.
+  const beforeRun = run.first >= 2 ? tokens[run.first - 1].text.toLowerCase() : '';
+  const lastTwoAreNames = run.end - i >= 3 && isNameToken(tokens[run.end - 1]) && isNameToken(tokens[run.end - 2]) && adjacent(tokens[run.end - 2], tokens[run.end - 1]) === false;
+  if (beforeRun === 'of' && PERSON_TITLES.has(tokens[run.first - 2].text.toLowerCase()) && lastTwoAreNames) {
+    i = run.end - 2;
+    title = (title ?? tokens[run.first - 2].text.toLowerCase());
+  }
+  return { demonyms, title, titleRun, core: { first: i, end: run.end } };
+}
+
+function textOf(text: string, tokens: readonly Token[], run: Run): string {
+  return text.slice(tokens[run.first].start, tokens[run.end - 1].end);
+}
+
+/** Longest name, in words, looked up among the names other texts know. */
+const KNOWN_NAME_MAX_WORDS = 4;
+const KNOWN_NAME_MIN_CHARS = 4;
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,5}$/;
+const SHOUTED = /^[A-Z][A-Z'\u2019-]+$/;
+
+interface Candidate {
+  run: Run;
+  text: string;
+  type: EntityType | undefined;
+  confident: boolean;
+  title?: string;
+  demonym?: boolean;
+  inferred?: boolean;
+}
+
+/** Title words found in lower case right before a name: "the Dutch head of the UN mission, Jeannine Plasschaert". */
+function lowerCaseTitleBefore(tokens: readonly Token[], index: number, from: number): string | undefined {
+  for (let k = index - 1; k >= Math.max(from, index - 2); k--) {
+    const word = tokens[k].text.toLowerCase();
+    if (PERSON_TITLES.has(word)) return word;
+    if (tokens[k].pos !== 'ADJ' && !countryOf(tokens[k].text)) break;
+  }
+  return undefined;
+}
+
+function classify(text: string, tokens: readonly Token[], run: Run, from: number, to: number, title: string | undefined): { type: EntityType | undefined; confident: boolean } {
+  const words = tokens.slice(run.first, run.end).map((t) => t.text);
+  const surface = textOf(text, tokens, run);
+  const last = words[words.length - 1].toLowerCase();
+  // A transcript's speaker label: "REYES:" or "AMINATA DIALLO:" opening a sentence.
+  if (run.first === from && tokens[run.end]?.text === ':' && words.every((w) => SHOUTED.test(w) || HYPHENS.has(w))) return { type: 'person', confident: true };
+  if (countryOf(surface)) return { type: 'place', confident: true };
+  if (words.some((w) => ORGANIZATION_WORDS.has(w.toLowerCase()))) return { type: 'organization', confident: true };
+  if (words.length === 1 && ACRONYM.test(words[0])) return { type: 'organization', confident: true };
+  // "FNV Havens", "BBC News": an acronym among capitalised words, unless the whole name is in capitals.
+  if (words.length > 1 && words.some((w) => ACRONYM.test(w)) && !words.every((w) => SHOUTED.test(w) || HYPHENS.has(w))) return { type: 'organization', confident: true };
+  const hint = run.first > from ? tokens[run.first - 1] : undefined;
+  const hintBefore = hint && hint.text === ',' && run.first - 2 >= from ? tokens[run.first - 2] : hint;
+  if (hintBefore && ORGANIZATION_HINTS.has(hintBefore.text.toLowerCase())) return { type: 'organization', confident: true };
+  const ofBefore = hint && hint.text.toLowerCase() === 'of' && run.first - 2 >= from ? tokens[run.first - 2] : undefined;
+  if ((hintBefore && PLACE_HINTS.has(hintBefore.text.toLowerCase())) || (ofBefore && PLACE_HINTS.has(ofBefore.text.toLowerCase()))) return { type: 'place', confident: true };
+  if (PLACE_WORDS.has(last)) return { type: 'place', confident: true };
+  const following = run.end < to ? tokens[run.end] : undefined;
+  if (following && ORGANIZATION_WORDS.has(following.text) && following.pos === 'NOUN') return { type: 'organization', confident: true };
+  if (title) return { type: 'person', confident: true };
+  const before = run.first > from ? tokens[run.first - 1] : undefined;
+  const after = run.end < to ? tokens[run.end] : undefined;
+  const afterNext = run.end + 1 < to ? tokens[run.end + 1] : undefined;
+  if (after && (SPEECH_VERBS.has(after.lemma) && after.pos === 'VERB')) return { type: 'person', confident: words.length > 1 };
+  if (after && after.text === ',' && afterNext && SPEECH_VERBS.has(afterNext.lemma)) return { type: 'person', confident: false };
+  if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && words.length <= 2) return { type: 'place', confident: false };
+  if (words.length >= 2 && words.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || HYPHENS.has(w))) return { type: 'person', confident: false };
+  return { type: undefined, confident: false };
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+function isCalendarWord(word: string): boolean {
+  return monthNumber(word) !== undefined || WEEKDAYS.has(word.toLowerCase());
+}
+
+/**
+ * Finds the people, organisations and places among the sentences of a text.
+ * Within one document, a surname resolves to the full name mentioned (nearest
+ * before, else anywhere), and a name whose type is unclear takes the type it
+ * has elsewhere. `commonWords` are words other texts (the sources, for a
+ * memo) use in lower case: a capitalised sentence opener among them is not a name.
+ */
+/** Names another text (the sources, for a memo) already knows: lower-case name or name part -> its type and full name. */
+export type KnownNames = ReadonlyMap<string, { readonly type: EntityType; readonly canonical: string }>;
+
+export interface MentionContext {
+  /** Words other texts use in lower case: a capitalised sentence opener among them is not a name. */
+  readonly commonWords?: ReadonlySet<string>;
+  readonly known?: KnownNames;
+}
+
+/** Builds {@link KnownNames} from mentions: the full name, and each part of a person's name, to the most frequent reading. */
+export function knownNamesOf(mentions: readonly Mention[]): KnownNames {
+  const votes = new Map<string, Map<string, { type: EntityType; canonical: string; n: number }>>();
+  const vote = (key: string, type: EntityType, canonical: string): void => {
+    const byReading = votes.get(key) ?? new Map();
+    const id = `${type}\u0000${canonical}`;
+    const current = byReading.get(id) ?? { type, canonical, n: 0 };
+    current.n++;
+    byReading.set(id, current);
+    votes.set(key, byReading);
+  };
+  for (const m of mentions) {
+    vote(m.text.toLowerCase().replace(/^the\s+/, ''), m.type, m.canonical);
+    vote(m.canonical.toLowerCase(), m.type, m.canonical);
+    if (m.type === 'person') for (const part of m.canonical.split(/\s+/)) if (part.length > 2 && isCapitalised(part)) vote(part.toLowerCase(), m.type, m.canonical);
+  }
+  const known = new Map<string, { type: EntityType; canonical: string }>();
+  for (const [key, readings] of votes) {
+    const best = [...readings.values()].sort((a, b) => b.n - a.n)[0];
+    known.set(key, { type: best.type, canonical: best.canonical });
+  }
+  return known;
+}
+
+const firstWordCache = new WeakMap<KnownNames, Set<string>>();
+
+/** The first words of the known names: only a token among them can start one. */
+function firstWordsOf(known: KnownNames): Set<string> {
+  let words = firstWordCache.get(known);
+  if (!words) {
+    words = new Set([...known.keys()].map((k) => k.split(/[\s-]/)[0]));
+    firstWordCache.set(known, words);
+  }
+  return words;
+}
+
+export function findMentions(text: string, tokens: readonly Token[], sentences: readonly { firstToken: number; endToken: number }[], context: MentionContext = {}): Mention[] {
+  const { commonWords, known } = context;
+  const ownLowerCase = new Set(tokens.filter((t) => /^[a-z]/.test(t.text)).map((t) => t.text));
+  const usedInLowerCase = (word: string): boolean => ownLowerCase.has(word.toLowerCase()) || (commonWords?.has(word.toLowerCase()) ?? false);
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const from = sentence.firstToken;
+    const to = sentence.endToken;
+    for (const run of nameRuns(tokens, from, to)) {
+      const { demonyms, title, core } = peel(tokens, run);
+      for (const d of demonyms) {
+        candidates.push({ run: d, text: textOf(text, tokens, d), type: 'place', confident: true, demonym: true });
+      }
+      if (core.end <= core.first) continue;
+      // "2.3 degrees Celsius", "40 Fahrenheit": a capitalised word after a measure is part of the unit.
+      const beforeRun = tokens[core.first - 1];
+      if (beforeRun && beforeRun.pos === 'NOUN' && /^[a-z]/.test(beforeRun.text) && tokens[core.first - 2]?.pos === 'NUM' && core.end - core.first === 1) continue;
+      const surface = textOf(text, tokens, core);
+      const single = core.end - core.first === 1;
+      if (single && isCalendarWord(surface)) continue;
+      const effectiveTitle = title ?? lowerCaseTitleBefore(tokens, core.first, from);
+      const knownReading = known?.get(surface.toLowerCase().replace(/^the\s+/, ''));
+      if (knownReading) {
+        candidates.push({ run: core, text: surface, type: knownReading.type, confident: true, title: effectiveTitle, demonym: isDemonym(surface) });
+        continue;
+      }
+      const { type, confident } = classify(text, tokens, core, from, to, effectiveTitle);
+      const country = countryOf(surface);
+      if (!confident && single && !country) {
+        // A capitalised sentence opener that the text also uses in lower case is a common word ("Supporters of …").
+        const opensClause = core.first === from || [':', '-', '\u2014', '\u2013', '(', '"', '\u201c', '\u2018', "'"].includes(tokens[core.first - 1]?.text ?? '');
+        if (opensClause && (usedInLowerCase(surface) || !type)) continue;
+        // A lone capitalised modifier of a common noun ("Shiite militias", "Kurdish peshmerga") is not a named thing.
+        const next = tokens[core.end];
+        if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !effectiveTitle) continue;
+      }
+      candidates.push({ run: core, text: surface, type, confident, title: effectiveTitle, demonym: isDemonym(surface) });
+    }
+  }
+  // Names the other texts know, written here without capitals ("benjamin netanyahu", "the hague").
+  if (known && known.size > 0) {
+    const firstWords = firstWordsOf(known);
+    const taken = new Set<number>();
+    for (const c of candidates) for (let k = c.run.first; k < c.run.end; k++) taken.add(k);
+    for (const sentence of sentences) {
+      for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+        if (taken.has(k) || !/^[a-z]/.test(tokens[k].text) || !firstWords.has(tokens[k].text.toLowerCase())) continue;
+        for (let n = Math.min(KNOWN_NAME_MAX_WORDS, sentence.endToken - k); n >= 1; n--) {
+          const run = { first: k, end: k + n };
+          let overlaps = false;
+          for (let i = 0; i < n && !overlaps; i++) overlaps = taken.has(k + i);
+          if (overlaps) continue;
+          const surface = textOf(text, tokens, run).toLowerCase();
+          const reading = known.get(surface);
+          if (!reading) continue;
+          // A single lower-case word is a name only when the other texts never use it as a common word.
+          if (n === 1 && (surface.length < KNOWN_NAME_MIN_CHARS || commonWords?.has(surface) || tokens[k].stopWord)) continue;
+          candidates.push({ run, text: textOf(text, tokens, run), type: reading.type, confident: true, inferred: true, demonym: reading.type === 'place' && isDemonym(surface) });
+          for (let i = 0; i < n; i++) taken.add(k + i);
+          k += n - 1;
+          break;
+        }
+      }
+    }
+    candidates.sort((a, b) => a.run.first - b.run.first);
+  }
+  // Document-level typing: a confident reading of the same name wins.
+  const typeInText = new Map<string, EntityType>();
+  for (const c of candidates) if (c.confident && c.type) typeInText.set(c.text.toLowerCase(), c.type);
+  for (const c of candidates) if (!c.confident && c.type && !typeInText.has(c.text.toLowerCase())) typeInText.set(c.text.toLowerCase(), c.type);
+  // A name found after "in", "at", "from" or "to" anywhere in the text is probably a place.
+  const placeEvidence = new Set<string>();
+  for (const c of candidates) {
+    const before = tokens[c.run.first - 1];
+    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) placeEvidence.add(c.text);
+  }
+  const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (typeInText.get(c.text.toLowerCase()) ?? c.type) }));
+  // Full names of people (two words or more), in order of appearance.
+  const fullNamesByPart = new Map<string, { name: string; start: number }[]>();
+  const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2).map(({ c }) => ({ name: c.text.replace(/^The\s+/, ''), start: tokens[c.run.first].start }));
+  for (const f of fullNames) {
+    for (const part of new Set(f.name.toLowerCase().split(/\s+/))) {
+      const list = fullNamesByPart.get(part) ?? [];
+      list.push(f);
+      fullNamesByPart.set(part, list);
+    }
+  }
+  const sentenceStarts = new Map<number, number>();
+  for (const sentence of sentences) for (let k = sentence.firstToken; k < sentence.endToken; k++) sentenceStarts.set(k, sentence.firstToken);
+  const sentenceStartOf = (k: number): number => sentenceStarts.get(k) ?? -1;
+  const mentions: Mention[] = [];
+  for (const { c, type: initialType } of typed) {
+    let type = initialType;
+    let canonical = c.text.replace(/^The\s+/, '');
+    const words = canonical.split(/\s+/);
+    const start = tokens[c.run.first].start;
+    if (words.length === 1 && type !== 'place' && !(c.confident && type === 'organization')) {
+      const matches = fullNamesByPart.get(words[0].toLowerCase()) ?? [];
+      const before = matches.filter((f) => f.start < start);
+      const full = before.length ? before[before.length - 1] : matches[0];
+      if (full) {
+        type = 'person';
+        canonical = full.name;
+      }
+    }
+    const knownReading = known?.get(c.text.toLowerCase().replace(/^the\s+/, ''));
+    if (knownReading && knownReading.type === type) canonical = knownReading.canonical;
+    else if (knownReading && !c.confident) {
+      type = knownReading.type;
+      canonical = knownReading.canonical;
+    }
+    if (!type) type = c.title ? 'person' : placeEvidence.has(canonical) ? 'place' : 'organization';
+    if (type === 'person' && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
+    if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;
+    const last = tokens[c.run.end - 1];
+    const label = c.run.first === sentenceStartOf(c.run.first) && tokens[c.run.end]?.text === ':' && c.text.split(/\s+/).every((w) => SHOUTED.test(w));
+    // Flags and title only when they say something: a large source has a mention every ten words.
+    mentions.push({
+      type, text: c.text, canonical, start, end: last.end, firstToken: c.run.first, endToken: c.run.end,
+      ...(c.title ? { title: c.title } : {}), ...(c.demonym ? { demonym: true } : {}), ...(c.inferred ? { inferred: true } : {}), ...(label ? { label: true } : {}),
+    });
+  }
+  return mentions;
+}

@@ -1,0 +1,99 @@
+/**
+ * The one place that talks to wink-nlp. The model is loaded on first use, not at
+ * import, so that activating the extension stays fast.
+ */
+import type { Span } from '../text/offsets';
+
+export interface Token extends Span {
+  readonly text: string;
+  /** Universal POS tag (NOUN, PROPN, NUM, VERB, …). */
+  readonly pos: string;
+  readonly lemma: string;
+  /** wink's token type: word, number, punctuation, … */
+  readonly type: string;
+  /** True when wink puts the token inside the scope of a negation. */
+  readonly negated: boolean;
+  readonly stopWord: boolean;
+}
+
+export interface SentenceSpan extends Span {
+  /** Index of the first token and one past the last token of the sentence. */
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+export interface Analysis {
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly SentenceSpan[];
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- wink-nlp ships loose typings */
+let nlpInstance: any;
+let its: any;
+
+function nlp(): any {
+  if (!nlpInstance) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const winkNLP = require('wink-nlp');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const model = require('wink-eng-lite-web-model');
+    // Sentences, negation and parts of speech; not wink's NER (dates come from chrono-node, names from our own rules).
+    nlpInstance = winkNLP(model, ['sbd', 'negation', 'pos']);
+    its = nlpInstance.its;
+  }
+  return nlpInstance;
+}
+
+/**
+ * One copy of each distinct word: a long source repeats a small vocabulary, and a
+ * token per word is most of a source's memory. Bounded so a stream of unique strings
+ * (random data) cannot grow it without end.
+ */
+const internTable = new Map<string, string>();
+const INTERN_LIMIT = 500_000;
+
+export function intern(word: string): string {
+  const known = internTable.get(word);
+  if (known !== undefined) return known;
+  if (internTable.size < INTERN_LIMIT) internTable.set(word, word);
+  return word;
+}
+
+/** How far ahead a token's text is looked for when wink normalised the text before it. */
+const TOKEN_SEARCH_WINDOW = 64;
+
+/** Tokenises, splits sentences, tags POS and negation, with offsets into `text`. */
+export function analyse(text: string): Analysis {
+  const doc = nlp().readDoc(text);
+  const values: string[] = doc.tokens().out(its.value);
+  const pos: string[] = doc.tokens().out(its.pos);
+  const lemmas: string[] = doc.tokens().out(its.lemma);
+  const types: string[] = doc.tokens().out(its.type);
+  const negations: boolean[] = doc.tokens().out(its.negationFlag);
+  const stops: boolean[] = doc.tokens().out(its.stopWordFlag);
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    let start = text.indexOf(value, cursor);
+    if (start < 0 || start - cursor > TOKEN_SEARCH_WINDOW) start = Math.min(cursor, text.length);
+    const end = Math.min(start + value.length, text.length);
+    tokens.push({
+      text: intern(value), start, end, pos: intern(pos[i]), lemma: intern(String(lemmas[i] ?? value).toLowerCase()),
+      type: intern(types[i]), negated: Boolean(negations[i]), stopWord: Boolean(stops[i]),
+    });
+    cursor = end;
+  }
+  const spanOf = (first: number, last: number): Span => ({
+    start: tokens[first]?.start ?? 0,
+    end: tokens[last]?.end ?? 0,
+  });
+  const sentences: SentenceSpan[] = [];
+  doc.sentences().each((s: any) => {
+    const [first, last] = s.out(its.span) as [number, number];
+    if (last < first) return;
+    sentences.push({ ...spanOf(first, last), firstToken: first, endToken: last + 1 });
+  });
+  return { tokens, sentences };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -1,0 +1,367 @@
+/** Quotations in a text and who they are attributed to. */
+import type { Mention } from './entities';
+import { MESSAGE_NOUNS, PERSONAL_PRONOUNS, SPEECH_VERBS } from './lexicon';
+import type { Token } from './nlp';
+import type { Span } from '../text/offsets';
+
+export interface QuotePart extends Span {
+  /** Offsets of the quoted words, without the quote marks. */
+  readonly text: string;
+}
+
+export interface Quote extends Span {
+  /** The quoted words; parts of a quote interrupted by "he said" are joined with a space. */
+  readonly text: string;
+  readonly parts: readonly QuotePart[];
+  /** The canonical name of who said it, or null for a scare quote or an unattributed one. */
+  readonly speaker: string | null;
+}
+
+type Family = 'double' | 'single';
+
+interface Mark {
+  readonly offset: number;
+  readonly family: Family;
+  readonly role: 'open' | 'close';
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const OPENING_CONTEXT = /[\s([{\u2014\u2013]/;
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && LETTER.test(ch);
+}
+
+/** Classifies each quote character as an opening mark, a closing mark, or neither (an apostrophe). */
+function quoteMarks(text: string, span: Span): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i];
+    const before = i > span.start ? text[i - 1] : undefined;
+    const after = i + 1 < span.end ? text[i + 1] : undefined;
+    const openingSide = before === undefined || OPENING_CONTEXT.test(before) || before === '\u201c' || before === '"';
+    const closingSide = after === undefined || /[\s.,;:!?)\]\u2014\u2013-]/.test(after) || after === '\u201d' || after === '"';
+    switch (ch) {
+      case '\u201c': case '\u201e': case '\u00ab':
+        marks.push({ offset: i, family: 'double', role: 'open' });
+        break;
+      case '\u201d': case '\u00bb':
+        marks.push({ offset: i, family: 'double', role: 'close' });
+        break;
+      case '"':
+        if (openingSide && after !== undefined && !/\s/.test(after)) marks.push({ offset: i, family: 'double', role: 'open' });
+        else if (before !== undefined && !/\s/.test(before) && closingSide) marks.push({ offset: i, family: 'double', role: 'close' });
+        break;
+      case '\u2018':
+        if (!isLetter(before)) marks.push({ offset: i, family: 'single', role: 'open' });
+        break;
+      case '\u2019': case "'":
+        if (isLetter(before) && isLetter(after)) break; // don't, knife's
+        if (openingSide && after !== undefined && !/\s/.test(after) && ch === "'") marks.push({ offset: i, family: 'single', role: 'open' });
+        else if (before !== undefined && !/\s/.test(before) && closingSide) marks.push({ offset: i, family: 'single', role: 'close' });
+        break;
+      default:
+        break;
+    }
+  }
+  return marks;
+}
+
+function trimQuoted(text: string, start: number, end: number): QuotePart | undefined {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /[\s,]/.test(text[e - 1])) e--;
+  if (e <= s) return undefined;
+  return { start: s, end: e, text: text.slice(s, e) };
+}
+
+/** Quoted passages inside a block (a paragraph): top-level quotes only; unclosed ones are dropped. */
+export function findQuotedParts(text: string, block: Span): QuotePart[] {
+  const parts: QuotePart[] = [];
+  let open: Mark | undefined;
+  const pendingSingles: Mark[] = [];
+  for (const mark of quoteMarks(text, block)) {
+    if (!open) {
+      if (mark.role === 'open') open = mark;
+      continue;
+    }
+    if (mark.family !== open.family) {
+      // A quote inside a quote: track it so its closing mark does not end the outer one.
+      if (mark.role === 'open') pendingSingles.push(mark);
+      else if (pendingSingles.length) pendingSingles.pop();
+      continue;
+    }
+    if (mark.role === 'open') {
+      if (open.family === 'single') pendingSingles.push(mark);
+      continue;
+    }
+    if (pendingSingles.length && open.family === 'single') {
+      pendingSingles.pop();
+      continue;
+    }
+    const part = trimQuoted(text, open.offset + 1, mark.offset);
+    if (part) parts.push(part);
+    open = undefined;
+    pendingSingles.length = 0;
+  }
+  return parts;
+}
+
+/** Words between two parts of one interrupted quote ("…,” he said, “…"). */
+const INTERRUPTION_MAX_WORDS = 8;
+/** Quotes shorter than this and with no verb of saying around them are scare quotes. */
+const SCARE_QUOTE_MAX_WORDS = 5;
+/** How many tokens before a verb of saying its subject is looked for. */
+const SUBJECT_LOOKBEHIND = 8;
+
+export interface QuoteContext {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly (Span & { firstToken: number; endToken: number })[];
+  readonly mentions: readonly Mention[];
+  readonly blocks: readonly Span[];
+}
+
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function isSpeaker(m: Mention): boolean {
+  return (m.type === 'person' || m.type === 'organization') && !m.demonym;
+}
+
+/** Lookups over a document's mentions and sentences, built once per document (a long source has many quotes). */
+interface Lookups {
+  readonly byToken: Map<number, Mention>;
+  /** People, in order of their start. */
+  readonly people: readonly Mention[];
+}
+
+const lookups = new WeakMap<readonly Mention[], Lookups>();
+
+function lookupsOf(mentions: readonly Mention[]): Lookups {
+  let l = lookups.get(mentions);
+  if (!l) {
+    const byToken = new Map<number, Mention>();
+    for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) if (!byToken.has(k)) byToken.set(k, m);
+    l = { byToken, people: mentions.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start) };
+    lookups.set(mentions, l);
+  }
+  return l;
+}
+
+/**
+ * The person a pronoun at `offset` most likely refers to: the nearest person named
+ * before it in the same block, else one named just after it in that block
+ * ("she said: '…' That was our director, X"), else the nearest before. A transcript's
+ * speaker labels are never antecedents: speakers say "I", not "she".
+ */
+function resolvePronoun(mentions: readonly Mention[], offset: number, block?: Span): string | null {
+  const { people } = lookupsOf(mentions);
+  let low = 0;
+  let high = people.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (people[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  let before: Mention | undefined;
+  for (let k = low - 1; k >= 0; k--) {
+    if (!people[k].label) {
+      before = people[k];
+      break;
+    }
+  }
+  if (block && (!before || before.start < block.start)) {
+    const after = people.slice(low).find((m) => !m.label && m.start > offset && m.start - offset <= PRONOUN_LOOKAHEAD_CHARS && m.end <= block.end);
+    if (after) return after.canonical;
+  }
+  return before ? before.canonical : null;
+}
+
+/** How far after a pronoun, within its block, a name may still be what it refers to. */
+const PRONOUN_LOOKAHEAD_CHARS = 200;
+
+function mentionAt(mentions: readonly Mention[], tokenIndex: number): Mention | undefined {
+  return lookupsOf(mentions).byToken.get(tokenIndex);
+}
+
+/** The index of the sentence containing `offset` (sentences are in order), or of the first one after it. */
+function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid].end + 1 <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function insideAny(parts: readonly Span[], offset: number): boolean {
+  return parts.some((p) => p.start - 1 <= offset && offset <= p.end);
+}
+
+/** The subject of a verb of saying at token v: a name or pronoun just before it, or a name just after ("said Hussein"). */
+function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): string | null | undefined {
+  const block = ctx.blocks.find((b) => b.start <= ctx.tokens[v].start && ctx.tokens[v].start <= b.end);
+  for (let k = v - 1; k >= Math.max(from, v - SUBJECT_LOOKBEHIND); k--) {
+    const t = ctx.tokens[k];
+    if (insideAny(quoteParts, t.start)) break;
+    const m = mentionAt(ctx.mentions, k);
+    if (m && isSpeaker(m)) return m.canonical;
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start, block);
+    if (t.pos === 'VERB' || t.text === '.' ) break;
+  }
+  for (let k = v + 1; k < Math.min(to, v + 4); k++) {
+    const t = ctx.tokens[k];
+    if (insideAny(quoteParts, t.start)) break;
+    const m = mentionAt(ctx.mentions, k);
+    if (m && isSpeaker(m)) return m.canonical;
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start, block);
+  }
+  return undefined;
+}
+
+/** Who a quote is attributed to, from the sentences around it. */
+function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): string | null {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const startSentence = ctx.sentences[sentenceIndexAt(ctx.sentences, first.start)];
+  const endSentence = ctx.sentences[Math.min(ctx.sentences.length - 1, sentenceIndexAt(ctx.sentences, last.end))] ?? startSentence;
+  if (!startSentence || !endSentence) return null;
+  const from = startSentence.firstToken;
+  const to = endSentence.endToken;
+  const quoteStartToken = tokenIndexAt(ctx.tokens, first.start);
+  // "according to X": the name after it.
+  for (let k = from; k < to - 2; k++) {
+    if (insideAny(parts, ctx.tokens[k].start)) continue;
+    if (ctx.tokens[k].text.toLowerCase() === 'according' && ctx.tokens[k + 1].text.toLowerCase() === 'to') {
+      const m = mentionAt(ctx.mentions, k + 2) ?? mentionAt(ctx.mentions, k + 3);
+      if (m && isSpeaker(m)) return m.canonical;
+    }
+  }
+  // A verb of saying outside the quote, nearest to it first.
+  const verbs: number[] = [];
+  for (let k = from; k < to; k++) {
+    const t = ctx.tokens[k];
+    if (insideAny(parts, t.start)) continue;
+    if ((t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'AUX') && SPEECH_VERBS.has(t.lemma)) verbs.push(k);
+  }
+  verbs.sort((a, b) => Math.abs(a - quoteStartToken) - Math.abs(b - quoteStartToken));
+  for (const v of verbs) {
+    const subject = subjectOf(ctx, v, from, to, parts);
+    if (subject !== undefined) return subject;
+  }
+  // "the tweet X sent", "in a statement, X": the author is the name after the message noun.
+  for (let k = from; k < to; k++) {
+    if (insideAny(parts, ctx.tokens[k].start) || !MESSAGE_NOUNS.has(ctx.tokens[k].lemma)) continue;
+    for (let j = k + 1; j < Math.min(to, k + 8); j++) {
+      const m = mentionAt(ctx.mentions, j);
+      if (m && m.type === 'person') return m.canonical;
+    }
+  }
+  // A long quote (a statement, not a phrase) with a person named in the same sentence.
+  const words = parts.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
+  if (words > SCARE_QUOTE_MAX_WORDS) {
+    const people: Mention[] = [];
+    for (let k = from; k < to; k++) {
+      const m = mentionAt(ctx.mentions, k);
+      if (m && m.type === 'person' && m.firstToken === k && m.endToken <= to && !insideAny(parts, m.start)) people.push(m);
+    }
+    if (people.length) {
+      people.sort((a, b) => Math.abs(a.start - first.start) - Math.abs(b.start - first.start));
+      return people[0].canonical;
+    }
+  }
+  return null;
+}
+
+/** A transcript's turn label at the start of a paragraph: "REYES:", "Aminata Diallo:". */
+const TURN_LABEL = /^((?:\p{Lu}[\p{L}.'\u2019-]*)(?:\s+(?:\p{Lu}[\p{L}.'\u2019-]*|al|bin|van|von|de|te)){0,3}):[ \t]+(?=\S)/u;
+/** How often a label must open a paragraph before the text is taken for a transcript. */
+const TRANSCRIPT_MIN_TURNS = 2;
+
+function transcriptTurns(ctx: QuoteContext): Map<Span, { label: string; speech: QuotePart }> {
+  const labelled = ctx.blocks.map((block) => ({ block, match: TURN_LABEL.exec(ctx.text.slice(block.start, block.end)) }));
+  const counts = new Map<string, number>();
+  // Keyed by the last word, so "AMINATA DIALLO:" and later "DIALLO:" are one speaker.
+  const keyOf = (label: string): string => label.toUpperCase().split(/\s+/).pop() ?? label;
+  for (const { match } of labelled) if (match) counts.set(keyOf(match[1]), (counts.get(keyOf(match[1])) ?? 0) + 1);
+  const turns = new Map<Span, { label: string; speech: QuotePart }>();
+  const labels = [...counts.entries()].filter(([, n]) => n >= TRANSCRIPT_MIN_TURNS).map(([l]) => l);
+  for (const { block, match } of labelled) {
+    if (!match) continue;
+    const label = keyOf(match[1]);
+    // A transcript repeats its speakers: one label twice, or two labels taking turns.
+    const isTranscript = (counts.get(label) ?? 0) >= TRANSCRIPT_MIN_TURNS && labels.length >= TRANSCRIPT_MIN_TURNS;
+    if (!isTranscript) continue;
+    const speech = trimQuoted(ctx.text, block.start + match[0].length, block.end);
+    if (speech) turns.set(block, { label: match[1], speech });
+  }
+  return turns;
+}
+
+const ATTRIBUTION_EDGES = /^[\s\u201d\u2019"',]+|[\s\u201c\u2018"',:]+$/g;
+
+/**
+ * True when the text between two quoted parts is only an attribution that
+ * interrupts one quote: “The offer is an insult,” Dekker said, “and our members
+ * know it.” The first part must not end its sentence, and the attribution must end
+ * with a comma before the quote resumes.
+ */
+function interruptsQuote(firstPart: string, between: string): boolean {
+  if (/[.!?]\s*$/.test(firstPart) || !/,\s*[\u201c\u2018"']?\s*$/.test(between)) return false;
+  const words = between.replace(ATTRIBUTION_EDGES, '').split(/\s+/).filter((w) => LETTER.test(w));
+  if (words.length === 0 || words.length > INTERRUPTION_MAX_WORDS) return false;
+  return words.some((w) => {
+    const word = w.toLowerCase().replace(/[^a-z]/g, '');
+    return SPEECH_VERBS.has(word) || SPEECH_VERBS.has(word.replace(/(?:ed|d|s)$/, '')) || /^(?:said|says|told|wrote)$/.test(word);
+  });
+}
+
+/** All quotes of a document with their speakers. */
+export function findQuotes(ctx: QuoteContext): Quote[] {
+  const quotes: Quote[] = [];
+  const turns = transcriptTurns(ctx);
+  for (const block of ctx.blocks) {
+    const turn = turns.get(block);
+    if (turn) {
+      const first = ctx.tokens[tokenIndexAt(ctx.tokens, block.start)];
+      const atStart = first ? mentionAt(ctx.mentions, tokenIndexAt(ctx.tokens, block.start)) : undefined;
+      const labelMention = atStart && atStart.start === block.start && atStart.type === 'person' ? atStart : undefined;
+      const speaker = labelMention?.canonical ?? turn.label;
+      quotes.push({ start: turn.speech.start, end: turn.speech.end, text: turn.speech.text, parts: [turn.speech], speaker });
+    }
+    const parts = findQuotedParts(ctx.text, block);
+    // Join parts split by a short attribution: “…,” he said, “…”.
+    const groups: QuotePart[][] = [];
+    for (const part of parts) {
+      const previous = groups[groups.length - 1];
+      const lastPart = previous?.[previous.length - 1];
+      if (lastPart && interruptsQuote(ctx.text.slice(lastPart.start, lastPart.end), ctx.text.slice(lastPart.end, part.start))) {
+        previous.push(part);
+        continue;
+      }
+      groups.push([part]);
+    }
+    let previousSpeaker: string | null = null;
+    for (const group of groups) {
+      let speaker = attribute(ctx, group);
+      // A statement that follows another quote in the same paragraph, with no attribution of its own, continues it.
+      const words = group.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
+      if (speaker === null && previousSpeaker !== null && words > SCARE_QUOTE_MAX_WORDS) speaker = previousSpeaker;
+      previousSpeaker = speaker;
+      quotes.push({ start: group[0].start, end: group[group.length - 1].end, text: group.map((p) => p.text).join(' '), parts: group, speaker });
+    }
+  }
+  return quotes;
+}

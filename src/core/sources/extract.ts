@@ -1,0 +1,83 @@
+/** What the sidebar shows of a source: quotes with speakers, and facts with typed values. */
+import { findMentions, type Mention } from '../language/entities';
+import { FactTable, type Fact } from './factTable';
+import { findQuotes, type Quote } from '../language/quotes';
+import { isHeadingLike, sentenceText, type Sentence, type SourceDoc } from './source';
+import { findDates, findNumbers, type DateValue, type NumberValue } from '../language/values';
+
+export interface EntityValue {
+  readonly type: 'person' | 'organization' | 'place';
+  readonly text: string;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export type FactValue = NumberValue | DateValue | EntityValue;
+
+export type { Fact } from './factTable';
+
+export interface Extraction {
+  readonly source: SourceDoc;
+  readonly quotes: readonly Quote[];
+  /**
+   * The values of each sentence (see {@link factAt}); sentences with none are kept for alignment, and
+   * prose sentences with some are the facts shown (see {@link factsOf}).
+   */
+  readonly factTable: FactTable;
+  readonly mentions: readonly Mention[];
+  /** Distinct people named, by canonical name. */
+  readonly people: readonly string[];
+}
+
+export function isProseSentence(source: SourceDoc, sentence: Sentence): boolean {
+  const paragraph = source.paragraphs[sentence.paragraph - 1];
+  if (paragraph && isHeadingLike(source.text.slice(paragraph.start, paragraph.end))) return false;
+  return /\p{L}{2,}/u.test(sentenceText(source, sentence));
+}
+
+/** The fact of the source's sentence `index`. */
+export function factAt(x: Extraction, index: number): Fact {
+  return x.factTable.fact(index, x.source.sentences[index], x.mentions);
+}
+
+/** One fact per sentence of the source, in order (built now: for work that reads them all, not kept). */
+export function sentenceFactsOf(x: Extraction): Fact[] {
+  return x.source.sentences.map((_, i) => factAt(x, i));
+}
+
+/** The facts shown: prose sentences with at least one number, date or name. */
+export function factsOf(x: Extraction): Fact[] {
+  return Array.from(x.factTable.shown, (i) => factAt(x, i));
+}
+
+/** A fact's numbers, dates and names in the order the sentence gives them (built when shown, not stored). */
+export function factValues(fact: Fact): FactValue[] {
+  const entityValues: EntityValue[] = fact.mentions.map((m) => ({ type: m.type, text: m.text, value: m.canonical, start: m.start, end: m.end }));
+  return [...fact.numbers, ...fact.dates, ...entityValues].sort((a, b) => a.start - b.start);
+}
+
+/** Extracts quotes, facts and mentions from a parsed source. */
+export function extract(source: SourceDoc): Extraction {
+  // Extraction reads every token: as objects for its length, then dropped.
+  const tokens = source.tokens.toArray();
+  const mentions = findMentions(source.text, tokens, source.sentences);
+  const quotes = findQuotes({ text: source.text, tokens, sentences: source.sentences, mentions, blocks: source.paragraphs });
+  const perSentence: { numbers: NumberValue[]; dates: DateValue[]; mentionIds: number[] }[] = [];
+  const shown: number[] = [];
+  // Mentions are in order of their start: walk them alongside the sentences.
+  const ordered = mentions.map((m, id) => ({ m, id })).sort((a, b) => a.m.start - b.m.start);
+  let cursor = 0;
+  for (const sentence of source.sentences) {
+    const dates = findDates(source.text, sentence);
+    const numbers = findNumbers(source.text, tokens, sentence.firstToken, sentence.endToken, dates);
+    while (cursor < ordered.length && ordered[cursor].m.start < sentence.start) cursor++;
+    const mentionIds: number[] = [];
+    // A transcript's speaker label says who speaks, not what the sentence is about.
+    for (let k = cursor; k < ordered.length && ordered[k].m.start < sentence.end; k++) if (ordered[k].m.end <= sentence.end && !ordered[k].m.label) mentionIds.push(ordered[k].id);
+    if ((numbers.length || dates.length || mentionIds.length) && isProseSentence(source, sentence)) shown.push(perSentence.length);
+    perSentence.push({ numbers, dates, mentionIds });
+  }
+  const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.canonical))];
+  return { source, quotes, factTable: FactTable.build(perSentence, shown), mentions, people };
+}

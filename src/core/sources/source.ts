@@ -1,0 +1,202 @@
+/** The source model: a source file as paragraphs and sentences with offsets. */
+import { readFrontMatter, stringField } from '../text/frontMatter';
+import { htmlMetadata, htmlToText } from '../text/html';
+import { analyse, type Token } from '../language/nlp';
+import { blankOut, contentHash, LineIndex, type Span } from '../text/offsets';
+import { TokenTable } from '../language/tokenTable';
+
+export type SourceFormat = 'text' | 'markdown' | 'html';
+
+export interface SourceMeta {
+  readonly id?: string;
+  readonly title?: string;
+  readonly author?: string;
+  readonly outlet?: string;
+  readonly date?: string;
+  readonly url?: string;
+}
+
+export interface Paragraph extends Span {
+  /** 1-based paragraph number, as cited: ¶N. */
+  readonly number: number;
+}
+
+export interface Sentence extends Span {
+  readonly index: number;
+  /** 1-based number of the paragraph the sentence is in. Its text is {@link sentenceText}: a long source has thousands of sentences. */
+  readonly paragraph: number;
+  /** Token indices into {@link SourceDoc.tokens}: [firstToken, endToken). */
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+export interface SourceDoc {
+  readonly path: string;
+  readonly key: string;
+  readonly format: SourceFormat;
+  readonly meta: SourceMeta;
+  /**
+   * The text the engine reads. For txt and md sources it has the file's offsets
+   * (front matter and Markdown markup blanked to spaces); for HTML it is the
+   * extracted article text, so {@link textIsFile} is false.
+   */
+  readonly text: string;
+  readonly textIsFile: boolean;
+  readonly lines: LineIndex;
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+  /** Stored by column: a long source's tokens as objects would be most of its memory. */
+  readonly tokens: TokenTable;
+  readonly hash: string;
+  readonly isSample: boolean;
+}
+
+export function formatOf(path: string): SourceFormat {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.html') || lower.endsWith('.htm') || lower.endsWith('.xhtml')) return 'html';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  return 'text';
+}
+
+/** Citation key from a file name: lower-case words joined by dashes. */
+export function keyFromPath(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  const stem = base.replace(/\.[^.]+$/, '');
+  const key = stem.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return key || 'source';
+}
+
+/** Markdown syntax that is not prose, blanked so offsets still match the file. */
+function maskMarkdown(text: string): string {
+  let masked = text;
+  const blank = (pattern: RegExp, group = 0): void => {
+    masked = masked.replace(pattern, (...args) => {
+      const match = args[0] as string;
+      if (group === 0) return match.replace(/[^\r\n]/g, ' ');
+      const part = args[group] as string | undefined;
+      if (!part) return match;
+      const at = match.indexOf(part);
+      return match.slice(0, at) + part.replace(/[^\r\n]/g, ' ') + match.slice(at + part.length);
+    });
+  };
+  blank(/^```[\s\S]*?^```[^\n]*$/gm);
+  blank(/<!--[\s\S]*?-->/g);
+  blank(/^(\s{0,3}#{1,6}\s+)/gm, 1);
+  blank(/^(\s{0,3}>\s?)/gm, 1);
+  blank(/^(\s*(?:[-*+]|\d+[.)])\s+)/gm, 1);
+  blank(/!\[[^\]\n]*\]\([^)\n]*\)/g);
+  // [label](url): keep the label, blank the brackets and the URL.
+  masked = masked.replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, (match: string, label: string) => ' ' + label + ' '.repeat(match.length - label.length - 1));
+  blank(/(\*\*|__)(?=\S)/g, 1);
+  blank(/(?<=\S)(\*\*|__)/g, 1);
+  blank(/(?<=^|[\s(])(\*|_)(?=\S)/gm, 1);
+  blank(/(?<=\S)(\*|_)(?=[\s).,;:!?]|$)/gm, 1);
+  return masked;
+}
+
+/** Paragraphs: runs of non-blank lines. Linear in the text's length, whatever its line ends. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let blockStart = -1;
+  let blockEnd = -1;
+  const close = (): void => {
+    if (blockStart >= 0) paragraphs.push({ start: blockStart, end: blockEnd, number: paragraphs.length + 1 });
+    blockStart = -1;
+  };
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    let first = lineStart;
+    while (first < lineEnd && /\s/.test(text[first])) first++;
+    if (first === lineEnd) {
+      close();
+    } else {
+      let last = lineEnd;
+      while (last > first && /\s/.test(text[last - 1])) last--;
+      if (blockStart < 0) blockStart = first;
+      blockEnd = last;
+    }
+    if (lineEnd >= text.length) break;
+    lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
+  }
+  close();
+  return paragraphs;
+}
+
+export interface SourceInput {
+  readonly path: string;
+  readonly content: string;
+  readonly isSample?: boolean;
+}
+
+/** Parses a source file's text into the source model. Never throws on any input text. */
+export function parseSource(input: SourceInput): SourceDoc {
+  const format = formatOf(input.path);
+  let text = input.content.replace(/^\uFEFF/, '');
+  let meta: SourceMeta = {};
+  let textIsFile = true;
+  if (format === 'html') {
+    const head = htmlMetadata(text);
+    text = htmlToText(text);
+    textIsFile = false;
+    meta = head;
+  } else {
+    const frontMatter = readFrontMatter(text);
+    if (frontMatter.span.end > 0) text = blankOut(text, frontMatter.span.start, frontMatter.span.end);
+    const data = frontMatter.data;
+    meta = {
+      id: stringField(data, 'id'),
+      title: stringField(data, 'title'),
+      author: stringField(data, 'author'),
+      outlet: stringField(data, 'outlet') ?? stringField(data, 'publisher'),
+      date: stringField(data, 'date'),
+      url: stringField(data, 'url'),
+    };
+    if (format === 'markdown') text = maskMarkdown(text);
+  }
+  const paragraphs = splitParagraphs(text);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  for (const paragraph of paragraphs) {
+    const analysis = analyse(text.slice(paragraph.start, paragraph.end));
+    const tokenBase = tokens.length;
+    for (const t of analysis.tokens) tokens.push({ ...t, start: t.start + paragraph.start, end: t.end + paragraph.start });
+    for (const s of analysis.sentences) {
+      const start = s.start + paragraph.start;
+      const end = s.end + paragraph.start;
+      sentences.push({
+        index: sentences.length, paragraph: paragraph.number, start, end,
+        firstToken: s.firstToken + tokenBase, endToken: s.endToken + tokenBase,
+      });
+    }
+  }
+  const firstParagraph = paragraphs[0];
+  const headline = firstParagraph && isHeadingLike(text.slice(firstParagraph.start, firstParagraph.end)) ? text.slice(firstParagraph.start, firstParagraph.end).trim() : undefined;
+  if (!meta.title && headline) meta = { ...meta, title: headline };
+  return {
+    path: input.path, key: meta.id ? keyFromPath(meta.id) : keyFromPath(input.path), format, meta, text, textIsFile,
+    lines: new LineIndex(text), paragraphs, sentences, tokens: TokenTable.from(tokens), hash: contentHash(input.content), isSample: input.isSample ?? false,
+  };
+}
+
+/** Most words a line may have and still be a heading or page furniture rather than prose. */
+const HEADING_MAX_WORDS = 16;
+
+/** A single short line without closing punctuation: a headline, subheading or page furniture. */
+export function isHeadingLike(block: string): boolean {
+  const trimmed = block.trim();
+  if (!trimmed || /[\r\n]/.test(trimmed)) return false;
+  if (/[.!?:;"'\u201d\u2019)]$/.test(trimmed)) return false;
+  return trimmed.split(/\s+/).length <= HEADING_MAX_WORDS;
+}
+
+/** The text of a sentence (or any span) of a source. */
+export function sentenceText(source: SourceDoc, span: Span): string {
+  return source.text.slice(span.start, span.end);
+}
+
+/** The paragraph containing an offset. */
+export function paragraphAt(source: SourceDoc, offset: number): Paragraph | undefined {
+  return source.paragraphs.find((p) => p.start <= offset && offset <= p.end);
+}
