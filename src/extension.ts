@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
     const config = new Config(context.subscriptions);
     const sources = new SourceIndex(config, context.extensionUri, log);
     const tree = new SourcesTreeProvider(sources);
-    const diagnostics = new MemoDiagnostics(config, sources, log);
+    const diagnostics = new MemoDiagnostics(config, sources, log, context.extensionUri);
     context.subscriptions.push(
       sources, tree, diagnostics,
       ...createSourcesView(sources, tree),

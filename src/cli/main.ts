@@ -2,7 +2,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkMemo, type Finding } from '../core/checking/check';
+import { Checker, type Finding } from '../core/checking/check';
+import { isConflict } from '../core/checking/codes';
 import { decodeText } from '../core/text/decode';
 import type { Extraction } from '../core/sources/extract';
 import { SourceLibrary } from '../core/sources/library';
@@ -85,6 +86,7 @@ function findingToJson(f: Finding, memoLines: LineIndex, io: CliIo): Record<stri
 async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format: string, unsupportedHints: boolean): Promise<number> {
   if (memos.length === 0) throw new UsageError('memo-check: no memo given\n' + USAGE);
   const library = new SourceLibrary(nodeFs);
+  const checker = new Checker();
   const defaultSources = sourceArgs.length ? sourceArgs.map((s) => resolve(io.cwd, s)) : [sampleSourcePath()];
   const files: Record<string, unknown>[] = [];
   const textLines: string[] = [];
@@ -103,9 +105,9 @@ async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format
     const own = parsed.sources;
     const sourcePaths = own ? own.map((s) => resolve(dirname(memoPath), s)) : defaultSources;
     const sources = await loadSources(io, library, sourcePaths);
-    const findings = checkMemo(parsed, sources, { unsupportedHints });
+    const findings = checker.check(parsed, sources, { unsupportedHints });
     const lines = new LineIndex(decoded.text);
-    conflicts += findings.filter((f) => f.code.startsWith('conflict/')).length;
+    conflicts += findings.filter((f) => isConflict(f.code)).length;
     files.push({ path: display(io, memoPath), diagnostics: findings.map((f) => findingToJson(f, lines, io)) });
     for (const f of findings) {
       const at = lines.positionAt(f.span.start);

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { DISABLE_NEXT_LINE } from '../core/memo/memo';
-import { DIAGNOSTIC_SOURCE, type MemoDiagnostics } from './diagnostics';
-
-/** Codes whose fix replaces the memo's words with the source's value; safe enough to be preferred. */
-const PREFERRED_FIX_CODES = new Set(['conflict/number', 'conflict/date', 'conflict/quote', 'citation/stale']);
+import { isConflict } from '../core/checking/codes';
+import { codeInfo } from '../core/checking/rules';
+import { codeOf, DIAGNOSTIC_SOURCE, type MemoDiagnostics } from './diagnostics';
 
 /** Quick fixes matched on the diagnostic's code: use the source's value, or ignore the claim. */
 export class ConflictFixes implements vscode.CodeActionProvider {
@@ -14,17 +13,18 @@ export class ConflictFixes implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+      const code = codeOf(diagnostic);
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !code) continue;
       const finding = this.diagnostics.findingFor(document, diagnostic);
       if (finding?.fix) {
         const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, new vscode.Range(document.positionAt(finding.fix.span.start), document.positionAt(finding.fix.span.end)), finding.fix.newText);
         action.diagnostics = [diagnostic];
-        action.isPreferred = PREFERRED_FIX_CODES.has(diagnostic.code);
+        action.isPreferred = codeInfo(code)?.preferredFix ?? false;
         actions.push(action);
       }
-      if (diagnostic.code.startsWith('conflict/') || diagnostic.code.startsWith('unsupported/')) {
+      if (isConflict(code) || code.startsWith('unsupported/')) {
         const line = document.lineAt(diagnostic.range.start.line);
         const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex).replace(/[^\s]/g, ' ');
         const ignore = new vscode.CodeAction('Ignore this claim (memo-check-disable-next-line)', vscode.CodeActionKind.QuickFix);

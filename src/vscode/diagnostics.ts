@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { checkMemo, type Finding, type Severity } from '../core/checking/check';
+import { Checker, defaultSeverityOf, type Finding, type Severity } from '../core/checking/check';
+import { DiagnosticCode } from '../core/checking/codes';
+import { docsPathOf } from '../core/checking/rules';
 import { parseMemo } from '../core/memo/memo';
 import { CheckScheduler } from '../core/checking/scheduler';
 import type { Config } from './config';
@@ -23,6 +25,13 @@ function frontMatterEntry(text: string, frontMatter: { start: number; end: numbe
   return frontMatter.end > 0 ? frontMatter : { start: 0, end: 0 };
 }
 
+/** A diagnostic's code as a string, whether it carries a link to its docs page or not. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const { code } = diagnostic;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
 function isMemo(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && document.uri.scheme !== EXTRACTED_TEXT_SCHEME && document.uri.scheme !== 'output';
 }
@@ -38,12 +47,14 @@ export class MemoDiagnostics implements vscode.Disposable {
   private readonly scheduler = new CheckScheduler<string>((key, generation) => this.checkKey(key, generation));
   /** The findings behind the diagnostics shown, for quick fixes. */
   private readonly findings = new Map<string, readonly Finding[]>();
+  /** Its caches make re-checks after an edit cheap: the sources' index and each block's findings. */
+  private readonly checker = new Checker();
   /** How many checks were started (the debounce keeps this down while typing). */
   get checksStarted(): number {
     return this.scheduler.started;
   }
 
-  constructor(private readonly config: Config, private readonly sources: SourceIndex, private readonly log: vscode.OutputChannel) {}
+  constructor(private readonly config: Config, private readonly sources: SourceIndex, private readonly log: vscode.OutputChannel, private readonly extensionUri: vscode.Uri) {}
 
   register(): vscode.Disposable[] {
     for (const document of vscode.workspace.textDocuments) this.didOpen(document);
@@ -133,9 +144,9 @@ export class MemoDiagnostics implements vscode.Disposable {
       const { sources, problems } = await this.sources.sourcesForMemo(document);
       if (!this.scheduler.isCurrent(key, generation) || document.isClosed) return undefined;
       const memo = parseMemo(document.getText());
-      const findings = checkMemo(memo, sources, { unsupportedHints: this.config.unsupportedHints });
+      const findings = this.checker.check(memo, sources, { unsupportedHints: this.config.unsupportedHints });
       for (const p of problems) {
-        findings.push({ code: 'memo/source', severity: 'warning', message: `Source ${p.path} ${p.message}`, span: frontMatterEntry(memo.text, memo.frontMatterSpan, p.path) });
+        findings.push({ code: DiagnosticCode.MemoSource, severity: defaultSeverityOf(DiagnosticCode.MemoSource), message: `Source ${p.path} ${p.message}`, span: frontMatterEntry(memo.text, memo.frontMatterSpan, p.path) });
       }
       if (!this.scheduler.isCurrent(key, generation)) return undefined;
       const diagnostics = findings.flatMap((f) => this.toDiagnostic(document, f));
@@ -154,7 +165,8 @@ export class MemoDiagnostics implements vscode.Disposable {
     const range = new vscode.Range(document.positionAt(f.span.start), document.positionAt(f.span.end));
     const diagnostic = new vscode.Diagnostic(range, f.message, SEVERITY[severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
-    diagnostic.code = f.code;
+    // The Problems panel links the code to its page, as vscode-markdownlint does.
+    diagnostic.code = { value: f.code, target: vscode.Uri.joinPath(this.extensionUri, docsPathOf(f.code)) };
     if (f.evidence) {
       const source = f.evidence.source;
       const uri = source.textIsFile ? vscode.Uri.file(source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: source.path });
@@ -173,7 +185,8 @@ export class MemoDiagnostics implements vscode.Disposable {
     const list = this.findings.get(document.uri.toString()) ?? [];
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    return list.find((f) => f.code === diagnostic.code && f.span.start === start && f.span.end === end);
+    const code = codeOf(diagnostic);
+    return list.find((f) => f.code === code && f.span.start === start && f.span.end === end);
   }
 
   dispose(): void {

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { lint } from 'markdownlint/sync';
 import { CheckScheduler } from '../../src/core/checking/scheduler';
-import { checkMemo, prepareSources, resetCheckCaches } from '../../src/core/checking/check';
+import { Checker } from '../../src/core/checking/check';
 import { findEntries } from '../../src/core/citing/completion';
 import { join } from 'node:path';
 import { extract } from '../../src/core/sources/extract';
@@ -49,9 +49,10 @@ const MEMORY_TARGET_MB = 300;
 async function typingUnderLoad(memoText: string, sources: ReturnType<typeof extract>[]): Promise<void> {
   let text = memoText;
   let published: { generation: number; text: string } | undefined;
+  const checker = new Checker();
   const scheduler = new CheckScheduler<string>((key, generation) => {
     const snapshot = text;
-    checkMemo(parseMemo(snapshot), sources);
+    checker.check(parseMemo(snapshot), sources);
     if (scheduler.isCurrent(key, generation)) published = { generation, text: snapshot };
   });
   const words = memoText.split(' ');
@@ -108,19 +109,22 @@ async function main(): Promise<void> {
 
   const load = time(() => texts.map((content, i) => extract(parseSource({ path: `/bench/source-${i}.txt`, content }))));
   const sources = load.result;
-  const index = time(() => prepareSources(sources));
+  const checker = new Checker();
+  const index = time(() => checker.prepare(sources));
   console.log(`load and extract ${SOURCES} sources: ${load.ms.toFixed(0)} ms, index them for alignment: ${index.ms.toFixed(0)} ms (once; cached until a source changes)`);
 
   // Interleaved, so that a busy moment of the machine weighs on both sides alike.
   lint({ strings: { memo: memoText } });
-  checkMemo(parseMemo(memoText), sources);
+  checker.check(parseMemo(memoText), sources);
   const lintRuns: number[] = [];
   const fullRuns: number[] = [];
   let findings = 0;
   for (let i = 0; i < RUNS; i++) {
     lintRuns.push(time(() => lint({ strings: { memo: memoText } })).ms);
-    resetCheckCaches();
-    const run = time(() => checkMemo(parseMemo(memoText), sources));
+    // Cold: a Checker that has indexed the sources (as after loading them) but analysed no block of this memo.
+    const cold = new Checker();
+    cold.prepare(sources);
+    const run = time(() => cold.check(parseMemo(memoText), sources));
     fullRuns.push(run.ms);
     findings = run.result.length;
   }
@@ -128,7 +132,7 @@ async function main(): Promise<void> {
   const fullMs = median(fullRuns);
 
   // One-word edits at random places, each re-checked with the caches warm (as while typing).
-  checkMemo(parseMemo(memoText), sources);
+  checker.check(parseMemo(memoText), sources);
   const lines = memoText.split('\n');
   const editRuns: number[] = [];
   let text = memoText;
@@ -138,7 +142,7 @@ async function main(): Promise<void> {
     lines[line] = lines[line].replace(/\b(\w+)\b/, (w) => (w === 'the' ? 'a' : `${w}x`));
     text = lines.join('\n');
     const edited = text;
-    editRuns.push(time(() => checkMemo(parseMemo(edited), sources)).ms);
+    editRuns.push(time(() => checker.check(parseMemo(edited), sources)).ms);
   }
   const recheckMs = median(editRuns);
   const recheckP95 = [...editRuns].sort((a, b) => a - b)[Math.floor(editRuns.length * 0.95)];

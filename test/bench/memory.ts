@@ -2,7 +2,7 @@
  * npm run bench, memory part (bench.ts runs this bundle as a child process and reports its line).
  */
 import type { Extraction } from '../../src/core/sources/extract';
-import { checkMemo, prepareSources } from '../../src/core/checking/check';
+import { Checker } from '../../src/core/checking/check';
 import { parseMemo } from '../../src/core/memo/memo';
 import { findEntries } from '../../src/core/citing/completion';
 import { DEFAULT_LIMITS, SourceLibrary, type SourceFileSystem } from '../../src/core/sources/library';
@@ -36,12 +36,13 @@ async function main(): Promise<void> {
     if (result.ok) sources.push(result.extraction);
   }
   await extractor.stop();
-  prepareSources(sources);
+  const checker = new Checker();
+  checker.prepare(sources);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   // A memo is checked against them all, as it would be in the editor: what that keeps counts too.
   const memoText = memo(11, MEMO_WORDS, [5000, 5050, 5099].map((seed) => article(seed, MEMORY_SOURCE_WORDS)));
   const checkStart = process.hrtime.bigint();
-  const findings = checkMemo(parseMemo(memoText), sources).length;
+  const findings = checker.check(parseMemo(memoText), sources).length;
   const checkMs = Number(process.hrtime.bigint() - checkStart) / 1e6;
   // Completion keeps nothing between requests; a query no source has is its slowest case (every text searched).
   const searchStart = process.hrtime.bigint();

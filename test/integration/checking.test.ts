@@ -1,20 +1,20 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, openMemo, waitFor } from './helpers';
+import { api, codeOf, openMemo, waitFor } from './helpers';
 
 function conflicts(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => String(d.code).startsWith('conflict/'));
+  return vscode.languages.getDiagnostics(uri).filter((d) => String(codeOf(d)).startsWith('conflict/'));
 }
 
-suite('Checking', () => {
-  test('a wrong number gets a diagnostic with the source sentence, and the quick fix corrects it', async () => {
+describe('Checking', () => {
+  it('a wrong number gets a diagnostic with the source sentence, and the quick fix corrects it', async () => {
     await api();
     const editor = await openMemo('wrong-number.md', '# Memo\n\nThere are about 3,500 American troops in Iraq.\n');
     const [diagnostic] = await waitFor('a conflict/number diagnostic', () => {
       const list = conflicts(editor.document.uri);
       return list.length ? list : undefined;
     });
-    assert.strictEqual(diagnostic.code, 'conflict/number');
+    assert.strictEqual(codeOf(diagnostic), 'conflict/number');
     assert.strictEqual(diagnostic.source, 'memo-check');
     assert.strictEqual(editor.document.getText(diagnostic.range), '3,500');
     assert.match(diagnostic.message, /source says 2500 American troops/);
@@ -33,13 +33,13 @@ suite('Checking', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('"Ignore this claim" writes the disable comment, which silences the claim', async () => {
+  it('"Ignore this claim" writes the disable comment, which silences the claim', async () => {
     const editor = await openMemo('ignored.md', '# Memo\n\nAttacks on US forces in Iraq ceased on March 4.\n');
     const [diagnostic] = await waitFor('a conflict/date diagnostic', () => {
       const list = conflicts(editor.document.uri);
       return list.length ? list : undefined;
     });
-    assert.strictEqual(diagnostic.code, 'conflict/date');
+    assert.strictEqual(codeOf(diagnostic), 'conflict/date');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
     const ignore = actions.find((a) => a.title.startsWith('Ignore this claim'));
     assert.ok(ignore?.edit);
@@ -49,7 +49,7 @@ suite('Checking', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('diagnostics follow typing, honour the enable setting without reload, and clear on close', async () => {
+  it('diagnostics follow typing, honour the enable setting without reload, and clear on close', async () => {
     const editor = await openMemo('typing.md', '# Memo\n\nThe NATO mission in Iraq has existed since 2018.\n');
     await new Promise((r) => setTimeout(r, 500));
     assert.strictEqual(conflicts(editor.document.uri).length, 0, 'a supported claim stays quiet');
@@ -66,7 +66,7 @@ suite('Checking', () => {
     await waitFor('diagnostics cleared on close', () => vscode.languages.getDiagnostics(uri).length === 0);
   });
 
-  test('per-code severity settings apply without reload, "off" included', async () => {
+  it('per-code severity settings apply without reload, "off" included', async () => {
     const editor = await openMemo('severity.md', 'About 3,500 American troops remain in Iraq.\n');
     await waitFor('the conflict', () => conflicts(editor.document.uri).length === 1);
     const config = vscode.workspace.getConfiguration('policyMemo');
@@ -82,13 +82,13 @@ suite('Checking', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('a front-matter error is reported on the memo', async () => {
+  it('a front-matter error is reported on the memo', async () => {
     const editor = await openMemo('broken.md', '---\nsources: [unclosed\n---\n\nText.\n');
     const diagnostics = await waitFor('a diagnostic', () => {
       const list = vscode.languages.getDiagnostics(editor.document.uri);
       return list.length ? list : undefined;
     });
-    assert.strictEqual(diagnostics[0].code, 'memo/front-matter');
+    assert.strictEqual(codeOf(diagnostics[0]), 'memo/front-matter');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

@@ -13,8 +13,8 @@ function hoverText(hovers: vscode.Hover[]): string {
   return hoverMarkdown(hovers).replace(/\*\*/g, '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-suite('Citing', () => {
-  test('typing the trigger lists cited quotes; accepting one inserts the quote, speaker and citation', async () => {
+describe('Citing', () => {
+  it('typing the trigger lists cited quotes; accepting one inserts the quote, speaker and citation', async () => {
     await api();
     const editor = await openMemo('cite.md', 'Draft: @@knife');
     const end = editor.document.lineAt(0).range.end;
@@ -27,7 +27,7 @@ suite('Citing', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('a new completion trigger takes effect without reload', async () => {
+  it('a new completion trigger takes effect without reload', async () => {
     const config = vscode.workspace.getConfiguration('policyMemo');
     await config.update('completion.trigger', ';;', vscode.ConfigurationTarget.Workspace);
     try {
@@ -44,7 +44,7 @@ suite('Citing', () => {
     }
   });
 
-  test('hover on a citation shows the passage in context, the source and an Open link; go-to-source selects it', async () => {
+  it('hover on a citation shows the passage in context, the source and an Open link; go-to-source selects it', async () => {
     const line = `UN envoy: \u201con a knife\u2019s edge\u201d [@${SAMPLE_KEY}, para. 5].`;
     const editor = await openMemo('hover.md', `${line}\n`);
     const at = new vscode.Position(0, line.indexOf('[@') + 3);
@@ -63,7 +63,7 @@ suite('Citing', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('the citation style setting changes the next insertion, without reload', async () => {
+  it('the citation style setting changes the next insertion, without reload', async () => {
     const { tree } = await api();
     const root = tree.getChildren()?.[0] as never;
     const quotes = (tree.getChildren(root) as { kind: string; label?: string }[]).find((n) => n.label === 'Quotes') as never;
@@ -86,7 +86,7 @@ suite('Citing', () => {
     }
   });
 
-  test('a hover escapes source text: markup and command links in a source render as text', async () => {
+  it('a hover escapes source text: markup and command links in a source render as text', async () => {
     const { sources } = await api();
     const hostile = '---\nid: hostile\n---\n\nThe <img src=x onerror=alert(1)> mayor said "[run](command:workbench.action.quit) now" today.\n';
     await vscode.workspace.fs.writeFile(workspaceUri('sources', 'hostile.md'), new TextEncoder().encode(hostile));

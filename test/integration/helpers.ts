@@ -37,3 +37,5 @@ export async function openMemo(name: string, content?: string): Promise<vscode.T
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
 }
+
+export { codeOf } from '../../src/vscode/diagnostics';

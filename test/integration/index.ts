@@ -3,7 +3,7 @@
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   /* eslint-disable @typescript-eslint/no-require-imports */
   require('./sidebar.test');

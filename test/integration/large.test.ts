@@ -2,8 +2,8 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { api, waitFor, workspaceUri } from './helpers';
 
-suite('Large sources', () => {
-  test('a source of about 1 MB loads (in the extraction worker) with its quotes, speakers and line positions', async function () {
+describe('Large sources', () => {
+  it('a source of about 1 MB loads (in the extraction worker) with its quotes, speakers and line positions', async function () {
     this.timeout(120000);
     const { sources } = await api();
     const paragraphs = Array.from({ length: 4000 }, (_, i) => `\u201cWe counted ${i + 10} boats in the harbour,\u201d said Ann Lee, the port captain, on day ${i}.`);

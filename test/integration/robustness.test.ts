@@ -1,12 +1,12 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/vscode/sourcesTree';
-import { api, openMemo, waitFor, workspaceUri } from './helpers';
+import { api, codeOf, openMemo, waitFor, workspaceUri } from './helpers';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-suite('Robustness', () => {
-  teardown(async () => {
+describe('Robustness', () => {
+  afterEach(async () => {
     try {
       await vscode.workspace.fs.delete(workspaceUri('sources'), { recursive: true });
     } catch {
@@ -17,7 +17,7 @@ suite('Robustness', () => {
     await sources.refresh();
   });
 
-  test('bad sources are named in the view; the good ones keep working', async () => {
+  it('bad sources are named in the view; the good ones keep working', async () => {
     const { sources, tree } = await api();
     await vscode.workspace.fs.writeFile(workspaceUri('sources', 'good.txt'), encode('The council approved 12 schools, said Mayor Ann Lee.\n'));
     await vscode.workspace.fs.writeFile(workspaceUri('sources', 'empty.txt'), encode(''));
@@ -30,7 +30,7 @@ suite('Robustness', () => {
     assert.deepStrictEqual(sources.sources.map((x) => x.source.key).sort(), ['good', 'utf16']);
   });
 
-  test('the max-sources limit is a setting, applied without reload and reported when hit', async () => {
+  it('the max-sources limit is a setting, applied without reload and reported when hit', async () => {
     const { sources } = await api();
     for (let i = 0; i < 5; i++) await vscode.workspace.fs.writeFile(workspaceUri('sources', `s${i}.txt`), encode(`Report ${i}: the council approved ${i + 2} schools.\n`));
     await waitFor('five sources', () => sources.sources.length === 5);
@@ -39,7 +39,7 @@ suite('Robustness', () => {
     assert.ok(sources.problems.some((p) => /only the first 3 \(policyMemo\.maxSources\) are read/.test(p.message)));
   });
 
-  test('a glob matching 2,000 files reads the first 500 (the default limit), says so, and the view stays usable', async function () {
+  it('a glob matching 2,000 files reads the first 500 (the default limit), says so, and the view stays usable', async function () {
     this.timeout(120000);
     const { sources, tree } = await api();
     const dir = workspaceUri('sources');
@@ -54,7 +54,7 @@ suite('Robustness', () => {
     assert.strictEqual(roots.filter((r) => r.kind === 'source').length, 500);
   });
 
-  test('a source renamed or deleted while open leaves no stale entry and no error', async () => {
+  it('a source renamed or deleted while open leaves no stale entry and no error', async () => {
     const { sources } = await api();
     await vscode.workspace.fs.writeFile(workspaceUri('sources', 'before.txt'), encode('The port handled 40 ships on Monday.\n'));
     await waitFor('the source', () => sources.sources.some((x) => x.source.key === 'before'));
@@ -67,11 +67,11 @@ suite('Robustness', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('front matter naming a file outside the workspace or a missing one gets a diagnostic on the front matter', async () => {
+  it('front matter naming a file outside the workspace or a missing one gets a diagnostic on the front matter', async () => {
     await api();
     const editor = await openMemo('outside.md', '---\nsources: [../../../etc/hostname, sources/missing.txt]\n---\n\nText.\n');
     const diagnostics = await waitFor('diagnostics on the front matter', () => {
-      const list = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.code === 'memo/source');
+      const list = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => codeOf(d) === 'memo/source');
       return list.length === 2 ? list : undefined;
     });
     assert.match(diagnostics[0].message, /outside the workspace and is not read/);

@@ -20,13 +20,13 @@ function firstQuoteOf(tree: vscode.TreeDataProvider<TreeNode>, speaker: string):
   return quote;
 }
 
-suite('Sidebar', () => {
-  test('activates on a Markdown memo', async () => {
+describe('Sidebar', () => {
+  it('activates on a Markdown memo', async () => {
     await openMemo('memo.md');
     await waitFor('activation', () => vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
   });
 
-  test('lists the sample article with its quotes by speaker', async () => {
+  it('lists the sample article with its quotes by speaker', async () => {
     const { tree, sources } = await api();
     assert.strictEqual(sources.usingSample, true, 'with no sources/ the bundled sample is used');
     const roots = tree.getChildren() as TreeNode[];
@@ -43,7 +43,7 @@ suite('Sidebar', () => {
     assert.deepStrictEqual(facts, ['Numbers', 'Dates', 'People', 'Organisations', 'Places']);
   });
 
-  test('clicking a quote reveals the passage in the source', async () => {
+  it('clicking a quote reveals the passage in the source', async () => {
     const { tree } = await api();
     const quote = firstQuoteOf(tree, 'Jeannine Plasschaert');
     const item = tree.getTreeItem(quote) as vscode.TreeItem;
@@ -56,7 +56,7 @@ suite('Sidebar', () => {
     assert.strictEqual(editor.document.getText(editor.selection), 'on a knife\u2019s edge');
   });
 
-  test('"Insert into memo" inserts the quote with its citation at the cursor', async () => {
+  it('"Insert into memo" inserts the quote with its citation at the cursor', async () => {
     const { tree } = await api();
     const editor = await openMemo('insert-target.md', '# Draft\n\n');
     editor.selection = new vscode.Selection(2, 0, 2, 0);
@@ -69,7 +69,7 @@ suite('Sidebar', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('"Copy citation" puts the quote and its citation on the clipboard', async () => {
+  it('"Copy citation" puts the quote and its citation on the clipboard', async () => {
     const { tree } = await api();
     const quote = firstQuoteOf(tree, 'Defense');
     await vscode.commands.executeCommand('policyMemo.copyCitation', quote);
@@ -78,7 +78,7 @@ suite('Sidebar', () => {
     assert.match(copied, /\(rutte-sudani-the-hague, \u00b623\)$/);
   });
 
-  test('a memo\u2019s front matter sources appear in the tree', async () => {
+  it('a memo\u2019s front matter sources appear in the tree', async () => {
     const { sources } = await api();
     await vscode.workspace.fs.writeFile(workspaceUri('refs', 'budget.md'), new TextEncoder().encode('---\ntitle: Budget note\nid: budget-note\n---\n\nThe council approved 12 new schools in 2021.\n'));
     await openMemo('fm-memo.md', '---\nsources: [refs/budget.md]\n---\n\nThe council approved 12 new schools.\n');
@@ -89,7 +89,7 @@ suite('Sidebar', () => {
     await sources.refresh();
   });
 
-  test('a new file in sources/ appears in the tree without reload', async () => {
+  it('a new file in sources/ appears in the tree without reload', async () => {
     const { tree, sources } = await api();
     const article = 'Minister Anna Berg said on Tuesday that 40 schools would reopen in March 2025.\n\n\u201cWe will not wait any longer,\u201d Berg told reporters.\n';
     await vscode.workspace.fs.writeFile(workspaceUri('sources', 'schools.txt'), new TextEncoder().encode(article));

@@ -1,28 +1,23 @@
-/** Runs every check on a memo against its sources, re-analysing only the blocks that changed. */
-import { analyseBlock, analyseProses, type Claim, type ProseAnalysis } from '../memo/claims';
-import { mentionKeys, valueKeys } from '../language/stems';
-import { checkAttribution } from './rules/attribution';
-import { checkCitations } from './rules/citation';
-import { checkComparisons } from './rules/comparison';
-import { checkDates } from './rules/date';
-import { checkEntities, checkNationalities } from './rules/entity';
-import { checkDescriptions } from './rules/headNoun';
-import { checkNumbers } from './rules/number';
-import { checkPlaces } from './rules/place';
-import { checkPolarity } from './rules/polarity';
-import { checkRoles } from './rules/role';
-import { checkTitles } from './rules/title';
-import { checkQuote } from './rules/quote';
-import { locateQuoteInCorpus } from './quoteMatch';
-import { MAX_ALIGNED, QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNSUPPORTED_MAX_ALIGNMENT } from './thresholds';
-import type { BlockFinding, ClaimContext } from './rules/shared';
-import { Corpus } from './corpus';
-import type { Extraction } from '../sources/extract';
+/**
+ * The Checker: runs every rule of the registry on a memo against its sources, re-analysing only the blocks that
+ * changed. It owns what makes re-checks cheap (the sources' alignment index, the findings of each block, the quote
+ * indexes); the extension's diagnostics and the CLI each make one.
+ */
+import { LRUCache } from 'lru-cache';
+import { analyseBlock, analyseProses, type ProseAnalysis } from '../memo/claims';
 import type { MemoBlock, ParsedMemo } from '../memo/memo';
+import type { Extraction } from '../sources/extract';
 import type { SourceDoc } from '../sources/source';
 import type { Span } from '../text/offsets';
+import { DiagnosticCode } from './codes';
+import { Corpus } from './corpus';
+import { QuoteLocator } from './quoteMatch';
+import { codeInfo, RULES } from './rules';
+import type { RuleContext, Severity } from './rules/rule';
+import type { BlockFinding } from './rules/shared';
+import { MAX_ALIGNED, QUOTE_MIN_SIMILARITY } from './thresholds';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type { Severity } from './rules/rule';
 
 export interface Evidence {
   readonly source: SourceDoc;
@@ -37,7 +32,7 @@ export interface Fix {
 }
 
 export interface Finding {
-  /** Stable code: conflict/* for conflicts with a source; other prefixes never count as conflicts. */
+  /** Stable code (see {@link DiagnosticCode}): conflict/* for conflicts with a source; other prefixes never count as conflicts. */
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
@@ -48,123 +43,89 @@ export interface Finding {
 }
 
 export interface CheckOptions {
-  /** Also report claims for which no source passage was found (unsupported/claim hints). */
+  /** Also run the hint rules: claims, quotes, values and names no source supports (unsupported/*). */
   readonly unsupportedHints?: boolean;
 }
-
-/** The checks run on each claim, one module per kind of conflict. */
-const CLAIM_CHECKS: readonly ((ctx: ClaimContext) => BlockFinding[])[] = [
-  checkNumbers, checkDates, checkEntities, checkNationalities, checkTitles, checkRoles, checkDescriptions, checkPlaces, checkPolarity, checkComparisons,
-];
 
 /** How many analysed blocks are kept: a long memo's blocks, a few times over. */
 const BLOCK_CACHE_LIMIT = 4000;
 
-let corpusCache: { signature: string; corpus: Corpus } | undefined;
-const blockCache = new Map<string, BlockFinding[]>();
-
-/** Forgets the analysed memo blocks (and with `sources`, the corpus built from the sources): benchmarks measure cold checks. */
-export function resetCheckCaches(sources = false): void {
-  if (sources) corpusCache = undefined;
-  blockCache.clear();
+/** The registry's severity for a code; warning for one it does not know. */
+export function defaultSeverityOf(code: string): Severity {
+  return codeInfo(code)?.defaultSeverity ?? 'warning';
 }
 
-/** Builds (or reuses) the alignment index of a set of sources: part of loading them, done once per change of sources. */
-export function prepareSources(sources: readonly Extraction[]): void {
-  corpusFor(sources);
-}
+export class Checker {
+  private corpus: { signature: string; corpus: Corpus } | undefined;
+  private readonly blocks = new LRUCache<string, readonly BlockFinding[]>({ max: BLOCK_CACHE_LIMIT });
+  private readonly locator = new QuoteLocator();
 
-function corpusFor(sources: readonly Extraction[]): Corpus {
-  const signature = sources.map((x) => `${x.source.path}\u0000${x.source.hash}`).join('\u0001');
-  if (corpusCache?.signature !== signature) {
-    corpusCache = { signature, corpus: new Corpus(sources) };
-    blockCache.clear();
-  }
-  return corpusCache.corpus;
-}
-
-function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus, options: CheckOptions, analysis?: ProseAnalysis): BlockFinding[] {
-  const analysed = analyseBlock(block, { commonWords: corpus.commonWords, known: corpus.knownNames }, analysis);
-  const findings: BlockFinding[] = [...checkCitations(raw, analysed.quotes, corpus.extractions)];
-  const quoted = new Set<number>();
-  for (const quote of analysed.quotes) {
-    const match = locateQuoteInCorpus(quote.text, corpus);
-    const quoteFindings = [...checkQuote(quote, match), ...checkAttribution(quote, match, analysed.mentions)];
-    if (match && match.similarity >= QUOTE_MIN_SIMILARITY) for (const p of quote.parts) for (let k = p.start; k < p.end; k++) quoted.add(k);
-    findings.push(...quoteFindings);
-    if (options.unsupportedHints && (!match || match.similarity < QUOTE_MIN_SIMILARITY) && quote.text.split(/\s+/).length >= QUOTE_MIN_WORDS) {
-      findings.push({ code: 'unsupported/quote', message: 'Quote not found in the sources', span: { start: quote.start, end: quote.end } });
+  /** The alignment index of a set of sources, built once per change of sources (the block findings go with it). */
+  prepare(sources: readonly Extraction[]): Corpus {
+    const signature = sources.map((x) => `${x.source.path}\u0000${x.source.hash}`).join('\u0001');
+    if (this.corpus?.signature !== signature) {
+      this.corpus = { signature, corpus: new Corpus(sources) };
+      this.blocks.clear();
     }
+    return this.corpus.corpus;
   }
-  for (const claim of analysed.claims) {
-    const alignments = corpus.align(claim.stems).slice(0, MAX_ALIGNED);
-    const ctx: ClaimContext = { corpus, block: analysed, claim, alignments };
-    for (const check of CLAIM_CHECKS) {
-      // Words inside a quote that was found in a source are judged by the quote checks alone.
-      for (const f of check(ctx)) if (!quoted.has(f.span.start)) findings.push(f);
+
+  check(memo: ParsedMemo, sources: readonly Extraction[], options: CheckOptions = {}): Finding[] {
+    const findings: Finding[] = [];
+    if (memo.frontMatterError) {
+      findings.push({ code: DiagnosticCode.MemoFrontMatter, severity: defaultSeverityOf(DiagnosticCode.MemoFrontMatter), message: `Memo ${memo.frontMatterError}`, span: memo.frontMatterSpan });
     }
-    if (options.unsupportedHints) findings.push(...unsupportedHints(claim, corpus, alignments[0]?.score ?? 0));
+    if (sources.length === 0) return findings;
+    const corpus = this.prepare(sources);
+    const keyOf = (block: MemoBlock): string => `${options.unsupportedHints ? 1 : 0}\u0000${block.prose}\u0000${memo.text.slice(block.start, block.end)}`;
+    // The blocks not in the cache are analysed in one pass: a cold check of a long memo, or one edited block.
+    const uncached = memo.blocks.filter((b) => !this.blocks.has(keyOf(b)));
+    const analyses = new Map<MemoBlock, ProseAnalysis>();
+    if (uncached.length > 1) analyseProses(uncached.map((b) => b.prose)).forEach((a, i) => analyses.set(uncached[i], a));
+    for (const block of memo.blocks) {
+      const key = keyOf(block);
+      let blockFindings = this.blocks.get(key);
+      if (!blockFindings) {
+        blockFindings = this.checkBlock(block, memo.text.slice(block.start, block.end), corpus, options, analyses.get(block));
+        this.blocks.set(key, blockFindings);
+      }
+      for (const f of blockFindings) {
+        const line = memo.lines.positionAt(block.start + f.span.start).line;
+        if (memo.disabledLines.has(line)) continue;
+        findings.push({
+          code: f.code,
+          severity: defaultSeverityOf(f.code),
+          message: f.message,
+          span: { start: block.start + f.span.start, end: block.start + f.span.end },
+          evidence: f.evidence ? { source: f.evidence.extraction.source, span: f.evidence.span, text: f.evidence.text } : undefined,
+          fix: f.fix ? { span: { start: block.start + f.fix.span.start, end: block.start + f.fix.span.end }, newText: f.fix.newText, title: f.fix.title } : undefined,
+        });
+      }
+    }
+    return findings;
   }
-  return findings;
+
+  private checkBlock(block: MemoBlock, raw: string, corpus: Corpus, options: CheckOptions, analysis?: ProseAnalysis): BlockFinding[] {
+    const analysed = analyseBlock(block, { commonWords: corpus.commonWords, known: corpus.knownNames }, analysis);
+    const quotes = analysed.quotes.map((quote) => ({ quote, match: this.locator.locateInCorpus(quote.text, corpus) }));
+    // Words inside a quote that was found in a source are judged by the quote rules alone.
+    const quoted = new Set<number>();
+    for (const { quote, match } of quotes) {
+      if (match && match.similarity >= QUOTE_MIN_SIMILARITY) for (const p of quote.parts) for (let k = p.start; k < p.end; k++) quoted.add(k);
+    }
+    const claims = analysed.claims.map((claim) => ({ corpus, block: analysed, claim, alignments: corpus.align(claim.stems).slice(0, MAX_ALIGNED) }));
+    const ctx: RuleContext = { corpus, locator: this.locator, block: analysed, raw, quotes, claims };
+    const findings: BlockFinding[] = [];
+    for (const rule of RULES) {
+      if (rule.hint && !options.unsupportedHints) continue;
+      for (const f of rule.check(ctx)) if (!rule.defersToQuotes || !quoted.has(f.span.start)) findings.push(f);
+    }
+    // In the order of the memo; at one place, in the registry's order.
+    return findings.sort((a, b) => a.span.start - b.span.start);
+  }
 }
 
-/** Hints (never conflicts): a claim no source passage speaks to, or a date, number or name no source mentions. */
-function unsupportedHints(claim: Claim, corpus: Corpus, bestScore: number): BlockFinding[] {
-  if (claim.stems.size >= 2 && bestScore < UNSUPPORTED_MAX_ALIGNMENT) {
-    return [{ code: 'unsupported/claim', message: 'No source passage found for this claim', span: { start: claim.start, end: claim.end } }];
-  }
-  const hints: BlockFinding[] = [];
-  for (const value of [...claim.dates, ...claim.numbers.filter((n) => n.unit)]) {
-    const keys = value.type === 'date' ? valueKeys([value], []) : valueKeys([], [value]);
-    if (keys.length && !keys.some((k) => corpus.has(k))) hints.push({ code: 'unsupported/value', message: `No source mentions ${value.text}`, span: { start: value.start, end: value.end } });
-  }
-  for (const m of claim.mentions) {
-    const keys = mentionKeys(m);
-    if (keys.length && !keys.some((k) => corpus.has(k))) hints.push({ code: 'unsupported/name', message: `No source mentions ${m.text}`, span: { start: m.start, end: m.end } });
-  }
-  return hints;
-}
-
-function severityOf(code: string): Severity {
-  if (code.startsWith('conflict/') || code === 'citation/stale') return 'warning';
-  if (code.startsWith('unsupported/')) return 'hint';
-  if (code === 'citation/unknown') return 'information';
-  return 'warning';
-}
-
+/** One check with a Checker of its own (nothing kept): for a test or a one-off run. */
 export function checkMemo(memo: ParsedMemo, sources: readonly Extraction[], options: CheckOptions = {}): Finding[] {
-  const findings: Finding[] = [];
-  if (memo.frontMatterError) {
-    findings.push({ code: 'memo/front-matter', severity: 'warning', message: `Memo ${memo.frontMatterError}`, span: memo.frontMatterSpan });
-  }
-  if (sources.length === 0) return findings;
-  const corpus = corpusFor(sources);
-  const keyOf = (block: MemoBlock): string => `${options.unsupportedHints ? 1 : 0}\u0000${block.prose}\u0000${memo.text.slice(block.start, block.end)}`;
-  // The blocks not in the cache are analysed in one pass: a cold check of a long memo, or one edited block.
-  const uncached = memo.blocks.filter((b) => !blockCache.has(keyOf(b)));
-  const analyses = new Map<MemoBlock, ProseAnalysis>();
-  if (uncached.length > 1) analyseProses(uncached.map((b) => b.prose)).forEach((a, i) => analyses.set(uncached[i], a));
-  for (const block of memo.blocks) {
-    const raw = memo.text.slice(block.start, block.end);
-    const key = keyOf(block);
-    let blockFindings = blockCache.get(key);
-    if (!blockFindings) {
-      blockFindings = checkBlock(block, raw, corpus, options, analyses.get(block));
-      if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value as string);
-      blockCache.set(key, blockFindings);
-    }
-    for (const f of blockFindings) {
-      const line = memo.lines.positionAt(block.start + f.span.start).line;
-      if (memo.disabledLines.has(line)) continue;
-      findings.push({
-        code: f.code,
-        severity: severityOf(f.code),
-        message: f.message,
-        span: { start: block.start + f.span.start, end: block.start + f.span.end },
-        evidence: f.evidence ? { source: f.evidence.extraction.source, span: f.evidence.span, text: f.evidence.text } : undefined,
-        fix: f.fix ? { span: { start: block.start + f.fix.span.start, end: block.start + f.fix.span.end }, newText: f.fix.newText, title: f.fix.title } : undefined,
-      });
-    }
-  }
-  return findings;
+  return new Checker().check(memo, sources, options);
 }

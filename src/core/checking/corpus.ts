@@ -1,4 +1,5 @@
 /** The sources' sentences indexed for alignment: which source sentences a memo claim talks about. */
+import { LRUCache } from 'lru-cache';
 import { factAt, type Extraction, type Fact } from '../sources/extract';
 import { knownNamesOf, type KnownNames } from '../language/entities';
 import { isValueKey, stemsOf, valueKeys } from '../language/stems';
@@ -114,7 +115,8 @@ export class Corpus {
   /** Per indexed sentence: which extraction it is from, and its index there. IndexedSentence objects are made when asked for. */
   private owners = new Int32Array(0);
   private sentenceIndices = new Int32Array(0);
-  private readonly recent = new Map<number, IndexedSentence>();
+  /** A check asks for the same few sentences again and again (each claim aligns several times); bounded, so it never holds them all. */
+  private readonly recent = new LRUCache<number, IndexedSentence>({ max: RECENT_SENTENCES });
   /** Each extraction's place in {@link extractions}. */
   private readonly order = new Map<Extraction, number>();
   /** The id of each extraction's first indexed sentence (none for a source without prose). */
@@ -169,8 +171,6 @@ export class Corpus {
     if (!sentence) {
       const x = this.extractions[this.owners[id]];
       sentence = new IndexedSentence(id, x, factAt(x, this.sentenceIndices[id]), this);
-      // A check asks for the same few sentences again and again (each claim aligns several times); bounded, so it never holds them all.
-      if (this.recent.size >= RECENT_SENTENCES) this.recent.clear();
       this.recent.set(id, sentence);
     }
     return sentence;

@@ -1,6 +1,7 @@
 /** Locating a memo's quoted words in the sources, verbatim or nearly, with a word diff for a misquote. */
 import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
+import { LRUCache } from 'lru-cache';
 import type { Corpus } from './corpus';
 import type { Extraction } from '../sources/extract';
 import { stem } from '../language/stems';
@@ -36,30 +37,6 @@ class WordIndex {
       else this.positions.set(w.word, [i]);
     });
   }
-}
-
-/**
- * Whole-source indexes of the last few sources asked for by name (a hover, a citation's check). Bounded:
- * an index is ~20 times its source's text, and kept for every source it was most of the memory they took.
- */
-const RECENT_INDEXES = 4;
-const recentIndexes = new Map<Extraction, WordIndex>();
-
-/** The value kept under `key`, made (and kept) if missing or no longer `usable`; the least recently used goes past `limit`. */
-function recentOrMake<K, V>(cache: Map<K, V>, limit: number, key: K, make: () => V, usable: (value: V) => boolean = () => true): V {
-  let value = cache.get(key);
-  if (value === undefined || !usable(value)) {
-    value = make();
-    if (cache.size >= limit) cache.delete(cache.keys().next().value as K);
-  } else {
-    cache.delete(key);
-  }
-  cache.set(key, value);
-  return value;
-}
-
-function indexOf(x: Extraction): WordIndex {
-  return recentOrMake(recentIndexes, RECENT_INDEXES, x, () => new WordIndex(x, words(x.source.text)));
 }
 
 export interface QuoteMatch {
@@ -187,56 +164,88 @@ function bestMatch(indexes: readonly WordIndex[], runs: readonly string[][]): Qu
   return best;
 }
 
-/** Where in these sources a quote comes from: verbatim (similarity 1), else the closest passage. */
-export function locateQuote(quote: string, sources: readonly Extraction[]): QuoteMatch | undefined {
-  const runs = segments(quote);
-  if (runs.length === 0) return undefined;
-  return bestMatch(sources.map(indexOf), runs);
-}
-
+/**
+ * Whole-source indexes of the last few sources asked for by name (a hover, a citation's check). Bounded:
+ * an index is ~20 times its source's text, and kept for every source it was most of the memory they took.
+ */
+const RECENT_INDEXES = 4;
 /** Paragraphs looked at for a quote: those of the sentences that share most of its words. */
 const QUOTE_CANDIDATE_SENTENCES = 12;
 /** Passage indexes kept between calls: a memo quotes the same passages again, and a check re-reads every quote. */
 const RECENT_REGIONS = 256;
-const recentRegions = new Map<string, WordIndex>();
 
-/** The words of paragraphs first..last (1-based) of a source, indexed; the last few hundred are kept. */
-function regionIndex(x: Extraction, first: number, last: number): WordIndex {
-  const make = (): WordIndex => {
-    const start = x.source.paragraphs[first - 1].start;
-    const end = x.source.paragraphs[last - 1].end;
-    return new WordIndex(x, words(x.source.text.slice(start, end), start));
-  };
-  // A match names its extraction: one kept for an earlier extraction of the same file is made anew.
-  return recentOrMake(recentRegions, RECENT_REGIONS, `${x.source.path}\u0000${first}\u0000${last}`, make, (index) => index.extraction === x);
+/** Finds quotes in sources, keeping the word indexes it builds for the next quotes (least recently used go first). */
+export class QuoteLocator {
+  private readonly sourceIndexes = new LRUCache<Extraction, WordIndex>({ max: RECENT_INDEXES });
+  private readonly regionIndexes = new LRUCache<string, WordIndex>({ max: RECENT_REGIONS });
+
+  /** Where in these sources a quote comes from: verbatim (similarity 1), else the closest passage. */
+  locate(quote: string, sources: readonly Extraction[]): QuoteMatch | undefined {
+    const runs = segments(quote);
+    if (runs.length === 0) return undefined;
+    return bestMatch(sources.map((x) => this.indexOf(x)), runs);
+  }
+
+  /**
+   * {@link locate} over all the sources of a check, looking only in the paragraphs whose sentences share the
+   * quote's words (the corpus's alignment), each indexed for the call. Searching and indexing every source took
+   * seconds and hundreds of MB for a large workspace; a quote, verbatim or misquoted, shares its words with where
+   * it comes from. A quote only of words no sentence is indexed by (function words, verbs of saying) is found nowhere:
+   * it would match anywhere.
+   */
+  locateInCorpus(quote: string, corpus: Corpus): QuoteMatch | undefined {
+    const runs = segments(quote);
+    if (runs.length === 0) return undefined;
+    const quoteStems = new Map(runs.flat().map((w) => [stem(w), 1]));
+    const candidates = corpus.align(quoteStems, undefined, QUOTE_CANDIDATE_SENTENCES, 0);
+    if (candidates.length === 0) return undefined;
+    // Each paragraph once, in the sources' order (a verbatim match in the first source wins, as in locate);
+    // with the next one when the sentence ends its paragraph, since a quote may run on into it.
+    const regions = new Map<string, { x: Extraction; first: number; last: number }>();
+    for (const a of candidates) {
+      const x = a.sentence.extraction;
+      const s = a.sentence.fact.sentence;
+      const own = x.source.paragraphs[s.paragraph - 1];
+      const last = s.end >= own.end && s.paragraph < x.source.paragraphs.length ? s.paragraph + 1 : s.paragraph;
+      const key = `${corpus.orderOf(x)}:${s.paragraph}:${last}`;
+      if (!regions.has(key)) regions.set(key, { x, first: s.paragraph, last });
+    }
+    const indexes = [...regions.values()]
+      .sort((a, b) => corpus.orderOf(a.x) - corpus.orderOf(b.x) || a.first - b.first)
+      .map(({ x, first, last }) => this.regionIndex(x, first, last));
+    return bestMatch(indexes, runs);
+  }
+
+  private indexOf(x: Extraction): WordIndex {
+    let index = this.sourceIndexes.get(x);
+    if (!index) {
+      index = new WordIndex(x, words(x.source.text));
+      this.sourceIndexes.set(x, index);
+    }
+    return index;
+  }
+
+  /** The words of paragraphs first..last (1-based) of a source, indexed. */
+  private regionIndex(x: Extraction, first: number, last: number): WordIndex {
+    const key = `${x.source.path}\u0000${first}\u0000${last}`;
+    let index = this.regionIndexes.get(key);
+    // A match names its extraction: one kept for an earlier extraction of the same file is made anew.
+    if (!index || index.extraction !== x) {
+      const start = x.source.paragraphs[first - 1].start;
+      const end = x.source.paragraphs[last - 1].end;
+      index = new WordIndex(x, words(x.source.text.slice(start, end), start));
+      this.regionIndexes.set(key, index);
+    }
+    return index;
+  }
 }
 
-/**
- * {@link locateQuote} over all the sources of a check, looking only in the paragraphs whose sentences share the
- * quote's words (the corpus's alignment), each indexed for the call. Searching and indexing every source took
- * seconds and hundreds of MB for a large workspace; a quote, verbatim or misquoted, shares its words with where
- * it comes from. A quote only of words no sentence is indexed by (function words, verbs of saying) is found nowhere:
- * it would match anywhere.
- */
+/** {@link QuoteLocator.locate} with indexes of its own: for a single question (a test, a one-off look-up). */
+export function locateQuote(quote: string, sources: readonly Extraction[]): QuoteMatch | undefined {
+  return new QuoteLocator().locate(quote, sources);
+}
+
+/** {@link QuoteLocator.locateInCorpus} with indexes of its own. */
 export function locateQuoteInCorpus(quote: string, corpus: Corpus): QuoteMatch | undefined {
-  const runs = segments(quote);
-  if (runs.length === 0) return undefined;
-  const quoteStems = new Map(runs.flat().map((w) => [stem(w), 1]));
-  const candidates = corpus.align(quoteStems, undefined, QUOTE_CANDIDATE_SENTENCES, 0);
-  if (candidates.length === 0) return undefined;
-  // Each paragraph once, in the sources' order (a verbatim match in the first source wins, as in locateQuote);
-  // with the next one when the sentence ends its paragraph, since a quote may run on into it.
-  const regions = new Map<string, { x: Extraction; first: number; last: number }>();
-  for (const a of candidates) {
-    const x = a.sentence.extraction;
-    const s = a.sentence.fact.sentence;
-    const own = x.source.paragraphs[s.paragraph - 1];
-    const last = s.end >= own.end && s.paragraph < x.source.paragraphs.length ? s.paragraph + 1 : s.paragraph;
-    const key = `${corpus.orderOf(x)}:${s.paragraph}:${last}`;
-    if (!regions.has(key)) regions.set(key, { x, first: s.paragraph, last });
-  }
-  const indexes = [...regions.values()]
-    .sort((a, b) => corpus.orderOf(a.x) - corpus.orderOf(b.x) || a.first - b.first)
-    .map(({ x, first, last }) => regionIndex(x, first, last));
-  return bestMatch(indexes, runs);
+  return new QuoteLocator().locateInCorpus(quote, corpus);
 }

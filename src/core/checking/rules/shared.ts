@@ -1,5 +1,9 @@
 import { stemsAround, type AnalysedBlock, type Claim } from '../../memo/claims';
 import type { Alignment, Corpus, IndexedSentence } from '../corpus';
+import type { QuoteMatch } from '../quoteMatch';
+import type { Mention } from '../../language/entities';
+import { mentionKeys } from '../../language/stems';
+import { ENTITY_SUPPORT_RATIO } from '../thresholds';
 import type { Extraction } from '../../sources/extract';
 import type { Span } from '../../text/offsets';
 import { sentenceText } from '../../sources/source';
@@ -77,4 +81,52 @@ export function replacementFinding(code: string, span: Span, message: string, se
     evidence: evidenceOf(sentence),
     fix: { span: { start: span.start, end: span.end }, newText, title: `Replace with ${newText} (source)` },
   };
+}
+
+/**
+ * The best-aligned sentence once the claim's mention is left out, when it does
+ * not name that mention and no sentence naming it aligns nearly as well.
+ */
+export function swapCandidate(ctx: ClaimContext, mention: Mention, minAlignment: number): Alignment | undefined {
+  const keys = mentionKeys(mention);
+  if (keys.length === 0) return undefined;
+  // The claim's best match names this entity: nothing was swapped (and no second ranking is needed).
+  const best = ctx.alignments[0];
+  if (best && mentionsAny(best.sentence, keys)) return undefined;
+  const ranked = ctx.corpus.align(ctx.claim.stems, new Set(keys));
+  const top = ranked[0];
+  if (!top || top.score < minAlignment) return undefined;
+  // The words that tell this thing apart ("Aarhus", not "University"), looked for in any part of speech.
+  const words = keys.map((k) => k.replace(/^place:/, '')).filter((w) => !/\s/.test(w));
+  if (mentionsAny(top.sentence, keys) || containsWord(top.sentence, words)) return undefined;
+  const naming = ranked.find((a) => mentionsAny(a.sentence, keys) || containsWord(a.sentence, words));
+  if (naming && naming.score >= top.score * ENTITY_SUPPORT_RATIO) return undefined;
+  return top;
+}
+
+function nameParts(name: string): string[] {
+  return name.toLowerCase().split(/[\s-]+/).filter((w) => w.length > 2);
+}
+
+/** "Hussein" and "Fuad Hussein" are one person; "Fuad Hussein" and "Saddam Hussein" are not. */
+export function samePerson(a: string, b: string): boolean {
+  const pa = nameParts(a);
+  const pb = nameParts(b);
+  if (pa.length === 0 || pb.length === 0) return a.toLowerCase() === b.toLowerCase();
+  const [shorter, longer] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+  return shorter.every((w) => longer.includes(w));
+}
+
+/** A paragraph citation for an offset of a source: "key ¶n". */
+export function citeOffset(x: Extraction, offset: number): string {
+  const paragraph = x.source.paragraphs.find((p) => p.start <= offset && offset <= p.end);
+  return `${x.source.key} \u00b6${paragraph?.number ?? 1}`;
+}
+
+/** The source sentences a quote match lies in, as evidence. */
+export function quoteEvidence(match: QuoteMatch): BlockFinding['evidence'] {
+  const sentence = match.extraction.source.sentences.find((s) => s.start <= match.start && match.start < s.end);
+  const start = Math.min(sentence?.start ?? match.start, match.start);
+  const end = Math.max(match.end, [...match.extraction.source.sentences].reverse().find((s) => s.start < match.end)?.end ?? match.end);
+  return { extraction: match.extraction, span: { start, end }, text: match.extraction.source.text.slice(start, end) };
 }

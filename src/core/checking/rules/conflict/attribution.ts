@@ -1,25 +1,15 @@
 /** conflict/attribution: a real quote given to someone other than who said it in the source. */
-import type { Mention } from '../../language/entities';
-import type { QuoteMatch } from '../quoteMatch';
-import type { Quote } from '../../language/quotes';
-import { citeOffset, quoteEvidence } from './quote';
-import type { BlockFinding } from './shared';
+import { DiagnosticCode } from '../../codes';
+import type { Rule } from '../rule';
+import type { Mention } from '../../../language/entities';
+import type { QuoteMatch } from '../../quoteMatch';
+import type { Quote } from '../../../language/quotes';
+import { citeOffset, quoteEvidence, samePerson, type BlockFinding } from '../shared';
 
 /** Quotes at least this close to the source are real enough to ask who said them. */
 const ATTRIBUTION_MIN_SIMILARITY = 0.8;
 
-function nameParts(name: string): string[] {
-  return name.toLowerCase().split(/[\s-]+/).filter((w) => w.length > 2);
-}
 
-/** "Hussein" and "Fuad Hussein" are one person; "Fuad Hussein" and "Saddam Hussein" are not. */
-export function samePerson(a: string, b: string): boolean {
-  const pa = nameParts(a);
-  const pb = nameParts(b);
-  if (pa.length === 0 || pb.length === 0) return a.toLowerCase() === b.toLowerCase();
-  const [shorter, longer] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
-  return shorter.every((w) => longer.includes(w));
-}
 
 export function checkAttribution(quote: Quote, match: QuoteMatch | undefined, mentions: readonly Mention[]): BlockFinding[] {
   if (!match || match.similarity < ATTRIBUTION_MIN_SIMILARITY || !quote.speaker) return [];
@@ -38,3 +28,12 @@ export function checkAttribution(quote: Quote, match: QuoteMatch | undefined, me
     fix: speakerMention ? { span, newText: sourceQuote.speaker, title: `Attribute to ${sourceQuote.speaker} (source)` } : undefined,
   }];
 }
+
+export const attributionRule: Rule = {
+  code: DiagnosticCode.ConflictAttribution,
+  description: 'A real quote given to someone other than who said it in the source',
+  fixable: true,
+  defaultSeverity: 'warning',
+  scope: 'quotes',
+  check: (ctx) => ctx.quotes.flatMap(({ quote, match }) => checkAttribution(quote, match, ctx.block.mentions)),
+};

@@ -1,8 +1,10 @@
 /** conflict/date: a date of the same event as in the source, with another year, month or day. */
-import type { DateValue } from '../../language/values';
-import { mentionKeys } from '../../language/stems';
-import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from '../thresholds';
-import { alignmentsAround, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from './shared';
+import { DiagnosticCode } from '../../codes';
+import type { Rule } from '../rule';
+import type { DateValue } from '../../../language/values';
+import { mentionKeys } from '../../../language/stems';
+import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from '../../thresholds';
+import { alignmentsAround, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from '../shared';
 
 type Comparison = 'agree' | 'differ' | 'incomparable';
 
@@ -78,3 +80,14 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
   }
   return findings;
 }
+
+export const dateRule: Rule = {
+  code: DiagnosticCode.ConflictDate,
+  description: 'The date of the same event as in the source, with another year, month or day',
+  fixable: true,
+  preferredFix: true,
+  defaultSeverity: 'warning',
+  scope: 'claims',
+  defersToQuotes: true,
+  check: (ctx) => ctx.claims.flatMap(checkDates),
+};

@@ -3,11 +3,11 @@
  * swapped: "a commander of A … a member of B" where the source has a member of A
  * and a commander of B.
  */
-import type { Mention } from '../../language/entities';
-import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
-import { mentionKeys } from '../../language/stems';
-import { ENTITY_MIN_ALIGNMENT } from '../thresholds';
-import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './shared';
+import type { Mention } from '../../../../language/entities';
+import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
+import { mentionKeys } from '../../../../language/stems';
+import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
+import { cite, evidenceOf, type BlockFinding, type ClaimContext } from '../../shared';
 
 interface Role {
   /** The role noun, as a lemma ("commander"). */

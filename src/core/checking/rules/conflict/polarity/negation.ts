@@ -1,10 +1,10 @@
 /** conflict/polarity: the claim reverses the source: an opposite word, or a negation the source does not have (or the other way). */
-import { NEGATION_WORDS, OPPOSITES } from '../../language/lexicon';
-import type { Token } from '../../language/nlp';
-import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
-import { stem } from '../../language/stems';
-import { NEGATION_MIN_ALIGNMENT, POLARITY_MIN_ALIGNMENT } from '../thresholds';
-import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './shared';
+import { NEGATION_WORDS, OPPOSITES } from '../../../../language/lexicon';
+import type { Token } from '../../../../language/nlp';
+import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
+import { stem } from '../../../../language/stems';
+import { NEGATION_MIN_ALIGNMENT, POLARITY_MIN_ALIGNMENT } from '../../../thresholds';
+import { cite, evidenceOf, type BlockFinding, type ClaimContext } from '../../shared';
 
 /**
  * lemma -> the lemmas of its opposites. Matched on lemmas, not stems: stems collide

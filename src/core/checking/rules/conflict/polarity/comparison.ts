@@ -3,12 +3,12 @@
  * "climate, more than conflict, is the main driver" where the source has
  * "conflict is the main driver, more than climate".
  */
-import { SPEECH_VERBS } from '../../language/lexicon';
-import type { Token } from '../../language/nlp';
-import { sequenceOf, tokensIn, type TokenSequence } from '../../language/tokenTable';
-import { stem } from '../../language/stems';
-import { POLARITY_MIN_ALIGNMENT } from '../thresholds';
-import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './shared';
+import { SPEECH_VERBS } from '../../../../language/lexicon';
+import type { Token } from '../../../../language/nlp';
+import { sequenceOf, tokensIn, type TokenSequence } from '../../../../language/tokenTable';
+import { stem } from '../../../../language/stems';
+import { POLARITY_MIN_ALIGNMENT } from '../../../thresholds';
+import { cite, evidenceOf, type BlockFinding, type ClaimContext } from '../../shared';
 
 interface Comparison {
   readonly preferred: string;

@@ -1,8 +1,7 @@
 /** conflict/entity (offices): a person given an office the source never gives them ("Prime Minister" for its "President"). */
-import type { Mention } from '../../language/entities';
-import { samePerson } from './attribution';
-import { ENTITY_MIN_ALIGNMENT } from '../thresholds';
-import { cite, evidenceOf, type BlockFinding, type ClaimContext } from './shared';
+import type { Mention } from '../../../../language/entities';
+import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
+import { cite, evidenceOf, samePerson, type BlockFinding, type ClaimContext } from '../../shared';
 
 /** Offices (the last word of a title): a generic role ("leader", "head", "spokesman") is not compared. */
 const OFFICES = new Set(['president', 'minister', 'chancellor', 'governor', 'mayor', 'senator', 'general', 'admiral', 'colonel', 'ambassador',

@@ -3,11 +3,11 @@
  * source says "Europe's largest port". The modifiers (a possessor and an adjective, or two adjectives) match a
  * phrase of the source; the noun they describe does not.
  */
-import type { Token } from '../../language/nlp';
-import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
-import { stem } from '../../language/stems';
-import { ENTITY_MIN_ALIGNMENT } from '../thresholds';
-import { replacementFinding, type BlockFinding, type ClaimContext } from './shared';
+import type { Token } from '../../../../language/nlp';
+import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
+import { stem } from '../../../../language/stems';
+import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
+import { replacementFinding, type BlockFinding, type ClaimContext } from '../../shared';
 
 interface Description {
   /** Stems of the modifiers, in order. */

@@ -1,31 +1,11 @@
 /** conflict/entity: a person, organisation or nationality other than the one the source names for the same statement. */
-import type { Mention } from '../../language/entities';
-import { mentionKeys } from '../../language/stems';
-import { ENTITY_MIN_ALIGNMENT, ENTITY_SUPPORT_RATIO } from '../thresholds';
-import { containsWord, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from './shared';
-import type { Alignment } from '../corpus';
-import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
+import type { Mention } from '../../../../language/entities';
+import { mentionKeys } from '../../../../language/stems';
+import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
+import { replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
+import type { Alignment } from '../../../corpus';
+import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
 
-/**
- * The best-aligned sentence once the claim's mention is left out, when it does
- * not name that mention and no sentence naming it aligns nearly as well.
- */
-export function swapCandidate(ctx: ClaimContext, mention: Mention, minAlignment: number): Alignment | undefined {
-  const keys = mentionKeys(mention);
-  if (keys.length === 0) return undefined;
-  // The claim's best match names this entity: nothing was swapped (and no second ranking is needed).
-  const best = ctx.alignments[0];
-  if (best && mentionsAny(best.sentence, keys)) return undefined;
-  const ranked = ctx.corpus.align(ctx.claim.stems, new Set(keys));
-  const top = ranked[0];
-  if (!top || top.score < minAlignment) return undefined;
-  // The words that tell this thing apart ("Aarhus", not "University"), looked for in any part of speech.
-  const words = keys.map((k) => k.replace(/^place:/, '')).filter((w) => !/\s/.test(w));
-  if (mentionsAny(top.sentence, keys) || containsWord(top.sentence, words)) return undefined;
-  const naming = ranked.find((a) => mentionsAny(a.sentence, keys) || containsWord(a.sentence, words));
-  if (naming && naming.score >= top.score * ENTITY_SUPPORT_RATIO) return undefined;
-  return top;
-}
 
 function claimKeys(ctx: ClaimContext): Set<string> {
   return new Set(ctx.claim.mentions.flatMap(mentionKeys));

@@ -1,34 +1,30 @@
-/** citation/*: citations that point at no source or at the wrong paragraph, with a fix re-pointing them. */
-import { formatCitation, parseCitations, resolveCitation } from '../../citing/citation';
-import type { Extraction } from '../../sources/extract';
-import { locateQuote } from '../quoteMatch';
-import type { Quote } from '../../language/quotes';
-import type { BlockFinding } from './shared';
+/** citation/stale: a citation pointing at a paragraph that does not hold the quote before it, or does not exist; the fix re-points it. */
+import { formatCitation } from '../../../citing/citation';
+import { DiagnosticCode } from '../../codes';
+import type { Rule, RuleContext } from '../rule';
+import type { BlockFinding } from '../shared';
+import { citationsOf } from './citations';
 
 /** Characters allowed between a quote's last word and its citation: the closing mark, punctuation, spaces. */
 const QUOTE_CITATION_GAP = 4;
 
-/** Checks the citations of a block (raw text, with offsets as in the block's prose) against the sources. */
-export function checkCitations(raw: string, quotes: readonly Quote[], sources: readonly Extraction[]): BlockFinding[] {
+function staleCitations(ctx: RuleContext): BlockFinding[] {
+  const { raw } = ctx;
   const findings: BlockFinding[] = [];
-  for (const c of parseCitations(raw)) {
-    const x = resolveCitation(c, sources);
+  for (const { citation: c, source: x } of citationsOf(raw, ctx.corpus.extractions)) {
+    if (!x) continue;
     const span = { start: c.start, end: c.end };
-    if (!x) {
-      findings.push({ code: 'citation/unknown', message: `No source "${c.name}" among this memo's sources`, span });
-      continue;
-    }
-    const quote = quotes.find((q) => q.end <= c.start && c.start - q.end <= QUOTE_CITATION_GAP);
+    const quote = ctx.block.quotes.find((q) => q.end <= c.start && c.start - q.end <= QUOTE_CITATION_GAP);
     const paragraphs = x.source.paragraphs;
     const cited = paragraphs[c.paragraph - 1];
     if (quote) {
-      const match = locateQuote(quote.text, [x]);
+      const match = ctx.locator.locate(quote.text, [x]);
       if (match && match.similarity === 1) {
         const actual = paragraphs.find((p) => p.start <= match.start && match.start <= p.end);
         if (actual && actual.number !== c.paragraph) {
           const repointed = formatCitation(x.source, actual.number, c.style === 'inline' ? 'inline' : c.style);
           findings.push({
-            code: 'citation/stale',
+            code: DiagnosticCode.CitationStale,
             message: `The quote is in \u00b6${actual.number} of ${x.source.key}, not \u00b6${c.paragraph}`,
             span,
             evidence: { extraction: x, span: { start: actual.start, end: actual.end }, text: x.source.text.slice(actual.start, actual.end) },
@@ -39,8 +35,18 @@ export function checkCitations(raw: string, quotes: readonly Quote[], sources: r
       }
     }
     if (!cited && c.paragraph > 0) {
-      findings.push({ code: 'citation/stale', message: `${x.source.key} has no \u00b6${c.paragraph} (it has ${paragraphs.length} paragraphs)`, span });
+      findings.push({ code: DiagnosticCode.CitationStale, message: `${x.source.key} has no \u00b6${c.paragraph} (it has ${paragraphs.length} paragraphs)`, span });
     }
   }
   return findings;
 }
+
+export const staleCitationRule: Rule = {
+  code: DiagnosticCode.CitationStale,
+  description: 'A citation pointing at a paragraph that does not hold the quote, or that does not exist',
+  fixable: true,
+  preferredFix: true,
+  defaultSeverity: 'warning',
+  scope: 'citations',
+  check: staleCitations,
+};

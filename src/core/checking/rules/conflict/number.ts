@@ -1,11 +1,13 @@
 /** conflict/number: a quantity that counts the same thing as the source, with another value. */
-import type { IndexedSentence } from '../corpus';
-import type { Token } from '../../language/nlp';
-import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
-import { stem } from '../../language/stems';
-import { quantitiesAgree, type NumberValue } from '../../language/values';
-import { NUMBER_MIN_ALIGNMENT } from '../thresholds';
-import { alignmentsAround, replacementFinding, type BlockFinding, type ClaimContext } from './shared';
+import { DiagnosticCode } from '../../codes';
+import type { Rule } from '../rule';
+import type { IndexedSentence } from '../../corpus';
+import type { Token } from '../../../language/nlp';
+import { sequenceOf, type TokenSequence } from '../../../language/tokenTable';
+import { stem } from '../../../language/stems';
+import { quantitiesAgree, type NumberValue } from '../../../language/values';
+import { NUMBER_MIN_ALIGNMENT } from '../../thresholds';
+import { alignmentsAround, replacementFinding, type BlockFinding, type ClaimContext } from '../shared';
 
 function sameUnit(a: NumberValue, b: NumberValue): boolean {
   return a.unit !== undefined && b.unit !== undefined && stem(a.unit) === stem(b.unit);
@@ -119,3 +121,14 @@ function unitPhrase(text: string, value: NumberValue, limit: number): string {
   }
   return value.text;
 }
+
+export const numberRule: Rule = {
+  code: DiagnosticCode.ConflictNumber,
+  description: 'A quantity that counts the same thing as the source, with another value',
+  fixable: true,
+  preferredFix: true,
+  defaultSeverity: 'warning',
+  scope: 'claims',
+  defersToQuotes: true,
+  check: (ctx) => ctx.claims.flatMap(checkNumbers),
+};

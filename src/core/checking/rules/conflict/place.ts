@@ -1,10 +1,11 @@
 /** conflict/place: where something happened, other than where the source says. */
-import type { Mention } from '../../language/entities';
-import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
-import { PLACE_MIN_ALIGNMENT } from '../thresholds';
-import { swapCandidate } from './entity';
-import { replacementFinding, type BlockFinding, type ClaimContext } from './shared';
-import { mentionKeys } from '../../language/stems';
+import { DiagnosticCode } from '../../codes';
+import type { Rule } from '../rule';
+import type { Mention } from '../../../language/entities';
+import { sequenceOf, type TokenSequence } from '../../../language/tokenTable';
+import { PLACE_MIN_ALIGNMENT } from '../../thresholds';
+import { replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../shared';
+import { mentionKeys } from '../../../language/stems';
 
 /** Prepositions of location and of direction: "in Babylon", "to The Hague". "From" is origin and compared only with itself. */
 const LOCATIVE = new Set(['in', 'at', 'to', 'into', 'inside', 'near', 'outside', 'across', 'throughout', 'on']);
@@ -37,3 +38,13 @@ export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
   }
   return findings;
 }
+
+export const placeRule: Rule = {
+  code: DiagnosticCode.ConflictPlace,
+  description: 'Another place than the source gives for where something happened',
+  fixable: true,
+  defaultSeverity: 'warning',
+  scope: 'claims',
+  defersToQuotes: true,
+  check: (ctx) => ctx.claims.flatMap(checkPlaces),
+};

@@ -1,0 +1,15 @@
+/** citation/unknown: a citation naming no source of the memo. */
+import { DiagnosticCode } from '../../codes';
+import type { Rule } from '../rule';
+import { citationsOf } from './citations';
+
+export const unknownCitationRule: Rule = {
+  code: DiagnosticCode.CitationUnknown,
+  description: "A citation naming no source among the memo's sources",
+  fixable: false,
+  defaultSeverity: 'information',
+  scope: 'citations',
+  check: (ctx) => citationsOf(ctx.raw, ctx.corpus.extractions)
+    .filter(({ source }) => !source)
+    .map(({ citation: c }) => ({ code: DiagnosticCode.CitationUnknown, message: `No source "${c.name}" among this memo's sources`, span: { start: c.start, end: c.end } })),
+};
