@@ -1,4 +1,4 @@
-/** memo-check: the engine on the command line (design.md, "CLI"). Exit 0 clean, 1 conflicts, 2 usage or input error. */
+/** memo-check: the engine on the command line (README, "memo-check"). Exit 0 clean, 1 conflicts, 2 usage or input error. */
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';

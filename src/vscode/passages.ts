@@ -1,6 +1,6 @@
 /** A quote or fact of a source, as the sidebar, the QuickPick and the commands see it. */
 import { factsOf, type Extraction } from '../core/sources/extract';
-import { sentenceText, type SourceDoc } from '../core/sources/source';
+import { paragraphNumberAt, sentenceText } from '../core/sources/source';
 import type { Span } from '../core/text/offsets';
 
 export interface Passage {
@@ -10,11 +10,6 @@ export interface Passage {
   readonly text: string;
   readonly speaker?: string | null;
   readonly paragraph: number;
-}
-
-export function paragraphNumberAt(source: SourceDoc, offset: number): number {
-  const paragraph = source.paragraphs.find((p) => p.start <= offset && offset <= p.end);
-  return paragraph?.number ?? 1;
 }
 
 export function quotePassages(x: Extraction): Passage[] {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { sourceLabel } from '../core/citing/citation';
 import { factsOf, factValues, type Extraction, type Fact } from '../core/sources/extract';
-import { paragraphNumberAt, quotePassages, type Passage } from './passages';
+import { quotePassages, type Passage } from './passages';
+import { paragraphNumberAt } from '../core/sources/source';
 import type { SourceIndex } from './sourceIndex';
 import { sentenceText } from '../core/sources/source';
 

@@ -13,7 +13,7 @@ async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: str
 }
 
 describe('memo-check extract', () => {
-  it('prints the sample as the JSON of design.md when no source is given', async () => {
+  it('prints the sample as the JSON the README documents when no source is given', async () => {
     const { code, out, err } = await run(['extract', '--format', 'json']);
     assert.strictEqual(code, EXIT_CLEAN, err);
     const report = JSON.parse(out);
@@ -72,7 +72,7 @@ describe('memo-check check', () => {
     assert.deepStrictEqual(await run(['check', 'memo.md'], dir), { code: 0, out: '', err: '' });
   });
 
-  it('prints the JSON of design.md, with evidence and fix', async () => {
+  it('prints the JSON the README documents, with evidence and fix', async () => {
     const dir = workspace({ 'memo.md': 'About 3,500 American troops remain in Iraq.\n' });
     const { code, out } = await run(['--format', 'json', 'memo.md'], dir);
     assert.strictEqual(code, 1);

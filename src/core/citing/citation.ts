@@ -35,11 +35,6 @@ export function formatCitation(source: SourceDoc, paragraph: number, style: Cita
   }
 }
 
-/** The plain form used where no style applies (the clipboard of a source without a memo). */
-export function plainCitation(source: SourceDoc, paragraph: number): string {
-  return formatCitation(source, paragraph, 'inline');
-}
-
 /** A footnote definition: outlet, title, date, url and paragraph, as far as the source says. */
 export function footnoteDefinition(source: SourceDoc, paragraph: number): string {
   const parts = [source.meta.outlet ?? source.meta.author, source.meta.title ? `\u201c${source.meta.title}\u201d` : source.key, source.meta.date, source.meta.url, `\u00b6${paragraph}`];

@@ -8,7 +8,7 @@
 import type { Extraction } from '../sources/extract';
 import { factAt } from '../sources/extract';
 import type { Span } from '../text/offsets';
-import { sentenceText } from '../sources/source';
+import { paragraphNumberAt, sentenceText } from '../sources/source';
 
 export interface CompletionEntry {
   readonly kind: 'quote' | 'fact' | 'value';
@@ -19,10 +19,6 @@ export interface CompletionEntry {
   readonly speaker?: string | null;
   /** For a value: the sentence it comes from. */
   readonly sentence?: string;
-}
-
-function paragraphAt(x: Extraction, offset: number): number {
-  return x.source.paragraphs.find((p) => p.start <= offset && offset <= p.end)?.number ?? 1;
 }
 
 function escapeRegExp(word: string): string {
@@ -77,7 +73,7 @@ export function findEntries(sources: readonly Extraction[], query: string, limit
     for (const q of x.quotes) {
       if (found.length >= limit) return found;
       if (matches(q.parts, (q.speaker ?? '').toLowerCase())) {
-        found.push({ kind: 'quote', extraction: x, paragraph: paragraphAt(x, q.start), text: q.text, speaker: q.speaker });
+        found.push({ kind: 'quote', extraction: x, paragraph: paragraphNumberAt(x.source, q.start), text: q.text, speaker: q.speaker });
       }
     }
     if (!textHasAll) continue;

@@ -66,10 +66,6 @@ export class FactTable {
     return this.data;
   }
 
-  get sentenceCount(): number {
-    return this.data.firsts.length / KINDS - 1;
-  }
-
   /** Indices of the sentences shown as facts. */
   get shown(): Int32Array {
     return this.data.shown;

@@ -1,4 +1,4 @@
-/** The JSON shapes other tools rely on (design.md: "Contracts"). */
+/** The JSON shape of `memo-check extract --format json` that other tools rely on (README, "memo-check"). */
 import { factsOf, factValues, type Extraction, type FactValue } from './extract';
 import type { Range } from '../text/offsets';
 import { sentenceText } from './source';

@@ -200,3 +200,8 @@ export function sentenceText(source: SourceDoc, span: Span): string {
 export function paragraphAt(source: SourceDoc, offset: number): Paragraph | undefined {
   return source.paragraphs.find((p) => p.start <= offset && offset <= p.end);
 }
+
+/** The 1-based number of the paragraph containing an offset (1 when none does), as citations give it. */
+export function paragraphNumberAt(source: SourceDoc, offset: number): number {
+  return paragraphAt(source, offset)?.number ?? 1;
+}

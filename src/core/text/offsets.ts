@@ -15,29 +15,6 @@ export interface Span {
   readonly end: number;
 }
 
-/**
- * The smallest view of a text document the engine needs (after
- * vscode-markdown-languageservice's ITextDocument): the editor adapter wraps a
- * vscode.TextDocument, tests and the CLI use {@link InMemoryDocument}.
- */
-export interface ITextDocument {
-  readonly uri: string;
-  readonly version: number;
-  getText(): string;
-}
-
-export class InMemoryDocument implements ITextDocument {
-  constructor(
-    readonly uri: string,
-    private readonly text: string,
-    readonly version = 0,
-  ) {}
-
-  getText(): string {
-    return this.text;
-  }
-}
-
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
 

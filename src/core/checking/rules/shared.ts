@@ -6,7 +6,7 @@ import { mentionKeys } from '../../language/stems';
 import { ENTITY_SUPPORT_RATIO } from '../thresholds';
 import type { Extraction } from '../../sources/extract';
 import type { Span } from '../../text/offsets';
-import { sentenceText } from '../../sources/source';
+import { paragraphNumberAt, sentenceText } from '../../sources/source';
 
 /** What a check sees: one claim, its block, and the source sentences ranked for it. */
 export interface ClaimContext {
@@ -119,8 +119,7 @@ export function samePerson(a: string, b: string): boolean {
 
 /** A paragraph citation for an offset of a source: "key ¶n". */
 export function citeOffset(x: Extraction, offset: number): string {
-  const paragraph = x.source.paragraphs.find((p) => p.start <= offset && offset <= p.end);
-  return `${x.source.key} \u00b6${paragraph?.number ?? 1}`;
+  return `${x.source.key} \u00b6${paragraphNumberAt(x.source, offset)}`;
 }
 
 /** The source sentences a quote match lies in, as evidence. */

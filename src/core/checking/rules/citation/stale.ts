@@ -1,5 +1,6 @@
 /** citation/stale: a citation pointing at a paragraph that does not hold the quote before it, or does not exist; the fix re-points it. */
 import { formatCitation } from '../../../citing/citation';
+import { paragraphAt } from '../../../sources/source';
 import { DiagnosticCode } from '../../codes';
 import type { Rule, RuleContext } from '../rule';
 import type { BlockFinding } from '../shared';
@@ -20,7 +21,7 @@ function staleCitations(ctx: RuleContext): BlockFinding[] {
     if (quote) {
       const match = ctx.locator.locate(quote.text, [x]);
       if (match && match.similarity === 1) {
-        const actual = paragraphs.find((p) => p.start <= match.start && match.start <= p.end);
+        const actual = paragraphAt(x.source, match.start);
         if (actual && actual.number !== c.paragraph) {
           const repointed = formatCitation(x.source, actual.number, c.style === 'inline' ? 'inline' : c.style);
           findings.push({
