@@ -15,6 +15,8 @@ export type SeveritySetting = Severity | 'off';
 /** Typed view of the settings, re-read only when a change affects them (rust-analyzer's Config). */
 export class Config {
   private values = Config.read();
+  /** policyMemo.sources is a resource setting: each workspace folder may have its own globs. */
+  private readonly globsByFolder = new Map<string, readonly string[]>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -22,6 +24,7 @@ export class Config {
     subscriptions.push(this.changed, vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SECTION)) return;
       this.values = Config.read();
+      this.globsByFolder.clear();
       this.changed.fire();
     }));
   }
@@ -29,7 +32,6 @@ export class Config {
   private static read() {
     const c = vscode.workspace.getConfiguration(SECTION);
     return {
-      sourceGlobs: c.get<string[]>('sources', DEFAULT_SOURCE_GLOBS).filter((g) => typeof g === 'string' && g.trim()),
       maxSourceBytes: Math.max(1, c.get<number>('maxSourceSizeKB', DEFAULT_MAX_SOURCE_KB)) * BYTES_PER_KB,
       maxSources: Math.max(1, c.get<number>('maxSources', DEFAULT_MAX_SOURCES)),
       checkEnabled: c.get<boolean>('check.enable', true),
@@ -42,7 +44,17 @@ export class Config {
     };
   }
 
-  get sourceGlobs(): readonly string[] { return this.values.sourceGlobs; }
+  /** The source globs of one workspace folder (its own folder settings, else the workspace's and the user's). */
+  sourceGlobsFor(folder: vscode.WorkspaceFolder): readonly string[] {
+    const key = folder.uri.toString();
+    let globs = this.globsByFolder.get(key);
+    if (!globs) {
+      const value = vscode.workspace.getConfiguration(SECTION, folder.uri).get<unknown>('sources', DEFAULT_SOURCE_GLOBS);
+      globs = (Array.isArray(value) ? value : DEFAULT_SOURCE_GLOBS).filter((g): g is string => typeof g === 'string' && g.trim() !== '');
+      this.globsByFolder.set(key, globs);
+    }
+    return globs;
+  }
   get maxSourceBytes(): number { return this.values.maxSourceBytes; }
   get maxSources(): number { return this.values.maxSources; }
   get checkEnabled(): boolean { return this.values.checkEnabled; }

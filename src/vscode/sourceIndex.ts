@@ -82,7 +82,7 @@ export class SourceIndex implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of this.config.sourceGlobs) {
+      for (const glob of this.config.sourceGlobsFor(folder)) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
         watcher.onDidCreate(() => this.scheduleRefresh());
         watcher.onDidChange((uri) => {
@@ -185,7 +185,7 @@ export class SourceIndex implements vscode.Disposable {
       }
     }
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of this.config.sourceGlobs) {
+      for (const glob of this.config.sourceGlobsFor(folder)) {
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE_GLOB, this.config.maxSources + 1);
         for (const uri of found) seen.set(uri.fsPath, uri);
       }
