@@ -1,5 +1,5 @@
 /** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
-import { countryOf, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS } from './lexicon';
+import { countryOf, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS } from './words';
 import type { Token } from './nlp';
 import type { Span } from '../text/offsets';
 

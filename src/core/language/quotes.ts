@@ -1,6 +1,6 @@
 /** Quotations in a text and who they are attributed to. */
 import type { Mention } from './entities';
-import { MESSAGE_NOUNS, PERSONAL_PRONOUNS, SPEECH_VERBS } from './lexicon';
+import { MESSAGE_NOUNS, PERSONAL_PRONOUNS, SPEECH_VERBS } from './words';
 import type { Token } from './nlp';
 import type { Span } from '../text/offsets';
 

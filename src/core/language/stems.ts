@@ -1,5 +1,5 @@
 /** Word stems for alignment: inflection and common derivation folded ("leadership" ~ "lead"). */
-import { countryOf, ORGANIZATION_WORDS, PLACE_WORDS, SPEECH_VERBS, WEEKDAYS } from './lexicon';
+import { countryOf, ORGANIZATION_WORDS, PLACE_WORDS, SPEECH_VERBS, WEEKDAYS } from './words';
 import type { Mention } from './entities';
 import type { Token } from './nlp';
 import type { TokenSequence } from './tokenTable';

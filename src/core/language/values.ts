@@ -1,6 +1,6 @@
 /** Typed values in a sentence: quantities with what they count, and dates with their precision. */
 import * as chrono from 'chrono-node/en';
-import { MAGNITUDES, monthNumber, NUMBER_QUALIFIERS, SMALL_NUMBERS } from './lexicon';
+import { MAGNITUDES, monthNumber, NUMBER_QUALIFIERS, SMALL_NUMBERS } from './words';
 import type { Token } from './nlp';
 import type { Span } from '../text/offsets';
 

@@ -1,12 +1,8 @@
 /** conflict/entity (offices): a person given an office the source never gives them ("Prime Minister" for its "President"). */
 import type { Mention } from '../../../../language/entities';
+import { OFFICES } from '../../../../language/words';
 import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
 import { cite, evidenceOf, samePerson, type BlockFinding, type ClaimContext } from '../../shared';
-
-/** Offices (the last word of a title): a generic role ("leader", "head", "spokesman") is not compared. */
-const OFFICES = new Set(['president', 'minister', 'chancellor', 'governor', 'mayor', 'senator', 'general', 'admiral', 'colonel', 'ambassador',
-  'secretary', 'secretary-general', 'king', 'queen', 'prince', 'princess', 'ceo', 'chairman', 'chairwoman', 'judge', 'commissioner', 'premier',
-  'speaker', 'sheikh', 'pope', 'bishop', 'archbishop', 'emperor', 'captain', 'major', 'sergeant', 'lieutenant']);
 
 function office(title: string | undefined): string | undefined {
   const last = title?.toLowerCase().split(/\s+/).pop();

@@ -3,7 +3,7 @@
  * "climate, more than conflict, is the main driver" where the source has
  * "conflict is the main driver, more than climate".
  */
-import { SPEECH_VERBS } from '../../../../language/lexicon';
+import { SPEECH_VERBS } from '../../../../language/words';
 import type { Token } from '../../../../language/nlp';
 import { sequenceOf, tokensIn, type TokenSequence } from '../../../../language/tokenTable';
 import { stem } from '../../../../language/stems';

@@ -1,5 +1,5 @@
 /** conflict/polarity: the claim reverses the source: an opposite word, or a negation the source does not have (or the other way). */
-import { NEGATION_WORDS, OPPOSITES } from '../../../../language/lexicon';
+import { NEGATION_WORDS, OPPOSITES } from '../../../../language/words';
 import type { Token } from '../../../../language/nlp';
 import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
 import { stem } from '../../../../language/stems';
