@@ -9,7 +9,7 @@ export const ORGANIZATION_WORDS = new Set([
   'company', 'corporation', 'corp', 'inc', 'ltd', 'llc', 'plc', 'group', 'holdings', 'airlines', 'airways', 'motors', 'bureau', 'service',
   'services', 'authority', 'board', 'club', 'fc', 'united', 'news', 'times', 'post', 'journal', 'press', 'tribune', 'herald', 'gazette',
   'network', 'channel', 'broadcasting', 'television', 'radio', 'mission', 'nations', 'society', 'church', 'team',
-  'defense', 'defence', 'pentagon', 'kremlin', 'programme', 'program', 'initiative', 'observatory', 'watch', 'tribunal',
+  'defense', 'defence', 'programme', 'program', 'initiative', 'observatory', 'watch', 'tribunal',
   'directorate', 'secretariat', 'command', 'brigades', 'battalion', 'regiment', 'unit', 'squad', 'exchange', 'partners',
 ]);
 
