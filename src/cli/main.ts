@@ -1,11 +1,10 @@
 /** memo-check: the engine on the command line (design.md, "CLI"). Exit 0 clean, 1 conflicts, 2 usage or input error. */
-import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve, dirname, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkMemo, type Finding } from '../core/check';
 import { decodeText } from '../core/decode';
 import type { Extraction } from '../core/extract';
-import { SourceLibrary } from '../core/library';
+import { NODE_FILE_SYSTEM, readCheckedFile, SourceLibrary, DEFAULT_LIMITS, type LoadLimits } from '../core/library';
 import { parseMemo } from '../core/memo';
 import { extractionToJson, REPORT_VERSION } from '../core/report';
 import { LineIndex } from '../core/text';
@@ -29,17 +28,16 @@ extract  print the quotes and facts of sources (default: the bundled sample)
 
 --unsupported  also report claims and quotes no source supports (unsupported/*; never counted as conflicts)`;
 
+/** Largest memo read: memos are checked whole, in this thread. */
+const MEMO_LIMITS: LoadLimits = { maxBytes: DEFAULT_LIMITS.maxBytes, limitName: 'memos' };
+const SOURCE_LIMITS: LoadLimits = { ...DEFAULT_LIMITS, limitName: 'sources' };
+
 class UsageError extends Error {}
 
 function display(io: CliIo, path: string): string {
   const rel = relative(io.cwd, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
-
-const nodeFs = {
-  readFile: (path: string) => readFile(path),
-  stat: (path: string) => stat(path).then((s) => ({ size: s.size, mtime: s.mtimeMs })),
-};
 
 async function loadSources(io: CliIo, library: SourceLibrary, paths: string[]): Promise<Extraction[]> {
   const extractions: Extraction[] = [];
@@ -52,7 +50,7 @@ async function loadSources(io: CliIo, library: SourceLibrary, paths: string[]): 
 }
 
 async function runExtract(io: CliIo, files: string[], format: string): Promise<number> {
-  const library = new SourceLibrary(nodeFs);
+  const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
   const paths = files.length ? files.map((f) => resolve(io.cwd, f)) : [sampleSourcePath()];
   const extractions = await loadSources(io, library, paths);
   if (format === 'json') {
@@ -84,20 +82,16 @@ function findingToJson(f: Finding, memoLines: LineIndex, io: CliIo): Record<stri
 
 async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format: string, unsupportedHints: boolean): Promise<number> {
   if (memos.length === 0) throw new UsageError('memo-check: no memo given\n' + USAGE);
-  const library = new SourceLibrary(nodeFs);
+  const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
   const defaultSources = sourceArgs.length ? sourceArgs.map((s) => resolve(io.cwd, s)) : [sampleSourcePath()];
   const files: Record<string, unknown>[] = [];
   const textLines: string[] = [];
   let conflicts = 0;
   for (const memo of memos) {
     const memoPath = resolve(io.cwd, memo);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(memoPath);
-    } catch {
-      throw new UsageError(`memo-check: memo ${memo} does not exist or cannot be read`);
-    }
-    const decoded = decodeText(bytes);
+    const read = await readCheckedFile(NODE_FILE_SYSTEM, memoPath, MEMO_LIMITS);
+    if (!read.ok) throw new UsageError(`memo-check: memo ${memo} ${read.message}`);
+    const decoded = decodeText(read.bytes);
     if (!decoded.ok) throw new UsageError(`memo-check: memo ${memo} ${decoded.reason}`);
     const parsed = parseMemo(decoded.text);
     const own = parsed.sources;

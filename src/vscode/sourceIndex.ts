@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Extraction } from '../core/extract';
 import { readFrontMatter, stringListField } from '../core/frontMatter';
-import { SourceLibrary, type LoadResult } from '../core/library';
+import { NODE_FILE_SYSTEM, SourceLibrary, type LoadResult } from '../core/library';
 import type { Config } from './config';
 import { WorkerExtractor } from '../core/workerExtractor';
 
@@ -36,10 +36,10 @@ export class SourceIndex implements vscode.Disposable {
 
   constructor(private readonly config: Config, private readonly extensionUri: vscode.Uri, private readonly log: vscode.OutputChannel) {
     this.extractor = new WorkerExtractor(vscode.Uri.joinPath(extensionUri, 'dist').fsPath, (line) => log.appendLine(line));
-    this.library = new SourceLibrary({
-      readFile: (path) => vscode.workspace.fs.readFile(vscode.Uri.file(path)),
-      stat: (path) => vscode.workspace.fs.stat(vscode.Uri.file(path)).then((s) => ({ size: s.size, mtime: s.mtime })),
-    }, undefined, this.extractor.extract);
+    // Node's fs, not vscode.workspace.fs: that one cannot bound a read (a source naming /dev/zero took the
+    // extension host to 3 GB), nor tell a device, FIFO or socket from a file. Sources are local files
+    // (no virtual workspaces), read where the extension host runs, as vscode.workspace.fs would.
+    this.library = new SourceLibrary(NODE_FILE_SYSTEM, undefined, this.extractor.extract);
     this.disposables.push(this.extractor);
     this.disposables.push(
       config.onDidChange(() => {
