@@ -5,6 +5,7 @@ import { checkMemo, type Finding } from '../core/check';
 import { decodeText } from '../core/decode';
 import type { Extraction } from '../core/extract';
 import { NODE_FILE_SYSTEM, readCheckedFile, SourceLibrary, DEFAULT_LIMITS, type LoadLimits } from '../core/library';
+import { placePath, realRoots } from '../core/safeFile';
 import { parseMemo } from '../core/memo';
 import { extractionToJson, REPORT_VERSION } from '../core/report';
 import { LineIndex } from '../core/text';
@@ -20,13 +21,15 @@ export const EXIT_CLEAN = 0;
 export const EXIT_CONFLICTS = 1;
 export const EXIT_USAGE = 2;
 
-const USAGE = `usage: memo-check [check] [--source FILE]... [--format text|json] [--unsupported] MEMO.md...
-       memo-check extract [--format text|json] [SOURCE...]
+const USAGE = `usage: memo-check [check] [--source FILE]... [--format text|json] [--unsupported] [--root DIR] [--allow-outside-root] MEMO.md...
+       memo-check extract [--format text|json] [--root DIR] [--allow-outside-root] [SOURCE...]
 
 check    check memos against their sources (front matter "sources:", else --source, else the bundled sample)
 extract  print the quotes and facts of sources (default: the bundled sample)
 
---unsupported  also report claims and quotes no source supports (unsupported/*; never counted as conflicts)`;
+--unsupported         also report claims and quotes no source supports (unsupported/*; never counted as conflicts)
+--root DIR            the project root (default: the current directory): memos and sources outside it are not read
+--allow-outside-root  read memos and sources outside the project root too (front matter "../" or absolute paths, links)`;
 
 /** Largest memo read: memos are checked whole, in this thread. */
 const MEMO_LIMITS: LoadLimits = { maxBytes: DEFAULT_LIMITS.maxBytes, limitName: 'memos' };
@@ -39,9 +42,44 @@ function display(io: CliIo, path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-async function loadSources(io: CliIo, library: SourceLibrary, paths: string[]): Promise<Extraction[]> {
+/**
+ * What memo-check may read: files under the project root, unless told otherwise, and the
+ * bundled sample. In CI a memo comes with a pull request: its front matter must not copy
+ * files from elsewhere on the machine into the log, by a path or by a symbolic link.
+ */
+class Project {
+  private constructor(private readonly io: CliIo, private readonly root: string, private readonly realRoot: string | undefined) {}
+
+  static async open(io: CliIo, root: string | undefined, allowOutside: boolean): Promise<Project> {
+    const dir = resolve(io.cwd, root ?? '.');
+    const problem = await rootProblem(dir);
+    if (problem) throw new UsageError(`memo-check: --root ${display(io, dir)} ${problem}`);
+    return new Project(io, dir, allowOutside ? undefined : (await realRoots([dir]))[0]);
+  }
+
+  /** Throws the one-line error for a file outside the root; `what` is "memo" or "source". */
+  async confine(path: string, what: string): Promise<void> {
+    if (!this.realRoot || path === sampleSourcePath()) return;
+    const placement = await placePath(path, [this.realRoot], [this.root]);
+    if (placement === 'inside') return;
+    const where = placement === 'linked-outside' ? 'is a link to a file outside the project root' : 'is outside the project root';
+    throw new UsageError(`memo-check: ${what} ${display(this.io, path)} ${where} ${display(this.io, this.root)} and is not read (use --root DIR or --allow-outside-root)`);
+  }
+}
+
+/** Why a --root cannot be used, if it cannot. */
+async function rootProblem(dir: string): Promise<string | undefined> {
+  try {
+    return (await NODE_FILE_SYSTEM.stat(dir)).kind === 'directory' ? undefined : 'is not a folder';
+  } catch {
+    return 'does not exist';
+  }
+}
+
+async function loadSources(io: CliIo, project: Project, library: SourceLibrary, paths: string[]): Promise<Extraction[]> {
   const extractions: Extraction[] = [];
   for (const path of paths) {
+    await project.confine(path, 'source');
     const result = await library.load(path, path === sampleSourcePath());
     if (!result.ok) throw new UsageError(`memo-check: source ${display(io, path)} ${result.message}`);
     extractions.push(result.extraction);
@@ -49,10 +87,10 @@ async function loadSources(io: CliIo, library: SourceLibrary, paths: string[]): 
   return extractions;
 }
 
-async function runExtract(io: CliIo, files: string[], format: string): Promise<number> {
+async function runExtract(io: CliIo, project: Project, files: string[], format: string): Promise<number> {
   const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
   const paths = files.length ? files.map((f) => resolve(io.cwd, f)) : [sampleSourcePath()];
-  const extractions = await loadSources(io, library, paths);
+  const extractions = await loadSources(io, project, library, paths);
   if (format === 'json') {
     io.out(JSON.stringify({ version: REPORT_VERSION, sources: extractions.map((x) => extractionToJson(x, display(io, x.source.path))) }, null, 2) + '\n');
     return EXIT_CLEAN;
@@ -80,7 +118,16 @@ function findingToJson(f: Finding, memoLines: LineIndex, io: CliIo): Record<stri
   };
 }
 
-async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format: string, unsupportedHints: boolean): Promise<number> {
+async function readMemo(project: Project, memo: string, memoPath: string): Promise<string> {
+  await project.confine(memoPath, 'memo');
+  const read = await readCheckedFile(NODE_FILE_SYSTEM, memoPath, MEMO_LIMITS);
+  if (!read.ok) throw new UsageError(`memo-check: memo ${memo} ${read.message}`);
+  const decoded = decodeText(read.bytes);
+  if (!decoded.ok) throw new UsageError(`memo-check: memo ${memo} ${decoded.reason}`);
+  return decoded.text;
+}
+
+async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs: string[], format: string, unsupportedHints: boolean): Promise<number> {
   if (memos.length === 0) throw new UsageError('memo-check: no memo given\n' + USAGE);
   const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
   const defaultSources = sourceArgs.length ? sourceArgs.map((s) => resolve(io.cwd, s)) : [sampleSourcePath()];
@@ -89,16 +136,13 @@ async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format
   let conflicts = 0;
   for (const memo of memos) {
     const memoPath = resolve(io.cwd, memo);
-    const read = await readCheckedFile(NODE_FILE_SYSTEM, memoPath, MEMO_LIMITS);
-    if (!read.ok) throw new UsageError(`memo-check: memo ${memo} ${read.message}`);
-    const decoded = decodeText(read.bytes);
-    if (!decoded.ok) throw new UsageError(`memo-check: memo ${memo} ${decoded.reason}`);
-    const parsed = parseMemo(decoded.text);
+    const text = await readMemo(project, memo, memoPath);
+    const parsed = parseMemo(text);
     const own = parsed.sources;
     const sourcePaths = own ? own.map((s) => resolve(dirname(memoPath), s)) : defaultSources;
-    const sources = await loadSources(io, library, sourcePaths);
+    const sources = await loadSources(io, project, library, sourcePaths);
     const findings = checkMemo(parsed, sources, { unsupportedHints });
-    const lines = new LineIndex(decoded.text);
+    const lines = new LineIndex(text);
     conflicts += findings.filter((f) => f.code.startsWith('conflict/')).length;
     files.push({ path: display(io, memoPath), diagnostics: findings.map((f) => findingToJson(f, lines, io)) });
     for (const f of findings) {
@@ -121,6 +165,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string', short: 'f', default: 'text' },
         help: { type: 'boolean', short: 'h' },
         unsupported: { type: 'boolean' },
+        root: { type: 'string' },
+        'allow-outside-root': { type: 'boolean' },
       },
     });
     if (values.help) {
@@ -130,12 +176,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`memo-check: --format must be text or json, not "${format}"`);
     const [command, ...rest] = positionals;
+    const project = await Project.open(io, values.root, values['allow-outside-root'] ?? false);
     if (command === 'extract') {
       if (values.source?.length) throw new UsageError('memo-check: extract takes sources as arguments, not --source');
-      return await runExtract(io, rest, format);
+      return await runExtract(io, project, rest, format);
     }
     const memos = command === 'check' ? rest : positionals;
-    return await runCheck(io, memos, values.source ?? [], format, values.unsupported ?? false);
+    return await runCheck(io, project, memos, values.source ?? [], format, values.unsupported ?? false);
   } catch (error) {
     if (error instanceof UsageError) io.err(error.message + '\n');
     else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.err(`memo-check: ${error.message}\n${USAGE}\n`);

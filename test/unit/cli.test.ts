@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, EXIT_CLEAN, EXIT_USAGE } from '../../src/cli/main';
@@ -10,6 +11,12 @@ async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: str
   let err = '';
   const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd });
   return { code, out, err };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'memo-check-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
 }
 
 describe('memo-check extract', () => {
@@ -54,12 +61,6 @@ describe('memo-check extract', () => {
 });
 
 describe('memo-check check', () => {
-  function workspace(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'memo-check-'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-    return dir;
-  }
-
   it('exits 1 with compiler-style lines when a memo conflicts with the bundled sample', async () => {
     const dir = workspace({ 'memo.md': '# Memo\n\nAbout 3,500 American troops remain in Iraq.\n' });
     const { code, out } = await run(['memo.md'], dir);
@@ -105,5 +106,83 @@ describe('memo-check check', () => {
       assert.strictEqual(out, '');
       assert.match(err, /^memo-check: /);
     }
+  });
+});
+
+describe('memo-check on hostile input', () => {
+  /** A project inside a folder that also holds a file the project must not read. */
+  function projectBesideSecret(files: Record<string, string> = {}): { outer: string; project: string; secret: string } {
+    const outer = mkdtempSync(join(tmpdir(), 'memo-check-root-'));
+    const project = join(outer, 'project');
+    mkdirSync(join(project, 'sources'), { recursive: true });
+    const secret = join(outer, 'secret.txt');
+    writeFileSync(secret, 'The vault holds 12 gold bars, said Treasurer Ann Lee.\n');
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(project, name), content);
+    return { outer, project, secret };
+  }
+  const CLAIM = 'The vault holds 40 gold bars.\n';
+  const oneLine = (text: string): boolean => text.trim().split('\n').length === 1;
+
+  for (const [what, entry] of [['a ../ path', '../secret.txt'], ['an absolute path', 'ABSOLUTE']] as const) {
+    it(`refuses ${what} in front matter outside the project root, naming it, and prints none of its text`, async () => {
+      const { project, secret } = projectBesideSecret();
+      const named = entry === 'ABSOLUTE' ? secret : entry;
+      writeFileSync(join(project, 'memo.md'), `---\nsources: [${named}]\n---\n\n${CLAIM}`);
+      for (const format of ['text', 'json']) {
+        const { code, out, err } = await run(['--format', format, 'memo.md'], project);
+        assert.strictEqual(code, EXIT_USAGE, err);
+        assert.strictEqual(out, '');
+        assert.ok(oneLine(err), err);
+        // Named as it would be read: a path outside the current directory is shown absolute.
+        assert.ok(err.startsWith(`memo-check: source ${secret} is outside the project root ${project} and is not read`), err);
+        assert.ok(!/gold bars|Ann Lee/.test(out + err), 'nothing of the file outside is printed');
+      }
+    });
+  }
+
+  it('reads sources outside the root with --allow-outside-root, or inside a wider --root', async () => {
+    const { outer, project } = projectBesideSecret({ 'memo.md': `---\nsources: [../secret.txt]\n---\n\n${CLAIM}` });
+    const allowed = await run(['--allow-outside-root', '--format', 'json', 'memo.md'], project);
+    assert.strictEqual(allowed.code, 1, allowed.err);
+    assert.match(JSON.parse(allowed.out).files[0].diagnostics[0].evidence.text, /12 gold bars/);
+    assert.strictEqual((await run(['--root', outer, 'memo.md'], project)).code, 1);
+    assert.strictEqual((await run(['--root', '..', 'memo.md'], project)).code, 1);
+  });
+
+  it('refuses a source, a --source and an extract argument that only a symlink puts inside the root', async () => {
+    const { project, secret } = projectBesideSecret({ 'memo.md': `---\nsources: [sources/linked.txt]\n---\n\n${CLAIM}`, 'plain.md': CLAIM });
+    symlinkSync(secret, join(project, 'sources', 'linked.txt'));
+    for (const args of [['memo.md'], ['--source', 'sources/linked.txt', 'plain.md'], ['extract', 'sources/linked.txt']]) {
+      const { code, out, err } = await run(args, project);
+      assert.strictEqual(code, EXIT_USAGE, args.join(' '));
+      assert.strictEqual(out, '');
+      assert.ok(oneLine(err), err);
+      assert.match(err, /^memo-check: source sources\/linked\.txt is a link to a file outside the project root/);
+    }
+  });
+
+  it('refuses a FIFO as a source or a memo at once, instead of waiting for a writer', async function () {
+    this.timeout(10000);
+    const { project } = projectBesideSecret({ 'memo.md': `---\nsources: [sources/pipe.txt]\n---\n\n${CLAIM}` });
+    execFileSync('mkfifo', [join(project, 'sources', 'pipe.txt'), join(project, 'pipe.md')]);
+    for (const [args, label] of [[['memo.md'], 'source sources/pipe.txt'], [['extract', 'sources/pipe.txt'], 'source sources/pipe.txt'], [['pipe.md'], 'memo pipe.md']] as const) {
+      const { code, out, err } = await run([...args], project);
+      assert.strictEqual(code, EXIT_USAGE, args.join(' '));
+      assert.strictEqual(out, '');
+      assert.ok(oneLine(err), err);
+      assert.ok(err.startsWith(`memo-check: ${label} is not a regular file (a device, FIFO or socket) and is not read`), err);
+    }
+  });
+
+  it('never reads /dev/zero through a symlink, even with --allow-outside-root', async function () {
+    this.timeout(10000);
+    const { project } = projectBesideSecret({ 'memo.md': `---\nsources: [sources/zero.txt]\n---\n\n${CLAIM}` });
+    symlinkSync('/dev/zero', join(project, 'sources', 'zero.txt'));
+    const confined = await run(['memo.md'], project);
+    assert.strictEqual(confined.code, EXIT_USAGE);
+    assert.match(confined.err, /^memo-check: source sources\/zero\.txt is a link to a file outside the project root/);
+    const allowed = await run(['--allow-outside-root', 'memo.md'], project);
+    assert.strictEqual(allowed.code, EXIT_USAGE);
+    assert.match(allowed.err, /^memo-check: source sources\/zero\.txt is not a regular file \(a device, FIFO or socket\) and is not read\n$/);
   });
 });
