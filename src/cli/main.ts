@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { checkMemo, type Finding } from '../core/check';
 import { decodeText } from '../core/decode';
 import type { Extraction } from '../core/extract';
+import { jsonText, terminalText } from '../core/inert';
 import { NODE_FILE_SYSTEM, readCheckedFile, SourceLibrary, DEFAULT_LIMITS, type LoadLimits } from '../core/library';
 import { placePath, realRoots } from '../core/safeFile';
 import { parseMemo } from '../core/memo';
@@ -87,21 +88,26 @@ async function loadSources(io: CliIo, project: Project, library: SourceLibrary, 
   return extractions;
 }
 
+/** A line of text output: every field from a memo or a source shows its control characters as `\xNN`, so none reaches the terminal. */
+function textLine(template: TemplateStringsArray, ...fields: (string | number)[]): string {
+  return template.reduce((line, part, i) => line + part + (i < fields.length ? terminalText(String(fields[i])) : ''), '');
+}
+
 async function runExtract(io: CliIo, project: Project, files: string[], format: string): Promise<number> {
   const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
   const paths = files.length ? files.map((f) => resolve(io.cwd, f)) : [sampleSourcePath()];
   const extractions = await loadSources(io, project, library, paths);
   if (format === 'json') {
-    io.out(JSON.stringify({ version: REPORT_VERSION, sources: extractions.map((x) => extractionToJson(x, display(io, x.source.path))) }, null, 2) + '\n');
+    io.out(jsonText({ version: REPORT_VERSION, sources: extractions.map((x) => extractionToJson(x, display(io, x.source.path))) }, 2) + '\n');
     return EXIT_CLEAN;
   }
   for (const x of extractions) {
     const json = extractionToJson(x, display(io, x.source.path));
-    io.out(`${json.path} [${json.key}] ${json.title}\n`);
+    io.out(textLine`${json.path} [${json.key}] ${json.title}\n`);
     io.out(`  quotes (${json.quotes.length})\n`);
-    for (const q of json.quotes) io.out(`    ${q.range.start.line + 1}:${q.range.start.character + 1} ${q.speaker ?? '(no speaker)'}: \u201c${q.text}\u201d\n`);
+    for (const q of json.quotes) io.out(textLine`    ${q.range.start.line + 1}:${q.range.start.character + 1} ${q.speaker ?? '(no speaker)'}: \u201c${q.text}\u201d\n`);
     io.out(`  facts (${json.facts.length})\n`);
-    for (const f of json.facts) io.out(`    ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.values.map((v) => `${v.type}=${v.text}`).join(', ')}\n`);
+    for (const f of json.facts) io.out(textLine`    ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.values.map((v) => `${v.type}=${v.text}`).join(', ')}\n`);
   }
   return EXIT_CLEAN;
 }
@@ -147,10 +153,10 @@ async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs
     files.push({ path: display(io, memoPath), diagnostics: findings.map((f) => findingToJson(f, lines, io)) });
     for (const f of findings) {
       const at = lines.positionAt(f.span.start);
-      textLines.push(`${display(io, memoPath)}:${at.line + 1}:${at.character + 1} ${f.severity} ${f.code} ${f.message}`);
+      textLines.push(textLine`${display(io, memoPath)}:${at.line + 1}:${at.character + 1} ${f.severity} ${f.code} ${f.message}`);
     }
   }
-  if (format === 'json') io.out(JSON.stringify({ version: REPORT_VERSION, files }, null, 2) + '\n');
+  if (format === 'json') io.out(jsonText({ version: REPORT_VERSION, files }, 2) + '\n');
   else if (textLines.length) io.out(textLines.join('\n') + '\n');
   return conflicts > 0 ? EXIT_CONFLICTS : EXIT_CLEAN;
 }
@@ -184,9 +190,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const memos = command === 'check' ? rest : positionals;
     return await runCheck(io, project, memos, values.source ?? [], format, values.unsupported ?? false);
   } catch (error) {
-    if (error instanceof UsageError) io.err(error.message + '\n');
-    else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.err(`memo-check: ${error.message}\n${USAGE}\n`);
-    else io.err(`memo-check: internal error: ${(error as Error).message}\n`);
+    // Errors name paths from memos: their control characters are escaped too (the usage text has none).
+    if (error instanceof UsageError) io.err(error.message.split('\n').map(terminalText).join('\n') + '\n');
+    else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.err(`memo-check: ${terminalText(error.message)}\n${USAGE}\n`);
+    else io.err(`memo-check: internal error: ${terminalText((error as Error).message)}\n`);
     return EXIT_USAGE;
   }
 }

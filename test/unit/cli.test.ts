@@ -185,4 +185,21 @@ describe('memo-check on hostile input', () => {
     assert.strictEqual(allowed.code, EXIT_USAGE);
     assert.match(allowed.err, /^memo-check: source sources\/zero\.txt is not a regular file \(a device, FIFO or socket\) and is not read\n$/);
   });
+
+  it('prints no terminal control sequence from a source in text output; JSON keeps them, escaped', async () => {
+    const hostile = 'Title \u001b]0;pwned\u0007 here\n\n\u201cWe will build 12 schools \u001b[2K\u001b]8;;https://evil.example\u001b\\now\u001b]8;;\u001b\\ \u009b2J soon,\u201d said Mayor Ann Lee.\n';
+    const dir = workspace({ 'esc.txt': hostile, 'memo.md': '---\nsources: [esc.txt]\n---\n\n\u201cWe will build 14 schools now soon,\u201d said Mayor Ann Lee.\n' });
+    const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const text = await run(['extract', 'esc.txt'], dir);
+    assert.strictEqual(text.code, EXIT_CLEAN, text.err);
+    assert.ok(!controls.test(text.out), JSON.stringify(text.out));
+    assert.ok(text.out.includes('\\x1b]8;;https://evil.example\\x1b\\now'), 'the sequence is shown, escaped');
+    assert.ok(text.out.includes('\\x9b2J'), 'C1 controls are escaped too');
+    const check = await run(['memo.md'], dir);
+    assert.ok(!controls.test(check.out + check.err), JSON.stringify(check.out));
+    const json = await run(['extract', '--format', 'json', 'esc.txt'], dir);
+    assert.ok(!controls.test(json.out.replace(/\n/g, '')), 'no raw control character in the JSON text');
+    assert.ok(json.out.includes('\\u009b'), 'C1 controls are escaped in JSON');
+    assert.ok(JSON.parse(json.out).sources[0].quotes[0].text.includes('\u001b[2K\u001b]8;;https://evil.example'), 'JSON keeps the text as it is');
+  });
 });
