@@ -4,6 +4,7 @@ import { parseMemo } from '../core/memo';
 import { CheckScheduler } from '../core/scheduler';
 import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
+import { showInformation } from './inert';
 import type { SourceIndex } from './sourceIndex';
 
 export const DIAGNOSTIC_SOURCE = 'memo-check';
@@ -60,7 +61,7 @@ export class MemoDiagnostics implements vscode.Disposable {
       vscode.commands.registerCommand(CHECK_COMMAND, async () => {
         const editor = vscode.window.activeTextEditor;
         if (editor && isMemo(editor.document)) await this.check(editor.document);
-        else void vscode.window.showInformationMessage('Policy Memo: open a Markdown memo to check.');
+        else void showInformation('Policy Memo: open a Markdown memo to check.');
       }),
     ];
   }

@@ -3,6 +3,7 @@ import type { Extraction } from '../core/extract';
 import { readFrontMatter, stringListField } from '../core/frontMatter';
 import { NODE_FILE_SYSTEM, SourceLibrary, type LoadResult } from '../core/library';
 import type { Config } from './config';
+import { showWarning } from './inert';
 import { WorkerExtractor } from '../core/workerExtractor';
 
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
@@ -59,6 +60,11 @@ export class SourceIndex implements vscode.Disposable {
   /** How many sources were extracted off the extension host's thread. */
   get extractedInWorker(): number {
     return this.extractor.extractedInWorker;
+  }
+
+  /** A source loaded from this path: one of the workspace's, or one a memo's front matter names. */
+  loaded(path: string): Extraction | undefined {
+    return this.extractions.find((x) => x.source.path === path) ?? this.library.loaded(path);
   }
 
   get problems(): readonly SourceProblem[] {
@@ -165,7 +171,7 @@ export class SourceIndex implements vscode.Disposable {
       this.log.appendLine(text);
       if (this.reportedProblems.has(text)) continue;
       this.reportedProblems.add(text);
-      void vscode.window.showWarningMessage(text);
+      void showWarning(text);
     }
   }
 
