@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Extraction } from '../core/extract';
 import { readFrontMatter, stringListField } from '../core/frontMatter';
 import { NODE_FILE_SYSTEM, SourceLibrary, type LoadResult } from '../core/library';
+import { placePath, realRoots, type Placement } from '../core/safeFile';
 import type { Config } from './config';
 import { showWarning } from './inert';
 import { WorkerExtractor } from '../core/workerExtractor';
@@ -10,6 +11,10 @@ export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
 /** Wait after a burst of file events before re-reading sources. */
 const WATCH_DEBOUNCE_MS = 200;
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+const OUTSIDE_WORKSPACE: Record<Exclude<Placement, 'inside'>, string> = {
+  'outside': 'is outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)',
+  'linked-outside': 'is a link to a file outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)',
+};
 
 export interface SourceProblem {
   readonly path: string;
@@ -133,8 +138,9 @@ export class SourceIndex implements vscode.Disposable {
       }
       for (const uri of uris) {
         if (generation !== this.generation) return;
-        const result = await this.library.load(uri.fsPath);
-        this.collect(result, loaded, problems);
+        const refusal = await this.outsideWorkspace(uri.fsPath);
+        if (refusal) problems.push({ path: uri.fsPath, message: refusal });
+        else this.collect(await this.library.load(uri.fsPath), loaded, problems);
         // Yield between files so a large workspace never starves the extension host.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -234,8 +240,9 @@ export class SourceIndex implements vscode.Disposable {
     for (let i = 0; i < uris.length; i++) {
       const entry = listed[i];
       const uri = uris[i];
-      if (!vscode.workspace.getWorkspaceFolder(uri) && !this.config.allowSourcesOutsideWorkspace) {
-        problems.push({ path: entry, message: 'is outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)' });
+      const refusal = await this.outsideWorkspace(uri.fsPath);
+      if (refusal) {
+        problems.push({ path: entry, message: refusal });
         continue;
       }
       const result = await this.library.load(uri.fsPath);
@@ -243,6 +250,21 @@ export class SourceIndex implements vscode.Disposable {
       else problems.push({ path: entry, message: result.message });
     }
     return { sources, problems, fromFrontMatter: true };
+  }
+
+  /**
+   * Why a source is not read, when it is outside the workspace folders by its path or, through a
+   * symbolic link, by its real path; nothing when it is inside or sources outside are allowed
+   * (never in an untrusted workspace: see Config).
+   */
+  private async outsideWorkspace(path: string): Promise<string | undefined> {
+    if (this.config.allowSourcesOutsideWorkspace) return undefined;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const placement = await placePath(path, await realRoots(folders), folders);
+    if (placement === 'inside') return undefined;
+    // Read when it was allowed: its text goes with the permission.
+    this.library.forget(path);
+    return OUTSIDE_WORKSPACE[placement];
   }
 
   dispose(): void {

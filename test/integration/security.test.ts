@@ -1,5 +1,8 @@
 import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/vscode/sourcesTree';
@@ -8,6 +11,11 @@ import { api, openMemo, waitFor, workspaceUri } from './helpers';
 /** The links VS Code makes of a notification's message (vs/base/common/linkedText.ts). */
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
 const HOSTILE_NAMES = ['[Repair sources](command:workbench.action.terminal.new).txt', '[Fix](command:workbench.action.terminal.sendSequence).txt'];
+const SECRET = 'The vault holds 12 gold bars, said Treasurer Ann Lee.\n';
+
+function sourceDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'memo/source');
+}
 
 async function setAllowOutside(value: boolean | undefined): Promise<void> {
   // A machine setting: user settings of the machine the extension host runs on.
@@ -74,5 +82,51 @@ suite('Security', () => {
     assert.strictEqual(args[0], workspaceUri('sources', name).fsPath);
     await vscode.commands.executeCommand('policyMemo.openCitation', ...args);
     await waitFor('the source open', () => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith(name));
+  });
+
+  test('front matter naming a link to /dev/zero: the extension host does not read it, and says so', async () => {
+    await api();
+    fs.mkdirSync(workspaceUri('devices').fsPath, { recursive: true });
+    fs.symlinkSync('/dev/zero', workspaceUri('devices', 'zero.txt').fsPath);
+    const editor = await openMemo('zero-memo.md', '---\nsources: [devices/zero.txt]\n---\n\nThe council approved 12 schools.\n');
+    const outside = await waitFor('a diagnostic on the entry', () => sourceDiagnostics(editor.document.uri)[0]);
+    assert.match(outside.message, /^Source devices\/zero\.txt is a link to a file outside the workspace and is not read/);
+    // Allowed outside the workspace, a device is still never read.
+    await setAllowOutside(true);
+    const device = await waitFor('the device refused', () => sourceDiagnostics(editor.document.uri).find((d) => /not a regular file/.test(d.message)));
+    assert.strictEqual(device.message, 'Source devices/zero.txt is not a regular file (a device, FIFO or socket) and is not read');
+  });
+
+  test('front matter naming a FIFO: refused at once, the memo is still checked', async () => {
+    await api();
+    fs.mkdirSync(workspaceUri('devices').fsPath, { recursive: true });
+    execFileSync('mkfifo', [workspaceUri('devices', 'pipe.txt').fsPath]);
+    const editor = await openMemo('fifo-memo.md', '---\nsources: [devices/pipe.txt]\n---\n\nThe council approved 12 schools.\n');
+    const diagnostic = await waitFor('a diagnostic on the entry', () => sourceDiagnostics(editor.document.uri)[0]);
+    assert.strictEqual(diagnostic.message, 'Source devices/pipe.txt is not a regular file (a device, FIFO or socket) and is not read');
+    assert.strictEqual(editor.document.getText(diagnostic.range), 'devices/pipe.txt');
+  });
+
+  test('a link out of the workspace is not read, by the default glob or through front matter, unless allowed', async () => {
+    const { sources } = await api();
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-memo-outside-'));
+    fs.writeFileSync(path.join(outside, 'secret.txt'), SECRET);
+    fs.mkdirSync(workspaceUri('sources').fsPath, { recursive: true });
+    fs.writeFileSync(workspaceUri('sources', 'inside.txt').fsPath, 'The port handled 40 ships on Monday.\n');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), workspaceUri('sources', 'secret.txt').fsPath);
+    await sources.refresh();
+    await waitFor('the inside source', () => sources.sources.some((x) => x.source.key === 'inside'));
+    assert.deepStrictEqual(sources.sources.map((x) => x.source.key), ['inside'], 'the link is not read by the glob');
+    assert.deepStrictEqual(sources.problems.map((p) => `${vscode.workspace.asRelativePath(p.path)} ${p.message}`),
+      ['sources/secret.txt is a link to a file outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)']);
+    const editor = await openMemo('secret-memo.md', '---\nsources: [sources/secret.txt]\n---\n\nThe vault holds 40 gold bars.\n');
+    const diagnostic = await waitFor('a diagnostic on the entry', () => sourceDiagnostics(editor.document.uri)[0]);
+    assert.match(diagnostic.message, /^Source sources\/secret\.txt is a link to a file outside the workspace and is not read/);
+    const all = vscode.languages.getDiagnostics(editor.document.uri);
+    assert.ok(!all.some((d) => /gold bars|Ann Lee/.test(d.message) || d.relatedInformation?.some((r) => /gold bars/.test(r.message))), 'no text of the file outside reaches the Problems panel');
+    await setAllowOutside(true);
+    const conflict = await waitFor('the conflict, once allowed', () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'conflict/number'));
+    assert.match(conflict.relatedInformation?.[0].message ?? '', /12 gold bars/);
+    fs.rmSync(outside, { recursive: true, force: true });
   });
 });
