@@ -3,6 +3,7 @@ import { registerCiting } from './vscode/citing';
 import { registerConflictFixes } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
 import { Config } from './vscode/config';
+import { showError } from './vscode/inert';
 import { MemoDiagnostics } from './vscode/diagnostics';
 import { SourceIndex } from './vscode/sourceIndex';
 import { createSourcesView, SourcesTreeProvider } from './vscode/sourcesTree';
@@ -36,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.appendLine(`activation failed: ${message}`);
-    void vscode.window.showErrorMessage(`Policy Memo could not start: ${message}`, 'Show Log').then((choice) => {
+    void showError(`Policy Memo could not start: ${message}`, 'Show Log').then((choice) => {
       if (choice) log.show();
     });
     return undefined;

@@ -6,8 +6,10 @@ import type { Extraction } from '../core/sources/extract';
 import { locateQuote } from '../core/checking/quoteMatch';
 import { findQuotedParts } from '../core/language/quotes';
 import type { Span } from '../core/text/offsets';
+import { commandLink, markdownText } from '../core/text/inert';
 import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
+import { labelText, showInformation, textMarkdown, trustedMarkdown } from './inert';
 import type { SourceIndex } from './sourceIndex';
 
 /** Most items one completion request returns; the list is marked incomplete so typing narrows it further. */
@@ -77,7 +79,8 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
   private item(document: vscode.TextDocument, entry: CompletionEntry, context: CompletionContextMatch, style: 'inline' | 'footnote' | 'pandoc', typed: string, rank: number): vscode.CompletionItem {
     const source = entry.extraction.source;
     const edit = citationEdit(document.getText(), source, entry.paragraph, style);
-    const label = entry.kind === 'quote' ? `\u201c${shorten(entry.text)}\u201d` : shorten(entry.text);
+    // The suggest widget renders $(icon) syntax in labels: a source's text shows as written.
+    const label = labelText(entry.kind === 'quote' ? `\u201c${shorten(entry.text)}\u201d` : shorten(entry.text));
     const item = new vscode.CompletionItem({ label, detail: entry.speaker ? `  ${entry.speaker}` : undefined, description: `${source.key} \u00b6${entry.paragraph}` },
       entry.kind === 'quote' ? vscode.CompletionItemKind.Reference : entry.kind === 'value' ? vscode.CompletionItemKind.Value : vscode.CompletionItemKind.Text);
     item.range = context.range;
@@ -85,10 +88,7 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     // which leads so that VS Code keeps them all; the words after it keep them while the next keystroke is answered.
     item.filterText = `${typed} ${entry.speaker ?? ''} ${entry.text} ${source.key}`;
     item.sortText = String(rank).padStart(5, '0');
-    const documentation = new vscode.MarkdownString();
-    documentation.appendText(entry.kind === 'value' ? `${entry.text} \u2014 ${entry.sentence ?? ''}` : entry.text);
-    documentation.appendText(`\n\n${sourceLabel(source)}, \u00b6${entry.paragraph}`);
-    item.documentation = documentation;
+    item.documentation = textMarkdown(entry.kind === 'value' ? `${entry.text} \u2014 ${entry.sentence ?? ''}` : entry.text, `${sourceLabel(source)}, \u00b6${entry.paragraph}`);
     if (context.mode === 'trigger') {
       const snippet = new vscode.SnippetString();
       if (entry.kind === 'quote') {
@@ -137,19 +137,9 @@ async function citationAt(index: SourceIndex, document: vscode.TextDocument, pos
   return { citation, extraction, target, quoted, range: new vscode.Range(position.line, citation.start, position.line, citation.end) };
 }
 
-/**
- * Source text for a trusted MarkdownString: every Markdown sign backslash-escaped and
- * every HTML sign an entity, so no link, command or tag from a source can render.
- */
-export function escapeForMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, '\\$&');
-}
-
 /** The cited words in bold with a few words either side, all source text escaped. */
 function withContext(text: string, span: Span): string {
-  const flat = (t: string): string => escapeForMarkdown(t.replace(/\s+/g, ' '));
+  const flat = (t: string): string => markdownText(t.replace(/\s+/g, ' '));
   const before = text.slice(0, span.start).split(/\s+/).slice(-HOVER_CONTEXT_WORDS).join(' ');
   const after = text.slice(span.end).split(/\s+/).slice(0, HOVER_CONTEXT_WORDS + 1).join(' ');
   return `\u2026${flat(before)}**${flat(text.slice(span.start, span.end))}**${flat(after)}\u2026`;
@@ -162,18 +152,15 @@ export class CitationHovers implements vscode.HoverProvider {
     const found = await citationAt(this.index, document, position);
     if (!found) return undefined;
     const { source } = found.extraction;
-    const md = new vscode.MarkdownString();
     // Only our own command may run from this hover; every piece of source text is escaped first.
-    md.isTrusted = { enabledCommands: [OPEN_CITATION_COMMAND] };
-    md.supportHtml = false;
-    md.appendMarkdown(`**${escapeForMarkdown(sourceLabel(source))}**\n\n`);
-    md.appendMarkdown(escapeForMarkdown([source.meta.outlet ?? source.meta.author, source.meta.date, `${source.key}, \u00b6${found.citation.paragraph}`].filter(Boolean).join(' \u00b7 ')));
+    const md = trustedMarkdown([OPEN_CITATION_COMMAND]);
+    md.appendMarkdown(`**${markdownText(sourceLabel(source))}**\n\n`);
+    md.appendMarkdown(markdownText([source.meta.outlet ?? source.meta.author, source.meta.date, `${source.key}, \u00b6${found.citation.paragraph}`].filter(Boolean).join(' \u00b7 ')));
     const passage = found.quoted
       ? withContext(source.text, found.target)
-      : escapeForMarkdown(shorten(source.text.slice(found.target.start, found.target.end), HOVER_PARAGRAPH_CHARS));
+      : markdownText(shorten(source.text.slice(found.target.start, found.target.end), HOVER_PARAGRAPH_CHARS));
     md.appendMarkdown(`\n\n> ${passage}`);
-    const args = encodeURIComponent(JSON.stringify([source.path, found.target.start, found.target.end]));
-    md.appendMarkdown(`\n\n[Open source](command:${OPEN_CITATION_COMMAND}?${args})`);
+    md.appendMarkdown(`\n\n${commandLink('Open source', OPEN_CITATION_COMMAND, [source.path, found.target.start, found.target.end])}`);
     return new vscode.Hover(md, found.range);
   }
 }
@@ -194,9 +181,13 @@ export class CitationDefinitions implements vscode.DefinitionProvider {
 
 export async function openCitation(index: SourceIndex, path: unknown, start: unknown, end: unknown): Promise<void> {
   if (typeof path !== 'string' || typeof start !== 'number' || typeof end !== 'number') return;
-  const x = index.sources.find((s) => s.source.path === path);
-  const uri = x ? sourceUri(x) : vscode.Uri.file(path);
-  const document = await vscode.workspace.openTextDocument(uri);
+  // Only a loaded source opens: the path comes from a link, and a link names no other file.
+  const x = index.loaded(path);
+  if (!x) {
+    void showInformation('Policy Memo: this source is no longer loaded.');
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(sourceUri(x));
   const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
   await vscode.window.showTextDocument(document, { selection: range });
 }

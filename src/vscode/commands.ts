@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { citationEdit, toCslJson, type CitationStyle } from '../core/citing/citation';
+import { labelText, showInformation, showWarning } from './inert';
 import { allPassages, type Passage } from './passages';
 import type { Config } from './config';
 import type { SourceIndex } from './sourceIndex';
@@ -44,7 +45,7 @@ function targetMemoEditor(): vscode.TextEditor | undefined {
 export async function insertPassage(p: Passage, style: CitationStyle): Promise<boolean> {
   const editor = targetMemoEditor();
   if (!editor) {
-    void vscode.window.showInformationMessage('Policy Memo: open a Markdown memo to insert into.');
+    void showInformation('Policy Memo: open a Markdown memo to insert into.');
     return false;
   }
   const { mark, appendAtEnd } = citationEdit(editor.document.getText(), p.extraction.source, p.paragraph, style);
@@ -59,14 +60,14 @@ export async function insertPassage(p: Passage, style: CitationStyle): Promise<b
 async function writeCsl(index: SourceIndex): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
-    void vscode.window.showWarningMessage('Policy Memo: open a folder first; the CSL JSON file is written at its root.');
+    void showWarning('Policy Memo: open a folder first; the CSL JSON file is written at its root.');
     return;
   }
   const editor = vscode.window.activeTextEditor;
   const sources = editor?.document.languageId === 'markdown' ? (await index.sourcesForMemo(editor.document)).sources : [...index.sources];
   const target = vscode.Uri.joinPath(folder.uri, CSL_FILE_NAME);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(toCslJson(sources), null, 2) + '\n'));
-  void vscode.window.showInformationMessage(`Policy Memo: wrote ${CSL_FILE_NAME} (${sources.length} sources). Render with: pandoc memo.md --citeproc --bibliography ${CSL_FILE_NAME}`);
+  void showInformation(`Policy Memo: wrote ${CSL_FILE_NAME} (${sources.length} sources). Render with: pandoc memo.md --citeproc --bibliography ${CSL_FILE_NAME}`);
 }
 
 export class TextExtractedFromSources implements vscode.TextDocumentContentProvider {
@@ -81,7 +82,7 @@ export class TextExtractedFromSources implements vscode.TextDocumentContentProvi
 async function addSource(index: SourceIndex): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
-    void vscode.window.showWarningMessage('Policy Memo: open a folder first; sources are copied into its sources/ folder.');
+    void showWarning('Policy Memo: open a folder first; sources are copied into its sources/ folder.');
     return;
   }
   const picked = await vscode.window.showOpenDialog({ canSelectMany: true, filters: SOURCE_FILE_FILTERS, openLabel: 'Add Source' });
@@ -94,7 +95,7 @@ async function addSource(index: SourceIndex): Promise<void> {
     try {
       await vscode.workspace.fs.copy(uri, target, { overwrite: false });
     } catch {
-      void vscode.window.showWarningMessage(`Policy Memo: ${SOURCES_FOLDER}/${name} already exists and was not overwritten.`);
+      void showWarning(`Policy Memo: ${SOURCES_FOLDER}/${name} already exists and was not overwritten.`);
     }
   }
   await index.refresh();
@@ -104,9 +105,10 @@ async function findPassage(index: SourceIndex, config: Config): Promise<void> {
   await index.ready();
   type Item = vscode.QuickPickItem & { passage: Passage };
   const items: Item[] = allPassages(index.sources).map((p) => ({
-    label: p.kind === 'quote' ? `$(quote) ${p.speaker ?? 'No speaker'}` : `$(info) ${p.text.slice(0, QUICK_PICK_DETAIL_CHARS)}`,
-    description: `${p.extraction.source.key} \u00b6${p.paragraph}`,
-    detail: p.kind === 'quote' ? `\u201c${p.text.slice(0, QUICK_PICK_DETAIL_CHARS)}\u201d` : undefined,
+    // Our icon first; the speaker and text are the source's, shown as written.
+    label: p.kind === 'quote' ? `$(quote) ${labelText(p.speaker ?? 'No speaker')}` : `$(info) ${labelText(p.text.slice(0, QUICK_PICK_DETAIL_CHARS))}`,
+    description: labelText(`${p.extraction.source.key} \u00b6${p.paragraph}`),
+    detail: p.kind === 'quote' ? labelText(`\u201c${p.text.slice(0, QUICK_PICK_DETAIL_CHARS)}\u201d`) : undefined,
     passage: p,
   }));
   const quickPick = vscode.window.createQuickPick<Item>();

@@ -6,6 +6,7 @@ import { parseMemo } from '../core/memo/memo';
 import { CheckScheduler } from '../core/checking/scheduler';
 import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
+import { showInformation } from './inert';
 import type { SourceIndex } from './sourceIndex';
 
 export const DIAGNOSTIC_SOURCE = 'memo-check';
@@ -71,7 +72,7 @@ export class MemoDiagnostics implements vscode.Disposable {
       vscode.commands.registerCommand(CHECK_COMMAND, async () => {
         const editor = vscode.window.activeTextEditor;
         if (editor && isMemo(editor.document)) await this.check(editor.document);
-        else void vscode.window.showInformationMessage('Policy Memo: open a Markdown memo to check.');
+        else void showInformation('Policy Memo: open a Markdown memo to check.');
       }),
     ];
   }

@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
 import type { Extraction } from '../core/sources/extract';
 import { readFrontMatter, stringListField } from '../core/text/frontMatter';
-import { SourceLibrary, type LoadResult } from '../core/sources/library';
+import { NODE_FILE_SYSTEM, SourceLibrary, type LoadResult } from '../core/sources/library';
+import { placePath, realRoots, type Placement } from '../core/sources/safeFile';
 import type { Config } from './config';
+import { showWarning } from './inert';
 import { WorkerExtractor } from '../worker/workerExtractor';
 
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
 /** Wait after a burst of file events before re-reading sources. */
 const WATCH_DEBOUNCE_MS = 200;
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+const OUTSIDE_WORKSPACE: Record<Exclude<Placement, 'inside'>, string> = {
+  'outside': 'is outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)',
+  'linked-outside': 'is a link to a file outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)',
+};
 
 export interface SourceProblem {
   readonly path: string;
@@ -36,10 +42,10 @@ export class SourceIndex implements vscode.Disposable {
 
   constructor(private readonly config: Config, private readonly extensionUri: vscode.Uri, private readonly log: vscode.OutputChannel) {
     this.extractor = new WorkerExtractor(vscode.Uri.joinPath(extensionUri, 'dist').fsPath, (line) => log.appendLine(line));
-    this.library = new SourceLibrary({
-      readFile: (path) => vscode.workspace.fs.readFile(vscode.Uri.file(path)),
-      stat: (path) => vscode.workspace.fs.stat(vscode.Uri.file(path)).then((s) => ({ size: s.size, mtime: s.mtime })),
-    }, undefined, this.extractor.extract);
+    // Node's fs, not vscode.workspace.fs: that one cannot bound a read (a source naming /dev/zero took the
+    // extension host to 3 GB), nor tell a device, FIFO or socket from a file. Sources are local files
+    // (no virtual workspaces), read where the extension host runs, as vscode.workspace.fs would.
+    this.library = new SourceLibrary(NODE_FILE_SYSTEM, undefined, this.extractor.extract);
     this.disposables.push(this.extractor);
     this.disposables.push(
       config.onDidChange(() => {
@@ -59,6 +65,11 @@ export class SourceIndex implements vscode.Disposable {
   /** How many sources were extracted off the extension host's thread. */
   get extractedInWorker(): number {
     return this.extractor.extractedInWorker;
+  }
+
+  /** A source loaded from this path: one of the workspace's, or one a memo's front matter names. */
+  loaded(path: string): Extraction | undefined {
+    return this.extractions.find((x) => x.source.path === path) ?? this.library.loaded(path);
   }
 
   get problems(): readonly SourceProblem[] {
@@ -127,8 +138,9 @@ export class SourceIndex implements vscode.Disposable {
       }
       for (const uri of uris) {
         if (generation !== this.generation) return;
-        const result = await this.library.load(uri.fsPath);
-        this.collect(result, loaded, problems);
+        const refusal = await this.outsideWorkspace(uri.fsPath);
+        if (refusal) problems.push({ path: uri.fsPath, message: refusal });
+        else this.collect(await this.library.load(uri.fsPath), loaded, problems);
         // Yield between files so a large workspace never starves the extension host.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -165,7 +177,7 @@ export class SourceIndex implements vscode.Disposable {
       this.log.appendLine(text);
       if (this.reportedProblems.has(text)) continue;
       this.reportedProblems.add(text);
-      void vscode.window.showWarningMessage(text);
+      void showWarning(text);
     }
   }
 
@@ -228,8 +240,9 @@ export class SourceIndex implements vscode.Disposable {
     for (let i = 0; i < uris.length; i++) {
       const entry = listed[i];
       const uri = uris[i];
-      if (!vscode.workspace.getWorkspaceFolder(uri) && !this.config.allowSourcesOutsideWorkspace) {
-        problems.push({ path: entry, message: 'is outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)' });
+      const refusal = await this.outsideWorkspace(uri.fsPath);
+      if (refusal) {
+        problems.push({ path: entry, message: refusal });
         continue;
       }
       const result = await this.library.load(uri.fsPath);
@@ -237,6 +250,21 @@ export class SourceIndex implements vscode.Disposable {
       else problems.push({ path: entry, message: result.message });
     }
     return { sources, problems, fromFrontMatter: true };
+  }
+
+  /**
+   * Why a source is not read, when it is outside the workspace folders by its path or, through a
+   * symbolic link, by its real path; nothing when it is inside or sources outside are allowed
+   * (never in an untrusted workspace: see Config).
+   */
+  private async outsideWorkspace(path: string): Promise<string | undefined> {
+    if (this.config.allowSourcesOutsideWorkspace) return undefined;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const placement = await placePath(path, await realRoots(folders), folders);
+    if (placement === 'inside') return undefined;
+    // Read when it was allowed: its text goes with the permission.
+    this.library.forget(path);
+    return OUTSIDE_WORKSPACE[placement];
   }
 
   dispose(): void {

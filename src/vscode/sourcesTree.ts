@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { sourceLabel } from '../core/citing/citation';
 import { factsOf, factValues, type Extraction, type Fact } from '../core/sources/extract';
+import { textMarkdown } from './inert';
 import { quotePassages, type Passage } from './passages';
 import { paragraphNumberAt } from '../core/sources/source';
 import type { SourceIndex } from './sourceIndex';
@@ -124,14 +125,8 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         item.description = `${x.source.isSample ? 'sample \u00b7 ' : ''}${x.quotes.length} quotes \u00b7 ${x.factTable.shown.length} facts`;
         item.iconPath = new vscode.ThemeIcon(x.source.isSample ? 'book' : 'file-text');
         item.contextValue = x.source.isSample ? 'source.sample' : 'source';
-        const tooltip = new vscode.MarkdownString();
-        tooltip.appendText(`${sourceLabel(x.source)}\n\n`);
-        tooltip.appendText(`${x.source.isSample ? 'Bundled sample article' : vscode.workspace.asRelativePath(x.source.path)} \u2014 key ${x.source.key}`);
-        for (const field of ['author', 'outlet', 'date', 'url'] as const) {
-          const value = x.source.meta[field];
-          if (value) tooltip.appendText(`\n\n${field}: ${value}`);
-        }
-        item.tooltip = tooltip;
+        const fields = (['author', 'outlet', 'date', 'url'] as const).filter((field) => x.source.meta[field]).map((field) => `${field}: ${x.source.meta[field]}`);
+        item.tooltip = textMarkdown(sourceLabel(x.source), `${x.source.isSample ? 'Bundled sample article' : vscode.workspace.asRelativePath(x.source.path)} \u2014 key ${x.source.key}`, ...fields);
         return item;
       }
       case 'group': {
@@ -149,12 +144,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         item.description = `\u00b6${p.paragraph}`;
         item.iconPath = new vscode.ThemeIcon(p.kind === 'quote' ? 'quote' : 'info');
         item.contextValue = `passage.${p.kind}`;
-        // Source text is data: appendText escapes it, and the string is not trusted.
-        const tooltip = new vscode.MarkdownString();
-        if (p.kind === 'quote') tooltip.appendText(`${p.speaker ?? 'No speaker'}: \u201c${p.text}\u201d`);
-        else tooltip.appendText(p.text);
-        tooltip.appendText(`\n\n${p.extraction.source.key}, \u00b6${paragraphNumberAt(p.extraction.source, p.span.start)}`);
-        item.tooltip = tooltip;
+        item.tooltip = textMarkdown(p.kind === 'quote' ? `${p.speaker ?? 'No speaker'}: \u201c${p.text}\u201d` : p.text, `${p.extraction.source.key}, \u00b6${paragraphNumberAt(p.extraction.source, p.span.start)}`);
         item.command = { command: 'policyMemo.reveal', title: 'Show in Source', arguments: [node] };
         return item;
       }

@@ -10,6 +10,7 @@ export function run(): Promise<void> {
   require('./checking.test');
   require('./citing.test');
   require('./robustness.test');
+  require('./security.test');
   require('./large.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, EXIT_CLEAN, EXIT_USAGE } from '../../src/cli/main';
@@ -10,6 +11,12 @@ async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: str
   let err = '';
   const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd });
   return { code, out, err };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'memo-check-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
 }
 
 describe('memo-check extract', () => {
@@ -54,12 +61,6 @@ describe('memo-check extract', () => {
 });
 
 describe('memo-check check', () => {
-  function workspace(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'memo-check-'));
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-    return dir;
-  }
-
   it('exits 1 with compiler-style lines when a memo conflicts with the bundled sample', async () => {
     const dir = workspace({ 'memo.md': '# Memo\n\nAbout 3,500 American troops remain in Iraq.\n' });
     const { code, out } = await run(['memo.md'], dir);
@@ -105,5 +106,115 @@ describe('memo-check check', () => {
       assert.strictEqual(out, '');
       assert.match(err, /^memo-check: /);
     }
+  });
+});
+
+describe('memo-check on hostile input', () => {
+  /** A project inside a folder that also holds a file the project must not read. */
+  function projectBesideSecret(files: Record<string, string> = {}): { outer: string; project: string; secret: string } {
+    const outer = mkdtempSync(join(tmpdir(), 'memo-check-root-'));
+    const project = join(outer, 'project');
+    mkdirSync(join(project, 'sources'), { recursive: true });
+    const secret = join(outer, 'secret.txt');
+    writeFileSync(secret, 'The vault holds 12 gold bars, said Treasurer Ann Lee.\n');
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(project, name), content);
+    return { outer, project, secret };
+  }
+  const CLAIM = 'The vault holds 40 gold bars.\n';
+  const oneLine = (text: string): boolean => text.trim().split('\n').length === 1;
+
+  for (const [what, entry] of [['a ../ path', '../secret.txt'], ['an absolute path', 'ABSOLUTE']] as const) {
+    it(`refuses ${what} in front matter outside the project root, naming it, and prints none of its text`, async () => {
+      const { project, secret } = projectBesideSecret();
+      const named = entry === 'ABSOLUTE' ? secret : entry;
+      writeFileSync(join(project, 'memo.md'), `---\nsources: [${named}]\n---\n\n${CLAIM}`);
+      for (const format of ['text', 'json']) {
+        const { code, out, err } = await run(['--format', format, 'memo.md'], project);
+        assert.strictEqual(code, EXIT_USAGE, err);
+        assert.strictEqual(out, '');
+        assert.ok(oneLine(err), err);
+        // Named as it would be read: a path outside the current directory is shown absolute.
+        assert.ok(err.startsWith(`memo-check: source ${secret} is outside the project root ${project} and is not read`), err);
+        assert.ok(!/gold bars|Ann Lee/.test(out + err), 'nothing of the file outside is printed');
+      }
+    });
+  }
+
+  it('reads sources outside the root with --allow-outside-root, or inside a wider --root', async () => {
+    const { outer, project } = projectBesideSecret({ 'memo.md': `---\nsources: [../secret.txt]\n---\n\n${CLAIM}` });
+    const allowed = await run(['--allow-outside-root', '--format', 'json', 'memo.md'], project);
+    assert.strictEqual(allowed.code, 1, allowed.err);
+    assert.match(JSON.parse(allowed.out).files[0].diagnostics[0].evidence.text, /12 gold bars/);
+    assert.strictEqual((await run(['--root', outer, 'memo.md'], project)).code, 1);
+    assert.strictEqual((await run(['--root', '..', 'memo.md'], project)).code, 1);
+  });
+
+  it('refuses a front-matter source that only a symlink puts inside the root; reads what the command line names', async () => {
+    const { project, secret } = projectBesideSecret({ 'memo.md': `---\nsources: [sources/linked.txt]\n---\n\n${CLAIM}`, 'plain.md': CLAIM });
+    symlinkSync(secret, join(project, 'sources', 'linked.txt'));
+    const { code, out, err } = await run(['memo.md'], project);
+    assert.strictEqual(code, EXIT_USAGE);
+    assert.strictEqual(out, '');
+    assert.ok(oneLine(err), err);
+    assert.match(err, /^memo-check: source sources\/linked\.txt is a link to a file outside the project root/);
+    // The caller's own choice: a CI script or a person naming the file.
+    assert.strictEqual((await run(['--source', 'sources/linked.txt', 'plain.md'], project)).code, 1);
+    assert.strictEqual((await run(['extract', 'sources/linked.txt'], project)).code, EXIT_CLEAN);
+  });
+
+  it('holds a memo named outside the current directory to its own branch of the tree', async () => {
+    const { outer, project, secret } = projectBesideSecret();
+    const elsewhere = join(outer, 'elsewhere');
+    mkdirSync(join(elsewhere, 'memos'), { recursive: true });
+    mkdirSync(join(elsewhere, 'docs'));
+    writeFileSync(join(elsewhere, 'docs', 'a.txt'), 'The vault holds 12 gold bars, said Treasurer Ann Lee.\n');
+    writeFileSync(join(elsewhere, 'memos', 'beside.md'), `---\nsources: [../docs/a.txt]\n---\n\n${CLAIM}`);
+    writeFileSync(join(elsewhere, 'memos', 'escape.md'), `---\nsources: [../../secret.txt]\n---\n\n${CLAIM}`);
+    assert.strictEqual((await run([join(elsewhere, 'memos', 'beside.md')], project)).code, 1);
+    const escape = await run([join(elsewhere, 'memos', 'escape.md')], project);
+    assert.strictEqual(escape.code, EXIT_USAGE);
+    assert.ok(escape.err.startsWith(`memo-check: source ${secret} is outside the project root ${elsewhere} and is not read`), escape.err);
+  });
+
+  it('refuses a FIFO as a source or a memo at once, instead of waiting for a writer', async function () {
+    this.timeout(10000);
+    const { project } = projectBesideSecret({ 'memo.md': `---\nsources: [sources/pipe.txt]\n---\n\n${CLAIM}` });
+    execFileSync('mkfifo', [join(project, 'sources', 'pipe.txt'), join(project, 'pipe.md')]);
+    for (const [args, label] of [[['memo.md'], 'source sources/pipe.txt'], [['extract', 'sources/pipe.txt'], 'source sources/pipe.txt'], [['pipe.md'], 'memo pipe.md']] as const) {
+      const { code, out, err } = await run([...args], project);
+      assert.strictEqual(code, EXIT_USAGE, args.join(' '));
+      assert.strictEqual(out, '');
+      assert.ok(oneLine(err), err);
+      assert.ok(err.startsWith(`memo-check: ${label} is not a regular file (a device, FIFO or socket) and is not read`), err);
+    }
+  });
+
+  it('never reads /dev/zero through a symlink, even with --allow-outside-root', async function () {
+    this.timeout(10000);
+    const { project } = projectBesideSecret({ 'memo.md': `---\nsources: [sources/zero.txt]\n---\n\n${CLAIM}` });
+    symlinkSync('/dev/zero', join(project, 'sources', 'zero.txt'));
+    const confined = await run(['memo.md'], project);
+    assert.strictEqual(confined.code, EXIT_USAGE);
+    assert.match(confined.err, /^memo-check: source sources\/zero\.txt is a link to a file outside the project root/);
+    const allowed = await run(['--allow-outside-root', 'memo.md'], project);
+    assert.strictEqual(allowed.code, EXIT_USAGE);
+    assert.match(allowed.err, /^memo-check: source sources\/zero\.txt is not a regular file \(a device, FIFO or socket\) and is not read\n$/);
+  });
+
+  it('prints no terminal control sequence from a source in text output; JSON keeps them, escaped', async () => {
+    const hostile = 'Title \u001b]0;pwned\u0007 here\n\n\u201cWe will build 12 schools \u001b[2K\u001b]8;;https://evil.example\u001b\\now\u001b]8;;\u001b\\ \u009b2J soon,\u201d said Mayor Ann Lee.\n';
+    const dir = workspace({ 'esc.txt': hostile, 'memo.md': '---\nsources: [esc.txt]\n---\n\n\u201cWe will build 14 schools now soon,\u201d said Mayor Ann Lee.\n' });
+    const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const text = await run(['extract', 'esc.txt'], dir);
+    assert.strictEqual(text.code, EXIT_CLEAN, text.err);
+    assert.ok(!controls.test(text.out), JSON.stringify(text.out));
+    assert.ok(text.out.includes('\\x1b]8;;https://evil.example\\x1b\\now'), 'the sequence is shown, escaped');
+    assert.ok(text.out.includes('\\x9b2J'), 'C1 controls are escaped too');
+    const check = await run(['memo.md'], dir);
+    assert.ok(!controls.test(check.out + check.err), JSON.stringify(check.out));
+    const json = await run(['extract', '--format', 'json', 'esc.txt'], dir);
+    assert.ok(!controls.test(json.out.replace(/\n/g, '')), 'no raw control character in the JSON text');
+    assert.ok(json.out.includes('\\u009b'), 'C1 controls are escaped in JSON');
+    assert.ok(JSON.parse(json.out).sources[0].quotes[0].text.includes('\u001b[2K\u001b]8;;https://evil.example'), 'JSON keeps the text as it is');
   });
 });

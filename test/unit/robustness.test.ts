@@ -5,17 +5,19 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { checkMemo } from '../../src/core/checking/check';
 import { factsOf } from '../../src/core/sources/extract';
-import { SourceLibrary } from '../../src/core/sources/library';
+import { SourceLibrary, type SourceFileSystem } from '../../src/core/sources/library';
 import { parseMemo } from '../../src/core/memo/memo';
 import { extractFile, extractText, SAMPLE_PATH } from './fixtures';
 
-function memoryFs(files: Record<string, Uint8Array | string>): { readFile(path: string): Promise<Uint8Array> } {
+function memoryFs(files: Record<string, Uint8Array | string>): SourceFileSystem {
+  const bytesOf = (path: string): Uint8Array => {
+    const content = files[path];
+    if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    return typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  };
   return {
-    readFile: async (path) => {
-      const content = files[path];
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return typeof content === 'string' ? new TextEncoder().encode(content) : content;
-    },
+    stat: async (path) => ({ kind: 'file', size: bytesOf(path).length, mtime: 0 }),
+    readFile: async (path, maxBytes) => bytesOf(path).subarray(0, maxBytes + 1),
   };
 }
 
@@ -54,7 +56,7 @@ describe('bad sources', () => {
     const file = { text: 'The council approved 12 schools.\n', mtime: 1 };
     const library = new SourceLibrary({
       readFile: async () => { reads++; return new TextEncoder().encode(file.text); },
-      stat: async () => ({ size: file.text.length, mtime: file.mtime }),
+      stat: async () => ({ kind: 'file', size: file.text.length, mtime: file.mtime }),
     });
     const first = await library.load('/s/a.txt');
     const again = await library.load('/s/a.txt');

@@ -89,7 +89,8 @@ describe('the extraction worker', () => {
     this.timeout(180_000);
     const text = generatedArticle(7, LARGE_WORDS);
     assert.ok(text.length > 5_000_000);
-    const library = new SourceLibrary({ readFile: async () => new TextEncoder().encode(text) }, undefined, extractor().extract);
+    const bytes = new TextEncoder().encode(text);
+    const library = new SourceLibrary({ stat: async () => ({ kind: 'file', size: bytes.length, mtime: 0 }), readFile: async () => bytes }, undefined, extractor().extract);
     const result = await library.load('/sources/large.txt');
     assert.ok(result.ok, result.ok ? '' : result.message);
     const x = result.extraction;
