@@ -40,7 +40,9 @@ const asciiOutputPlugin = {
       if (!outfile || !fs.existsSync(outfile)) return;
       const code = fs.readFileSync(outfile, 'utf8');
       if (!/[^\x00-\x7f]/.test(code)) return;
-      const ascii = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      // A non-ASCII character already escaped by a backslash (wink-nlp writes /[\-\u2013]/ with the dash itself) loses
+      // that backslash: "\\" before the new \uXXXX would make it a literal backslash and break the expression.
+      const ascii = code.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       fs.writeFileSync(outfile, ascii);
     });
   },

@@ -1,0 +1,29 @@
+/**
+ * The shipped bundle extracts what the engine extracts: the build rewrites non-ASCII characters as \uXXXX (see
+ * esbuild.js), and a wrong rewrite once turned wink-nlp's /[\-–—]/ into a class of backslash, "u" and digits, so
+ * the product split "Kisumu–Nairobi" as "Kis". The unit tests run the sources; this runs dist/cli.js.
+ */
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractionToJson } from '../../src/core/sources/report';
+import { extractText, ROOT } from './fixtures';
+
+const DASHED = 'Rail link opens\n\nThe Kisumu\u2013Nairobi line opened on Monday after a June\u2013September closure, said Transport Minister Mette Jensen.\n\n'
+  + '\u201cWe will run 14 trains a day on the Kisumu\u2014Nairobi route,\u201d Jensen said.\n';
+
+describe('the shipped bundle', () => {
+  it('extracts a text with en and em dashes as the engine does', function () {
+    this.timeout(60000);
+    const cli = join(ROOT, 'dist', 'cli.js');
+    if (!existsSync(cli)) execFileSync(process.execPath, ['esbuild.js'], { cwd: ROOT });
+    const dir = mkdtempSync(join(tmpdir(), 'memo-bundle-'));
+    const file = join(dir, 'dashed.txt');
+    writeFileSync(file, DASHED);
+    const bundled = JSON.parse(execFileSync(process.execPath, [cli, 'extract', '--format', 'json', file], { encoding: 'utf8' })).sources[0];
+    const engine = extractionToJson(extractText(DASHED, file), bundled.path);
+    assert.deepStrictEqual(bundled, JSON.parse(JSON.stringify(engine)));
+  });
+});
