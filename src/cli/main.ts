@@ -9,6 +9,7 @@ import { jsonText, terminalText } from '../core/text/inert';
 import { NODE_FILE_SYSTEM, readCheckedFile, SourceLibrary, DEFAULT_LIMITS, type LoadLimits } from '../core/sources/library';
 import { isWithin, placePath, realRoots } from '../core/sources/safeFile';
 import { parseMemo } from '../core/memo/memo';
+import { chooseMemoSources } from '../core/memo/memoSources';
 import { extractionToJson, REPORT_VERSION } from '../core/sources/report';
 import { LineIndex } from '../core/text/offsets';
 import { sampleSourcePath } from './sample';
@@ -164,7 +165,7 @@ async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs
   if (memos.length === 0) throw new UsageError('memo-check: no memo given\n' + USAGE);
   const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
   const checker = new Checker();
-  const defaultSources = sourceArgs.length ? sourceArgs.map((s) => resolve(io.cwd, s)) : [sampleSourcePath()];
+  const configured = sourceArgs.map((s) => resolve(io.cwd, s));
   const files: Record<string, unknown>[] = [];
   const textLines: string[] = [];
   let conflicts = 0;
@@ -172,9 +173,8 @@ async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs
     const memoPath = resolve(io.cwd, memo);
     const text = await readMemo(memo, memoPath);
     const parsed = parseMemo(text);
-    const own = parsed.sources;
-    const sourcePaths = own ? own.map((s) => resolve(dirname(memoPath), s)) : defaultSources;
-    const sources = await loadSources(io, project, library, sourcePaths, own ? memoPath : undefined);
+    const chosen = chooseMemoSources(memoPath, parsed.sources, configured, sampleSourcePath());
+    const sources = await loadSources(io, project, library, chosen.sources.map((s) => s.path), chosen.origin === 'front-matter' ? memoPath : undefined);
     const findings = checker.check(parsed, sources, { unsupportedHints });
     const lines = new LineIndex(text);
     conflicts += findings.filter((f) => isConflict(f.code)).length;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Extraction } from '../core/sources/extract';
-import { readFrontMatter, stringListField } from '../core/text/frontMatter';
+import { listedSourcesOf, resolveListedSource } from '../core/memo/memoSources';
 import { NODE_FILE_SYSTEM, SourceLibrary, type LoadResult } from '../core/sources/library';
 import { placePath, realRoots, type Placement } from '../core/sources/safeFile';
 import type { Config } from './config';
@@ -207,12 +207,11 @@ export class SourceIndex implements vscode.Disposable {
 
   /** The entries of a memo's front matter `sources:`, if it has that field. */
   private listedSources(document: vscode.TextDocument): string[] | undefined {
-    return stringListField(readFrontMatter(document.getText()).data, 'sources');
+    return listedSourcesOf(document.getText());
   }
 
   private frontMatterSources(document: vscode.TextDocument, listed: readonly string[]): vscode.Uri[] {
-    const base = vscode.Uri.joinPath(document.uri, '..');
-    return listed.map((entry) => (entry.startsWith('/') ? vscode.Uri.file(entry) : vscode.Uri.joinPath(base, entry)));
+    return listed.map((entry) => vscode.Uri.file(resolveListedSource(document.uri.fsPath, entry)));
   }
 
   /** A memo whose front matter names sources the index does not have yet: read them. */
