@@ -41,11 +41,19 @@ const nodeFs = {
   stat: (path: string) => stat(path).then((s) => ({ size: s.size, mtime: s.mtimeMs })),
 };
 
-async function loadSources(io: CliIo, library: SourceLibrary, paths: string[]): Promise<Extraction[]> {
+/**
+ * Loads sources; a decoding note (a file read as Windows-1252) goes to stderr once per file, naming it, so that
+ * stdout stays the report alone.
+ */
+async function loadSources(io: CliIo, library: SourceLibrary, paths: string[], noted = new Set<string>()): Promise<Extraction[]> {
   const extractions: Extraction[] = [];
   for (const path of paths) {
     const result = await library.load(path, path === sampleSourcePath());
     if (!result.ok) throw new UsageError(`memo-check: source ${display(io, path)} ${result.message}`);
+    if (result.note && !noted.has(path)) {
+      noted.add(path);
+      io.err(`memo-check: source ${display(io, path)} ${result.note}\n`);
+    }
     extractions.push(result.extraction);
   }
   return extractions;
@@ -88,6 +96,7 @@ async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format
   const defaultSources = sourceArgs.length ? sourceArgs.map((s) => resolve(io.cwd, s)) : [sampleSourcePath()];
   const files: Record<string, unknown>[] = [];
   const textLines: string[] = [];
+  const noted = new Set<string>();
   let conflicts = 0;
   for (const memo of memos) {
     const memoPath = resolve(io.cwd, memo);
@@ -99,10 +108,11 @@ async function runCheck(io: CliIo, memos: string[], sourceArgs: string[], format
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) throw new UsageError(`memo-check: memo ${memo} ${decoded.reason}`);
+    if (decoded.note) io.err(`memo-check: memo ${display(io, memoPath)} ${decoded.note}\n`);
     const parsed = parseMemo(decoded.text);
     const own = parsed.sources;
     const sourcePaths = own ? own.map((s) => resolve(dirname(memoPath), s)) : defaultSources;
-    const sources = await loadSources(io, library, sourcePaths);
+    const sources = await loadSources(io, library, sourcePaths, noted);
     const findings = checkMemo(parsed, sources, { unsupportedHints });
     const lines = new LineIndex(decoded.text);
     conflicts += findings.filter((f) => f.code.startsWith('conflict/')).length;
