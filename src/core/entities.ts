@@ -158,6 +158,11 @@ function textOf(text: string, tokens: readonly Token[], run: Run): string {
   return text.slice(tokens[run.first].start, tokens[run.end - 1].end);
 }
 
+/** A name as it is known and compared: a hard-wrapped "Karen\nSmit" is "Karen Smit". */
+function spaced(name: string): string {
+  return /[^\S ]| {2}/.test(name) ? name.replace(/\s+/g, ' ') : name;
+}
+
 /** Longest name, in words, looked up among the names other texts know. */
 const KNOWN_NAME_MAX_WORDS = 4;
 const KNOWN_NAME_MIN_CHARS = 4;
@@ -186,7 +191,7 @@ function lowerCaseTitleBefore(tokens: readonly Token[], index: number, from: num
 
 function classify(text: string, tokens: readonly Token[], run: Run, from: number, to: number, title: string | undefined): { type: EntityType | undefined; confident: boolean } {
   const words = tokens.slice(run.first, run.end).map((t) => t.text);
-  const surface = textOf(text, tokens, run);
+  const surface = spaced(textOf(text, tokens, run));
   const last = words[words.length - 1].toLowerCase();
   // A transcript's speaker label: "REYES:" or "AMINATA DIALLO:" opening a sentence.
   if (run.first === from && tokens[run.end]?.text === ':' && words.every((w) => SHOUTED.test(w) || HYPHENS.has(w))) return { type: 'person', confident: true };
@@ -250,7 +255,7 @@ export function knownNamesOf(mentions: readonly Mention[]): KnownNames {
     votes.set(key, byReading);
   };
   for (const m of mentions) {
-    vote(m.text.toLowerCase().replace(/^the\s+/, ''), m.type, m.canonical);
+    vote(spaced(m.text).toLowerCase().replace(/^the\s+/, ''), m.type, m.canonical);
     vote(m.canonical.toLowerCase(), m.type, m.canonical);
     if (m.type === 'person') for (const part of m.canonical.split(/\s+/)) if (part.length > 2 && isCapitalised(part)) vote(part.toLowerCase(), m.type, m.canonical);
   }
@@ -291,13 +296,14 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       // "2.3 degrees Celsius", "40 Fahrenheit": a capitalised word after a measure is part of the unit.
       const beforeRun = tokens[core.first - 1];
       if (beforeRun && beforeRun.pos === 'NOUN' && /^[a-z]/.test(beforeRun.text) && tokens[core.first - 2]?.pos === 'NUM' && core.end - core.first === 1) continue;
-      const surface = textOf(text, tokens, core);
+      const written = textOf(text, tokens, core);
+      const surface = spaced(written);
       const single = core.end - core.first === 1;
       if (single && isCalendarWord(surface)) continue;
       const effectiveTitle = title ?? lowerCaseTitleBefore(tokens, core.first, from);
       const knownReading = known?.get(surface.toLowerCase().replace(/^the\s+/, ''));
       if (knownReading) {
-        candidates.push({ run: core, text: surface, type: knownReading.type, confident: true, title: effectiveTitle, demonym: isDemonym(surface) });
+        candidates.push({ run: core, text: written, type: knownReading.type, confident: true, title: effectiveTitle, demonym: isDemonym(surface) });
         continue;
       }
       const { type, confident } = classify(text, tokens, core, from, to, effectiveTitle);
@@ -310,7 +316,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         const next = tokens[core.end];
         if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !effectiveTitle) continue;
       }
-      candidates.push({ run: core, text: surface, type, confident, title: effectiveTitle, demonym: isDemonym(surface) });
+      candidates.push({ run: core, text: written, type, confident, title: effectiveTitle, demonym: isDemonym(surface) });
     }
   }
   // Names the other texts know, written here without capitals ("benjamin netanyahu", "the hague").
@@ -326,7 +332,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
           let overlaps = false;
           for (let i = 0; i < n && !overlaps; i++) overlaps = taken.has(k + i);
           if (overlaps) continue;
-          const surface = textOf(text, tokens, run).toLowerCase();
+          const surface = spaced(textOf(text, tokens, run)).toLowerCase();
           const reading = known.get(surface);
           if (!reading) continue;
           // A single lower-case word is a name only when the other texts never use it as a common word.
@@ -342,18 +348,18 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   }
   // Document-level typing: a confident reading of the same name wins.
   const typeInText = new Map<string, EntityType>();
-  for (const c of candidates) if (c.confident && c.type) typeInText.set(c.text.toLowerCase(), c.type);
-  for (const c of candidates) if (!c.confident && c.type && !typeInText.has(c.text.toLowerCase())) typeInText.set(c.text.toLowerCase(), c.type);
+  for (const c of candidates) if (c.confident && c.type) typeInText.set(spaced(c.text).toLowerCase(), c.type);
+  for (const c of candidates) if (!c.confident && c.type && !typeInText.has(spaced(c.text).toLowerCase())) typeInText.set(spaced(c.text).toLowerCase(), c.type);
   // A name found after "in", "at", "from" or "to" anywhere in the text is probably a place.
   const placeEvidence = new Set<string>();
   for (const c of candidates) {
     const before = tokens[c.run.first - 1];
-    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) placeEvidence.add(c.text);
+    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) placeEvidence.add(spaced(c.text));
   }
-  const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (typeInText.get(c.text.toLowerCase()) ?? c.type) }));
+  const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (typeInText.get(spaced(c.text).toLowerCase()) ?? c.type) }));
   // Full names of people (two words or more), in order of appearance.
   const fullNamesByPart = new Map<string, { name: string; start: number }[]>();
-  const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2).map(({ c }) => ({ name: c.text.replace(/^The\s+/, ''), start: tokens[c.run.first].start }));
+  const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2).map(({ c }) => ({ name: spaced(c.text).replace(/^The\s+/, ''), start: tokens[c.run.first].start }));
   for (const f of fullNames) {
     for (const part of new Set(f.name.toLowerCase().split(/\s+/))) {
       const list = fullNamesByPart.get(part) ?? [];
@@ -367,7 +373,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   const mentions: Mention[] = [];
   for (const { c, type: initialType } of typed) {
     let type = initialType;
-    let canonical = c.text.replace(/^The\s+/, '');
+    let canonical = spaced(c.text).replace(/^The\s+/, '');
     const words = canonical.split(/\s+/);
     const start = tokens[c.run.first].start;
     if (words.length === 1 && type !== 'place' && !(c.confident && type === 'organization')) {
@@ -379,7 +385,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         canonical = full.name;
       }
     }
-    const knownReading = known?.get(c.text.toLowerCase().replace(/^the\s+/, ''));
+    const knownReading = known?.get(spaced(c.text).toLowerCase().replace(/^the\s+/, ''));
     if (knownReading && knownReading.type === type) canonical = knownReading.canonical;
     else if (knownReading && !c.confident) {
       type = knownReading.type;

@@ -62,8 +62,13 @@ export function intern(word: string): string {
 /** How far ahead a token's text is looked for when wink normalised the text before it. */
 const TOKEN_SEARCH_WINDOW = 64;
 
-/** Tokenises, splits sentences, tags POS and negation, with offsets into `text`. */
-export function analyse(text: string): Analysis {
+/**
+ * Tokenises, splits sentences, tags POS and negation, with offsets into `text`. Tabs and line breaks are read as
+ * spaces (same length): wink makes each a token of its own, which split a hard-wrapped "Harbour\nBoard" into two
+ * names and a number from its unit; it never ended a sentence at one.
+ */
+export function analyse(input: string): Analysis {
+  const text = input.replace(/[\t\r\n]/g, ' ');
   const doc = nlp().readDoc(text);
   const values: string[] = doc.tokens().out(its.value);
   const pos: string[] = doc.tokens().out(its.pos);
