@@ -1,7 +1,7 @@
 /** conflict/entity: a person, organisation or nationality other than the one the source names for the same statement. */
 import type { Mention } from '../entities';
 import { mentionKeys } from '../stems';
-import { ENTITY_MIN_ALIGNMENT, ENTITY_SUPPORT_RATIO } from './thresholds';
+import { ENTITY_MIN_ALIGNMENT, ENTITY_SUPPORT_RATIO, FIX_RIVAL_RATIO } from './thresholds';
 import { containsWord, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from './types';
 import type { Alignment } from '../corpus';
 import { sequenceOf, type TokenSequence } from '../tokenTable';
@@ -27,14 +27,33 @@ export function swapCandidate(ctx: ClaimContext, mention: Mention, minAlignment:
   return top;
 }
 
+/**
+ * True when the name a fix would put in is the one the sources give: every other sentence aligned nearly as well as
+ * `top` (and not naming the mention) that has names for the slot has this one among them. Two statements alike but
+ * for their names ("Berg said 2,500 ships…", "Vos said twelve ships…") leave it open which the memo meant.
+ */
+export function replacementAgreed(ctx: ClaimContext, mention: Mention, top: Alignment, chosen: Mention, candidatesIn: (a: Alignment) => readonly Mention[]): boolean {
+  const keys = mentionKeys(mention);
+  return ctx.corpus.align(ctx.claim.stems, new Set(keys)).every((a) => {
+    if (a.sentence.id === top.sentence.id || a.score < top.score * FIX_RIVAL_RATIO || mentionsAny(a.sentence, keys)) return true;
+    const names = candidatesIn(a);
+    return names.length === 0 || names.some((m) => m.canonical === chosen.canonical);
+  });
+}
+
 function claimKeys(ctx: ClaimContext): Set<string> {
   return new Set(ctx.claim.mentions.flatMap(mentionKeys));
 }
 
-function replacement(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention | undefined {
+/** The names of a sentence that could stand in the mention's place, in order. */
+function replacements(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention[] {
   const inClaim = claimKeys(ctx);
   // Not a thing whose own name words the claim uses ("urban heat" does not make "Urban Climate" the swapped name).
-  return top.sentence.fact.mentions.find((m) => pick(m) && mentionKeys(m).every((k) => !inClaim.has(k) && !ctx.claim.stems.has(k)) && m.canonical !== mention.canonical);
+  return top.sentence.fact.mentions.filter((m) => pick(m) && mentionKeys(m).every((k) => !inClaim.has(k) && !ctx.claim.stems.has(k)) && m.canonical !== mention.canonical);
+}
+
+function replacement(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention | undefined {
+  return replacements(ctx, mention, top, pick)[0];
 }
 
 export function checkEntities(ctx: ClaimContext): BlockFinding[] {
@@ -43,10 +62,16 @@ export function checkEntities(ctx: ClaimContext): BlockFinding[] {
     if (mention.demonym || (mention.type !== 'person' && mention.type !== 'organization')) continue;
     const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
     if (!top) continue;
-    // Person and organisation readings of a name are often confused ("Al Jazeera"); either may stand in for the other.
-    const other = replacement(ctx, mention, top, (m) => (m.type === 'person' || m.type === 'organization') && !m.demonym);
+    // Person and organisation readings of a name are often confused ("Al Jazeera"): either may stand in for the
+    // other as the source's version, but only a name of the mention's own type is offered as its replacement.
+    const ofSameType = (a: Alignment): Mention[] => replacements(ctx, mention, a, (m) => m.type === mention.type && !m.demonym);
+    const sameType = ofSameType(top)[0];
+    const other = sameType ?? replacement(ctx, mention, top, (m) => (m.type === 'person' || m.type === 'organization') && !m.demonym);
     if (!other) continue;
-    findings.push(replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${other.canonical}`, top.sentence, other.canonical));
+    const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${other.canonical}`, top.sentence, other.canonical);
+    // A name whose type is a guess, on either side, may be of another kind altogether (a city taken for an organisation).
+    const fixable = sameType && !mention.guessed && !sameType.guessed && replacementAgreed(ctx, mention, top, sameType, ofSameType);
+    findings.push(fixable ? finding : { ...finding, fix: undefined });
   }
   return findings;
 }
@@ -71,10 +96,12 @@ export function checkNationalities(ctx: ClaimContext): BlockFinding[] {
     const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
     if (!top) continue;
     const head = headOf(sequenceOf(ctx.block.tokens), mention);
-    const sourceTokens = top.sentence.extraction.source.tokens;
-    const other = replacement(ctx, mention, top, (m) => Boolean(m.demonym) && head !== undefined && headOf(sourceTokens, m) === head);
+    const nationalitiesIn = (a: Alignment): Mention[] =>
+      replacements(ctx, mention, a, (m) => Boolean(m.demonym) && head !== undefined && headOf(a.sentence.extraction.source.tokens, m) === head);
+    const other = nationalitiesIn(top)[0];
     if (!other) continue;
-    findings.push(replacementFinding('conflict/entity', mention, `Memo says ${mention.text} ${head}; source says ${other.text} ${head}`, top.sentence, other.text));
+    const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text} ${head}; source says ${other.text} ${head}`, top.sentence, other.text);
+    findings.push(replacementAgreed(ctx, mention, top, other, nationalitiesIn) ? finding : { ...finding, fix: undefined });
   }
   return findings;
 }

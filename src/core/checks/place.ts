@@ -2,7 +2,8 @@
 import type { Mention } from '../entities';
 import { sequenceOf, type TokenSequence } from '../tokenTable';
 import { PLACE_MIN_ALIGNMENT } from './thresholds';
-import { swapCandidate } from './entity';
+import { replacementAgreed, swapCandidate } from './entity';
+import type { Alignment } from '../corpus';
 import { replacementFinding, type BlockFinding, type ClaimContext } from './types';
 import { mentionKeys } from '../stems';
 
@@ -29,11 +30,12 @@ export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
     if (!role) continue;
     const top = swapCandidate(ctx, mention, PLACE_MIN_ALIGNMENT);
     if (!top) continue;
-    const sourceTokens = top.sentence.extraction.source.tokens;
-    const other = top.sentence.fact.mentions.find((m) => m.type === 'place' && !m.demonym && prepositionClass(sourceTokens, m) === role
+    const placesIn = (a: Alignment): Mention[] => a.sentence.fact.mentions.filter((m) => m.type === 'place' && !m.demonym && prepositionClass(a.sentence.extraction.source.tokens, m) === role
       && mentionKeys(m).every((k) => !inClaim.has(k)) && !m.canonical.toLowerCase().includes(mention.canonical.toLowerCase()) && !mention.canonical.toLowerCase().includes(m.canonical.toLowerCase()));
+    const other = placesIn(top)[0];
     if (!other) continue;
-    findings.push(replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text));
+    const finding = replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text);
+    findings.push(replacementAgreed(ctx, mention, top, other, placesIn) ? finding : { ...finding, fix: undefined });
   }
   return findings;
 }
