@@ -105,7 +105,49 @@ function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus
     }
     if (options.unsupportedHints) findings.push(...unsupportedHints(claim, corpus, alignments[0]?.score ?? 0));
   }
-  return findings;
+  return withLineBreaksKept(findings, block.prose, raw);
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * A fix's new text with the line breaks of the memo text it replaces. A hard-wrapped quote or name keeps its lines:
+ * each break of the memo (with what follows it on the next line, such as a block quote's "> ", taken from the raw
+ * text) goes after the same share of the new words; the source's own wraps are read as spaces.
+ */
+export function keepLineBreaks(prose: string, raw: string, span: Span, newText: string): string {
+  const flat = newText.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
+  const old = prose.slice(span.start, span.end);
+  if (!LINE_BREAK.test(old)) return flat;
+  const oldWords = old.split(/\s+/).filter(Boolean).length;
+  const breaks: { after: number; gap: string }[] = [];
+  let words = 0;
+  for (const m of old.matchAll(/(\S+)|(\s+)/g)) {
+    if (m[1]) words++;
+    else if (LINE_BREAK.test(m[0])) breaks.push({ after: words, gap: raw.slice(span.start + (m.index ?? 0), span.start + (m.index ?? 0) + m[0].length) });
+  }
+  const parts = flat.split(/(\s+)/);
+  // The spaces between two words of the new text: gaps[k] follows its word k + 1.
+  const gaps = parts.map((_, i) => i).filter((i) => i % 2 === 1 && parts[i - 1] !== '' && (parts[i + 1] ?? '') !== '');
+  const newWords = gaps.length + 1;
+  const leading: string[] = [];
+  let lastSlot = 0;
+  for (const b of breaks) {
+    // After the same share of the words, each break in a gap of its own and in order; with no gap left, before the text.
+    const slot = Math.max(Math.max(1, Math.round((b.after * newWords) / Math.max(1, oldWords))), lastSlot + 1);
+    if (slot > gaps.length) {
+      leading.push(b.gap);
+      continue;
+    }
+    parts[gaps[slot - 1]] = b.gap;
+    lastSlot = slot;
+  }
+  return leading.join('') + parts.join('');
+}
+
+/** The findings of a block with every fix keeping the line breaks of what it replaces. */
+function withLineBreaksKept(findings: BlockFinding[], prose: string, raw: string): BlockFinding[] {
+  return findings.map((f) => (f.fix ? { ...f, fix: { ...f.fix, newText: keepLineBreaks(prose, raw, f.fix.span, f.fix.newText) } } : f));
 }
 
 /** Hints (never conflicts): a claim no source passage speaks to, or a date, number or name no source mentions. */
