@@ -184,9 +184,7 @@ export class CitationDefinitions implements vscode.DefinitionProvider {
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.LocationLink[] | undefined> {
     const found = await citationAt(this.index, document, position);
     if (!found) return undefined;
-    const { lines } = found.extraction.source;
-    const start = lines.positionAt(found.target.start);
-    const end = lines.positionAt(found.target.end);
+    const { start, end } = found.extraction.source.lines.rangeOf(found.target);
     const range = new vscode.Range(start.line, start.character, end.line, end.character);
     return [{ originSelectionRange: found.range, targetUri: sourceUri(found.extraction), targetRange: range, targetSelectionRange: range }];
   }
@@ -197,7 +195,9 @@ export async function openCitation(index: SourceIndex, path: unknown, start: unk
   const x = index.sources.find((s) => s.source.path === path);
   const uri = x ? sourceUri(x) : vscode.Uri.file(path);
   const document = await vscode.workspace.openTextDocument(uri);
-  const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+  // Offsets into a loaded source's text go through its line index (they skip folded invisible characters).
+  const at = x?.source.lines.rangeOf({ start, end });
+  const range = at ? new vscode.Range(at.start.line, at.start.character, at.end.line, at.end.character) : new vscode.Range(document.positionAt(start), document.positionAt(end));
   await vscode.window.showTextDocument(document, { selection: range });
 }
 

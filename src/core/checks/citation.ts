@@ -3,6 +3,7 @@ import { formatCitation, parseCitations, resolveCitation } from '../citation';
 import type { Extraction } from '../extract';
 import { locateQuote } from '../quoteMatch';
 import type { Quote } from '../quotes';
+import { originalText } from '../source';
 import type { BlockFinding } from './types';
 
 /** Characters allowed between a quote's last word and its citation: the closing mark, punctuation, spaces. */
@@ -31,7 +32,7 @@ export function checkCitations(raw: string, quotes: readonly Quote[], sources: r
             code: 'citation/stale',
             message: `The quote is in \u00b6${actual.number} of ${x.source.key}, not \u00b6${c.paragraph}`,
             span,
-            evidence: { extraction: x, span: { start: actual.start, end: actual.end }, text: x.source.text.slice(actual.start, actual.end) },
+            evidence: { extraction: x, span: { start: actual.start, end: actual.end }, text: originalText(x.source, actual) },
             fix: { span, newText: c.style === 'inline' ? raw.slice(c.start, c.end).replace(/\u00b6\s*\d+/, `\u00b6${actual.number}`) : repointed, title: `Point the citation at \u00b6${actual.number}` },
           });
         }

@@ -74,7 +74,7 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
       if (differing) conflict ??= { sentence: a.sentence, value: differing.e };
     }
     if (supported || !conflict) continue;
-    const finding = replacementFinding('conflict/date', d, formatDifference(d, conflict.value), conflict.sentence, conflict.value.text);
+    const finding = replacementFinding('conflict/date', d, formatDifference(d, conflict.value), conflict.sentence, conflict.value.text, conflict.value);
     findings.push(readsAsItself(ctx, d, conflict.value) ? finding : { ...finding, fix: undefined });
   }
   return findings;

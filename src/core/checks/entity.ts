@@ -100,7 +100,7 @@ export function checkNationalities(ctx: ClaimContext): BlockFinding[] {
       replacements(ctx, mention, a, (m) => Boolean(m.demonym) && head !== undefined && headOf(a.sentence.extraction.source.tokens, m) === head);
     const other = nationalitiesIn(top)[0];
     if (!other) continue;
-    const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text} ${head}; source says ${other.text} ${head}`, top.sentence, other.text);
+    const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text} ${head}; source says ${other.text} ${head}`, top.sentence, other.text, other);
     findings.push(replacementAgreed(ctx, mention, top, other, nationalitiesIn) ? finding : { ...finding, fix: undefined });
   }
   return findings;

@@ -34,7 +34,7 @@ export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
       && mentionKeys(m).every((k) => !inClaim.has(k)) && !m.canonical.toLowerCase().includes(mention.canonical.toLowerCase()) && !mention.canonical.toLowerCase().includes(m.canonical.toLowerCase()));
     const other = placesIn(top)[0];
     if (!other) continue;
-    const finding = replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text);
+    const finding = replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text, other);
     findings.push(replacementAgreed(ctx, mention, top, other, placesIn) ? finding : { ...finding, fix: undefined });
   }
   return findings;

@@ -2,7 +2,7 @@ import { stemsAround, type AnalysedBlock, type Claim } from '../claims';
 import type { Alignment, Corpus, IndexedSentence } from '../corpus';
 import type { Extraction } from '../extract';
 import type { Span } from '../text';
-import { sentenceText } from '../source';
+import { originalText, wordingAt } from '../source';
 
 /** What a check sees: one claim, its block, and the source sentences ranked for it. */
 export interface ClaimContext {
@@ -45,7 +45,7 @@ export function cite(sentence: IndexedSentence): string {
 
 export function evidenceOf(sentence: IndexedSentence): BlockFinding['evidence'] {
   const s = sentence.fact.sentence;
-  return { extraction: sentence.extraction, span: { start: s.start, end: s.end }, text: sentenceText(sentence.extraction.source, s) };
+  return { extraction: sentence.extraction, span: { start: s.start, end: s.end }, text: originalText(sentence.extraction.source, s) };
 }
 
 /** True when the sentence (or the one before it) names a thing with one of these keys. */
@@ -68,8 +68,12 @@ export function containsWord(sentence: IndexedSentence, words: readonly string[]
   return words.some((w) => own.has(w.toLowerCase()));
 }
 
-/** A finding on a claim's word or name that the source gives otherwise, with the source's version as the fix. */
-export function replacementFinding(code: string, span: Span, message: string, sentence: IndexedSentence, newText: string): BlockFinding {
+/**
+ * A finding on a claim's word or name that the source gives otherwise, with the source's version as the fix: its
+ * words at `at` as written, when the value is a span of the source's text, else `newText` (a name made whole).
+ */
+export function replacementFinding(code: string, span: Span, message: string, sentence: IndexedSentence, value: string, at?: Span): BlockFinding {
+  const newText = at ? wordingAt(sentence.extraction.source, at) : value;
   return {
     code,
     message: `${message} (${cite(sentence)})`,
