@@ -17,6 +17,7 @@ import { locateQuoteInCorpus } from './quoteMatch';
 import { MAX_ALIGNED, QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNSUPPORTED_MAX_ALIGNMENT } from './checks/thresholds';
 import type { BlockFinding, ClaimContext } from './checks/types';
 import { Corpus } from './corpus';
+import { FoldMap, foldText, type Folded } from './fold';
 import type { Extraction } from './extract';
 import type { MemoBlock, ParsedMemo } from './memo';
 import type { SourceDoc } from './source';
@@ -83,9 +84,17 @@ function corpusFor(sources: readonly Extraction[]): Corpus {
   return corpusCache.corpus;
 }
 
-function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus, options: CheckOptions, analysis?: ProseAnalysis): BlockFinding[] {
-  const analysed = analyseBlock(block, { commonWords: corpus.commonWords, known: corpus.knownNames }, analysis);
-  const findings: BlockFinding[] = [...checkCitations(raw, analysed.quotes, corpus.extractions)];
+/**
+ * Checks one block. Its prose is analysed folded (see fold.ts: a zero-width space after a word hid a conflict); the
+ * findings come back in the prose's own offsets, which are the memo's.
+ */
+function checkBlock(prose: string, folded: Folded, raw: string, corpus: Corpus, options: CheckOptions, analysis?: ProseAnalysis): BlockFinding[] {
+  const analysed = analyseBlock({ prose: folded.text }, { commonWords: corpus.commonWords, known: corpus.knownNames }, analysis);
+  const map = folded.removed ? new FoldMap(folded.removed) : undefined;
+  const back = (span: Span): Span => (map ? map.toOriginalSpan(span) : span);
+  // Citations are read in the raw text: the quote before each is looked for there too.
+  const citationFindings = checkCitations(raw, map ? analysed.quotes.map((q) => ({ ...q, ...back(q) })) : analysed.quotes, corpus.extractions);
+  const findings: BlockFinding[] = [];
   const quoted = new Set<number>();
   for (const quote of analysed.quotes) {
     const match = locateQuoteInCorpus(quote.text, corpus);
@@ -105,7 +114,8 @@ function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus
     }
     if (options.unsupportedHints) findings.push(...unsupportedHints(claim, corpus, alignments[0]?.score ?? 0));
   }
-  return withLineBreaksKept(findings, block.prose, raw);
+  const inProse = map ? findings.map((f) => ({ ...f, span: back(f.span), ...(f.fix ? { fix: { ...f.fix, span: back(f.fix.span) } } : {}) })) : findings;
+  return withLineBreaksKept([...citationFindings, ...inProse], prose, raw);
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -119,12 +129,17 @@ export function keepLineBreaks(prose: string, raw: string, span: Span, newText: 
   const flat = newText.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
   const old = prose.slice(span.start, span.end);
   if (!LINE_BREAK.test(old)) return flat;
-  const oldWords = old.split(/\s+/).filter(Boolean).length;
+  // Words of the memo text as the analysis read them: a zero-width no-break space (U+FEFF, whitespace to a regular
+  // expression) inside a word does not split it.
   const breaks: { after: number; gap: string }[] = [];
-  let words = 0;
-  for (const m of old.matchAll(/(\S+)|(\s+)/g)) {
-    if (m[1]) words++;
-    else if (LINE_BREAK.test(m[0])) breaks.push({ after: words, gap: raw.slice(span.start + (m.index ?? 0), span.start + (m.index ?? 0) + m[0].length) });
+  let oldWords = 0;
+  for (const m of old.matchAll(/([^\s\uFEFF]|\uFEFF)+|([^\S\uFEFF]+)/g)) {
+    if (m[2] === undefined) {
+      if (foldText(m[0]).text) oldWords++;
+    } else if (LINE_BREAK.test(m[0])) {
+      // Taken from the raw text (a block quote's "> "), less any invisible character there: a fix puts in none.
+      breaks.push({ after: oldWords, gap: foldText(raw.slice(span.start + (m.index ?? 0), span.start + (m.index ?? 0) + m[0].length)).text });
+    }
   }
   const parts = flat.split(/(\s+)/);
   // The spaces between two words of the new text: gaps[k] follows its word k + 1.
@@ -184,14 +199,15 @@ export function checkMemo(memo: ParsedMemo, sources: readonly Extraction[], opti
   const keyOf = (block: MemoBlock): string => `${options.unsupportedHints ? 1 : 0}\u0000${block.prose}\u0000${memo.text.slice(block.start, block.end)}`;
   // The blocks not in the cache are analysed in one pass: a cold check of a long memo, or one edited block.
   const uncached = memo.blocks.filter((b) => !blockCache.has(keyOf(b)));
+  const folds = new Map(uncached.map((b) => [b, foldText(b.prose)]));
   const analyses = new Map<MemoBlock, ProseAnalysis>();
-  if (uncached.length > 1) analyseProses(uncached.map((b) => b.prose)).forEach((a, i) => analyses.set(uncached[i], a));
+  if (uncached.length > 1) analyseProses(uncached.map((b) => folds.get(b)?.text ?? b.prose)).forEach((a, i) => analyses.set(uncached[i], a));
   for (const block of memo.blocks) {
     const raw = memo.text.slice(block.start, block.end);
     const key = keyOf(block);
     let blockFindings = blockCache.get(key);
     if (!blockFindings) {
-      blockFindings = checkBlock(block, raw, corpus, options, analyses.get(block));
+      blockFindings = checkBlock(block.prose, folds.get(block) ?? foldText(block.prose), raw, corpus, options, analyses.get(block));
       if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value as string);
       blockCache.set(key, blockFindings);
     }
