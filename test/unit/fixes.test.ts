@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { checkMemo, type Finding } from '../../src/core/check';
 import { extract, type Extraction } from '../../src/core/extract';
 import { parseMemo } from '../../src/core/memo';
+import { foldText, hasInvisible } from '../../src/core/fold';
 import { parseSource } from '../../src/core/source';
+import { LineIndex } from '../../src/core/text';
 import { extractText } from './fixtures';
 
 /**
@@ -11,6 +13,10 @@ import { extractText } from './fixtures';
  * several formats, quotes, hard wraps, a number glued to a word, a digit next to a date), and for every finding with
  * a fix: applying it removes the finding, creates no new one of its kind, changes nothing outside its range, keeps
  * the line breaks, and puts in a value of the same kind.
+ *
+ * Half the runs also hide characters no reader sees (zero-width spaces and joiners, soft hyphens, bidi controls,
+ * no-break and thin spaces) in the memo's words and anywhere in the sources: the findings must be those of the
+ * clean texts, at the same words, every range pointing into the texts as written, and no fix may put one in.
  *
  * FIX_RUNS (default 10,000) sets the number of runs; FC_SEED replays a seed (the seed is printed either way).
  */
@@ -119,17 +125,57 @@ const memoBlock = fc.tuple(fc.array(fact, { minLength: 1, maxLength: 2 }), marku
   text: mark + wrap(glue(facts.map((f) => f.memo).join(' '), g), mark === '## ' ? [] : w).replace(/\n/g, mark === '> ' ? '\n> ' : '\n'),
 }));
 
+const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f', '\u202a', '\u202c', '\u2066', '\u2069'];
+const SPACE_LIKES = ['\u00a0', '\u202f', '\u2009'];
+
+interface Noise {
+  readonly inserts: readonly (readonly [number, string])[];
+  readonly spaces: readonly (readonly [number, string])[];
+}
+
+const noise: fc.Arbitrary<Noise> = fc.record({
+  inserts: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLES)), { minLength: 1, maxLength: 5 }),
+  spaces: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SPACE_LIKES)), { maxLength: 3 }),
+});
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The text with invisible characters put in and some spaces made no-break, and where the inserted ones are. In a
+ * memo only within or next to a word, and only spaces between two words: elsewhere they change the Markdown itself
+ * ("##\u00a0Title" is no heading), as they would in any Markdown reader.
+ */
+function addNoise(text: string, n: Noise, inMemo: boolean): { text: string; inserted: number[] } {
+  const chars = text.split('');
+  const insertAt = Array.from({ length: chars.length + 1 }, (_, i) => i).filter((i) => !inMemo || WORD_CHAR.test(chars[i - 1] ?? '') || WORD_CHAR.test(chars[i] ?? ''));
+  const spaceAt = chars.map((_, i) => i).filter((i) => chars[i] === ' ' && (!inMemo || (WORD_CHAR.test(chars[i - 1] ?? '') && WORD_CHAR.test(chars[i + 1] ?? ''))));
+  const out = [...chars];
+  for (const [k, c] of n.spaces) if (spaceAt.length) out[spaceAt[k % spaceAt.length]] = c;
+  const before = new Map<number, string>();
+  for (const [k, c] of n.inserts) if (insertAt.length) before.set(insertAt[k % insertAt.length], (before.get(insertAt[k % insertAt.length]) ?? '') + c);
+  let noisy = '';
+  const inserted: number[] = [];
+  for (let i = 0; i <= out.length; i++) {
+    for (const c of before.get(i) ?? '') {
+      inserted.push(noisy.length);
+      noisy += c;
+    }
+    if (i < out.length) noisy += out[i];
+  }
+  return { text: noisy, inserted };
+}
+
 const scenario = fc.tuple(
   fc.array(memoBlock, { minLength: 1, maxLength: 3 }),
   fc.array(fact, { maxLength: 2 }),
   wraps,
   fc.boolean(),
-).map(([blocks, distractors, sourceWraps, twoSources]) => {
+  fc.option(fc.tuple(noise, noise), { freq: 2 }),
+).map(([blocks, distractors, sourceWraps, twoSources, hidden]) => {
   const sentences = [...blocks.flatMap((b) => b.facts.map((f) => f.source)), ...distractors.map((f) => f.source)];
   const paragraphs = sentences.map((s, i) => (i % 2 === 0 ? wrap(s, sourceWraps) : s));
   const split = twoSources && paragraphs.length > 1 ? Math.ceil(paragraphs.length / 2) : paragraphs.length;
   const sources = [paragraphs.slice(0, split), paragraphs.slice(split)].filter((p) => p.length).map((p) => p.join('\n\n') + '\n');
-  return { sources, memo: blocks.map((b) => b.text).join('\n\n') + '\n', wrong: blocks.flatMap((b) => b.facts.flatMap((f) => f.wrong)) };
+  return { sources, memo: blocks.map((b) => b.text).join('\n\n') + '\n', wrong: blocks.flatMap((b) => b.facts.flatMap((f) => f.wrong)), hidden };
 });
 
 const KIND_OF_NAME = new Map<string, Kind>();
@@ -149,8 +195,8 @@ const NUMBER_LIKE = /^(?:[$\u20ac\u00a3]?\d[\d,.]*|one|two|three|four|five|six|s
 const DATE_LIKE = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})\b/;
 const lineBreaks = (s: string): number => s.match(/\r\n|\r|\n/g)?.length ?? 0;
 
-/** A memo's or a fix's words without its line breaks (and a block quote's "> " after them): they are not part of a value. */
-const unwrapped = (s: string): string => flat(s.replace(/(?:\r\n|\r|\n)[ \t>]*/g, ' ')).trim();
+/** A memo's or a fix's words without its line breaks (and a block quote's "> " after them) or invisible characters. */
+const unwrapped = (s: string): string => flat(foldText(s).text.replace(/(?:\r\n|\r|\n)[ \t>]*/g, ' ')).trim();
 
 /** The kind of value a fix must put in for a finding: like for like. */
 function assertSameKind(f: Finding, memoText: string, sources: readonly string[]): void {
@@ -216,6 +262,37 @@ describe('quick fixes: the cases fuzzing found', () => {
   });
 });
 
+/** Where an offset of a text with characters inserted at `inserted` falls in the text without them. */
+function cleanOffset(inserted: readonly number[], offset: number): number {
+  return offset - inserted.filter((i) => i < offset).length;
+}
+
+const spaced = (s: string): string => s.replace(/[\u00a0\u202f\u2009]/g, ' ');
+
+/**
+ * Hidden characters change nothing: the same findings at the same words (offsets taken back to the clean memo), the
+ * same evidence and fixes (a source's no-break space may stay in a fix, nothing invisible does), and every evidence
+ * range points at its text in the source as written.
+ */
+function assertSameFindings(cleanMemo: string, cleanSources: readonly Extraction[], noisy: { text: string; inserted: number[] }, noisyTexts: readonly string[], noisySources: readonly Extraction[]): void {
+  const back = (at: number): number => cleanOffset(noisy.inserted, at);
+  const describe = (f: Finding, map: (at: number) => number): string => [
+    f.code, map(f.span.start), map(f.span.end), f.message, f.evidence ? spaced(foldText(f.evidence.text).text) : '-',
+    f.fix ? `${map(f.fix.span.start)}-${map(f.fix.span.end)} ${spaced(f.fix.newText)}` : '-',
+  ].join(' | ');
+  const clean = checkMemo(parseMemo(cleanMemo), cleanSources);
+  const found = checkMemo(parseMemo(noisy.text), noisySources);
+  assert.deepStrictEqual(found.map((f) => describe(f, back)), clean.map((f) => describe(f, (at) => at)), `hidden characters changed the findings: memo ${JSON.stringify(noisy.text)}, sources ${JSON.stringify(noisyTexts)}`);
+  for (const f of found) {
+    if (!f.evidence) continue;
+    const i = noisySources.findIndex((x) => x.source === f.evidence!.source);
+    const file = noisyTexts[i];
+    const lines = new LineIndex(file);
+    const range = f.evidence.source.lines.rangeOf(f.evidence.span);
+    assert.strictEqual(file.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)), f.evidence.text, 'the evidence range points at its text in the source as written');
+  }
+}
+
 describe('quick fixes (fast-check)', function () {
   this.timeout(600000);
 
@@ -225,17 +302,30 @@ describe('quick fixes (fast-check)', function () {
     console.log(`      quick-fix property: seed ${seed} (FC_SEED=${seed} replays it), ${numRuns} runs`);
     const started = Date.now();
     let fixes = 0;
+    let hiddenRuns = 0;
     const extracted = new Map<string, Extraction>();
     const extraction = (text: string, i: number): Extraction => {
-      let x = extracted.get(text);
+      const key = `${i}\u0000${text}`;
+      let x = extracted.get(key);
       if (!x) {
         x = extract(parseSource({ path: `source-${i}.txt`, content: text }));
         if (extracted.size > 200) extracted.clear();
-        extracted.set(text, x);
+        extracted.set(key, x);
       }
       return x;
     };
-    fc.assert(fc.property(scenario, ({ sources: sourceTexts, memo, wrong }) => {
+    fc.assert(fc.property(scenario, ({ sources: cleanSources, memo: cleanMemo, wrong, hidden }) => {
+      let sourceTexts = cleanSources;
+      let memo = cleanMemo;
+      if (hidden) {
+        hiddenRuns++;
+        const [memoNoise, sourceNoise] = hidden;
+        const noisyMemo = addNoise(cleanMemo, memoNoise, true);
+        const noisySources = cleanSources.map((t) => addNoise(t, sourceNoise, false).text);
+        assertSameFindings(cleanMemo, cleanSources.map(extraction), noisyMemo, noisySources, noisySources.map(extraction));
+        memo = noisyMemo.text;
+        sourceTexts = noisySources;
+      }
       const sources = sourceTexts.map(extraction);
       const before = checkMemo(parseMemo(memo), sources);
       for (const f of before) {
@@ -247,7 +337,8 @@ describe('quick fixes (fast-check)', function () {
         const context = `${f.code} on "${flagged}" -> "${fix.newText}" in memo ${JSON.stringify(memo)}`;
         assert.ok(f.span.start <= fix.span.start && fix.span.end <= f.span.end, `the fix reaches outside its finding: ${context}`);
         assert.strictEqual(lineBreaks(fix.newText), lineBreaks(replaced), `the fix changes the line breaks: ${context}`);
-        assertSameKind(f, flagged, sourceTexts);
+        assert.ok(!hasInvisible(fix.newText), `the fix puts in an invisible character: ${context}`);
+        assertSameKind(f, flagged, sourceTexts.map((t) => foldText(t).text));
         const fixed = memo.slice(0, fix.span.start) + fix.newText + memo.slice(fix.span.end);
         const newEnd = fix.span.start + fix.newText.length;
         const delta = newEnd - fix.span.end;
@@ -259,14 +350,14 @@ describe('quick fixes (fast-check)', function () {
         // A value the memo got wrong may come to light once its claim is otherwise right (it aligns better with its
         // source): that is no finding the fix created. Anything else new, and anything new at the fix, is.
         const wasWrong = (g: Finding): boolean => {
-          const text = flat(fixed.slice(g.span.start, g.span.end));
+          const text = unwrapped(fixed.slice(g.span.start, g.span.end));
           return (g.span.end < fix.span.start || g.span.start > newEnd) && wrong.some((w) => flat(w).includes(text) || text.includes(flat(w)));
         };
         const created = after.filter((g) => !known.has(`${g.span.start}:${g.span.end}`) && !wasWrong(g));
         assert.deepStrictEqual(created.map((g) => `${fixed.slice(g.span.start, g.span.end)}: ${g.message}`), [], `the fix created a finding of its kind: ${context}`);
       }
     }), { numRuns, seed });
-    console.log(`      ${numRuns} runs, ${fixes} fixes applied, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`      ${numRuns} runs (${hiddenRuns} with hidden characters), ${fixes} fixes applied, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     assert.ok(fixes >= numRuns / 10, `only ${fixes} fixes were exercised`);
   });
 });
