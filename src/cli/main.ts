@@ -105,13 +105,20 @@ async function rootProblem(dir: string): Promise<string | undefined> {
   }
 }
 
-/** Loads sources; those a memo's front matter names (`listedBy`: that memo) are held to its root first. */
-async function loadSources(io: CliIo, project: Project, library: SourceLibrary, paths: string[], listedBy?: string): Promise<Extraction[]> {
+/**
+ * Loads sources; those a memo's front matter names (`listedBy`: that memo) are held to its root first. A decoding
+ * note (a file read as Windows-1252) goes to stderr once per file, naming it, so that stdout stays the report alone.
+ */
+async function loadSources(io: CliIo, project: Project, library: SourceLibrary, paths: string[], listedBy?: string, noted = new Set<string>()): Promise<Extraction[]> {
   const extractions: Extraction[] = [];
   for (const path of paths) {
     if (listedBy) await project.confine(path, listedBy);
     const result = await library.load(path, path === sampleSourcePath());
     if (!result.ok) throw new UsageError(`memo-check: source ${display(io, path)} ${result.message}`);
+    if (result.note && !noted.has(path)) {
+      noted.add(path);
+      io.err(textLine`memo-check: source ${display(io, path)} ${result.note}` + '\n');
+    }
     extractions.push(result.extraction);
   }
   return extractions;
@@ -153,11 +160,12 @@ function findingToJson(f: Finding, memoLines: LineIndex, io: CliIo): Record<stri
   };
 }
 
-async function readMemo(memo: string, memoPath: string): Promise<string> {
+async function readMemo(io: CliIo, memo: string, memoPath: string): Promise<string> {
   const read = await readCheckedFile(NODE_FILE_SYSTEM, memoPath, MEMO_LIMITS);
   if (!read.ok) throw new UsageError(`memo-check: memo ${memo} ${read.message}`);
   const decoded = decodeText(read.bytes);
   if (!decoded.ok) throw new UsageError(`memo-check: memo ${memo} ${decoded.reason}`);
+  if (decoded.note) io.err(textLine`memo-check: memo ${display(io, memoPath)} ${decoded.note}` + '\n');
   return decoded.text;
 }
 
@@ -168,13 +176,14 @@ async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs
   const configured = sourceArgs.map((s) => resolve(io.cwd, s));
   const files: Record<string, unknown>[] = [];
   const textLines: string[] = [];
+  const noted = new Set<string>();
   let conflicts = 0;
   for (const memo of memos) {
     const memoPath = resolve(io.cwd, memo);
-    const text = await readMemo(memo, memoPath);
+    const text = await readMemo(io, memo, memoPath);
     const parsed = parseMemo(text);
     const chosen = chooseMemoSources(memoPath, parsed.sources, configured, sampleSourcePath());
-    const sources = await loadSources(io, project, library, chosen.sources.map((s) => s.path), chosen.origin === 'front-matter' ? memoPath : undefined);
+    const sources = await loadSources(io, project, library, chosen.sources.map((s) => s.path), chosen.origin === 'front-matter' ? memoPath : undefined, noted);
     const findings = checker.check(parsed, sources, { unsupportedHints });
     const lines = new LineIndex(text);
     conflicts += findings.filter((f) => isConflict(f.code)).length;

@@ -171,9 +171,7 @@ export class CitationDefinitions implements vscode.DefinitionProvider {
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.LocationLink[] | undefined> {
     const found = await citationAt(this.index, document, position);
     if (!found) return undefined;
-    const { lines } = found.extraction.source;
-    const start = lines.positionAt(found.target.start);
-    const end = lines.positionAt(found.target.end);
+    const { start, end } = found.extraction.source.lines.rangeOf(found.target);
     const range = new vscode.Range(start.line, start.character, end.line, end.character);
     return [{ originSelectionRange: found.range, targetUri: sourceUri(found.extraction), targetRange: range, targetSelectionRange: range }];
   }
@@ -188,7 +186,9 @@ export async function openCitation(index: SourceIndex, path: unknown, start: unk
     return;
   }
   const document = await vscode.workspace.openTextDocument(sourceUri(x));
-  const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+  // Offsets into a source's text go through its line index (they skip folded invisible characters).
+  const at = x.source.lines.rangeOf({ start, end });
+  const range = new vscode.Range(at.start.line, at.start.character, at.end.line, at.end.character);
   await vscode.window.showTextDocument(document, { selection: range });
 }
 

@@ -29,9 +29,9 @@ export async function revealPassage(p: Passage): Promise<vscode.TextEditor> {
   const source = p.extraction.source;
   const uri = source.textIsFile ? vscode.Uri.file(source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: source.path });
   const document = await vscode.workspace.openTextDocument(uri);
-  const start = document.positionAt(p.span.start);
-  const end = document.positionAt(p.span.end);
-  const range = new vscode.Range(start, end);
+  // The source's line index, not the document's offsets: those of a text with invisible characters folded away.
+  const { start, end } = source.lines.rangeOf(p.span);
+  const range = new vscode.Range(start.line, start.character, end.line, end.character);
   return vscode.window.showTextDocument(document, { selection: range, preview: true, preserveFocus: false });
 }
 
@@ -75,7 +75,7 @@ export class TextExtractedFromSources implements vscode.TextDocumentContentProvi
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const source = this.index.sources.find((x) => x.source.path === uri.path)?.source;
-    return source ? source.text : `This source is no longer loaded: ${uri.path}`;
+    return source ? source.original ?? source.text : `This source is no longer loaded: ${uri.path}`;
   }
 }
 

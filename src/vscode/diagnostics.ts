@@ -171,8 +171,7 @@ export class MemoDiagnostics implements vscode.Disposable {
     if (f.evidence) {
       const source = f.evidence.source;
       const uri = source.textIsFile ? vscode.Uri.file(source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: source.path });
-      const start = source.lines.positionAt(f.evidence.span.start);
-      const end = source.lines.positionAt(f.evidence.span.end);
+      const { start, end } = source.lines.rangeOf(f.evidence.span);
       diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(
         new vscode.Location(uri, new vscode.Range(start.line, start.character, end.line, end.character)),
         `${source.key}: ${f.evidence.text.replace(/\s+/g, ' ')}`,

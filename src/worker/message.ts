@@ -10,8 +10,7 @@
 import type { Extraction } from '../core/sources/extract';
 import { FactTable, type FactTableData } from '../core/sources/factTable';
 import { intern } from '../core/language/nlp';
-import type { Sentence, SourceDoc } from '../core/sources/source';
-import { LineIndex } from '../core/text/offsets';
+import { type Sentence, type SourceDoc, linesOf } from '../core/sources/source';
 import { TokenTable, type TokenTableData } from '../core/language/tokenTable';
 
 type TokenColumnName = 'starts' | 'otherEndIndices' | 'otherEnds' | 'textIds' | 'lemmaIds' | 'posIds' | 'typeIds' | 'flags';
@@ -77,7 +76,7 @@ export function fromMessage(message: ExtractionMessage): Extraction {
   const numbers = wire.numbers.map((n) => (typeof n.value === 'number' ? n : { ...n, value: Number(n.value) }));
   const { mentionIds, firsts, shown, ...tokenColumns } = message.columns;
   return {
-    source: { ...wire.source, sentences, lines: new LineIndex(text), tokens: TokenTable.fromData({ ...tokenColumns, words: wire.words.map(intern), tags: wire.tags.map(intern) }) },
+    source: { ...wire.source, sentences, lines: linesOf(text, wire.source.original, wire.source.removed), tokens: TokenTable.fromData({ ...tokenColumns, words: wire.words.map(intern), tags: wire.tags.map(intern) }) },
     factTable: FactTable.fromData({ numbers, dates: wire.dates, mentionIds, firsts, shown }),
     mentions: wire.mentions, quotes: wire.quotes, people: wire.people,
   };

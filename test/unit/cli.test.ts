@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, EXIT_CLEAN, EXIT_USAGE } from '../../src/cli/main';
-import { ROOT } from './fixtures';
+import { ROOT, windows1252Article } from './fixtures';
 
 async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -106,6 +106,26 @@ describe('memo-check check', () => {
       assert.strictEqual(out, '');
       assert.match(err, /^memo-check: /);
     }
+  });
+
+  it('says on stderr, naming the file, when a source or memo is not UTF-8; stdout stays the report', async () => {
+    const memo = '\u201cWe are on a knife\u2019s edge with this strike, and the port stays shut until the board pays what it owes,\u201d said Ingrid Vos.\n';
+    const dir = workspace({ 'memo.md': memo });
+    writeFileSync(join(dir, 'vos.txt'), windows1252Article().bytes);
+    writeFileSync(join(dir, 'memo-1252.md'), Buffer.from([...memo].map((c) => ({ '\u201c': 0x93, '\u201d': 0x94, '\u2019': 0x92 }[c] ?? c.charCodeAt(0)))));
+    const { code, out, err } = await run(['--format', 'json', '--source', 'vos.txt', 'memo.md', 'memo-1252.md'], dir);
+    assert.strictEqual(code, 0, err);
+    assert.deepStrictEqual(err.split('\n'), [
+      'memo-check: source vos.txt is not UTF-8; read as Windows-1252',
+      'memo-check: memo memo-1252.md is not UTF-8; read as Windows-1252',
+      '',
+    ]);
+    const report = JSON.parse(out);
+    assert.deepStrictEqual(report.files.map((f: { diagnostics: unknown[] }) => f.diagnostics), [[], []], 'the quote is verbatim once the source is read as Windows-1252');
+    const extracted = await run(['extract', 'vos.txt'], dir);
+    assert.strictEqual(extracted.code, 0);
+    assert.strictEqual(extracted.err, 'memo-check: source vos.txt is not UTF-8; read as Windows-1252\n');
+    assert.match(extracted.out, /Ingrid Vos: \u201cWe are on a knife\u2019s edge with this strike/);
   });
 });
 

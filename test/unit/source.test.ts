@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { decodeText } from '../../src/core/text/decode';
 import { keyFromPath, parseSource, sentenceText, splitParagraphs } from '../../src/core/sources/source';
-import { article, extractFile, SAMPLE_PATH } from './fixtures';
+import { article, extractFile, SAMPLE_PATH, windows1252Article } from './fixtures';
 
 describe('source model', () => {
   it('splits the sample into its paragraphs and sentences with exact offsets', () => {
@@ -73,5 +73,25 @@ describe('decoding', () => {
     assert.ok(latin.ok);
     assert.strictEqual(latin.text, 'caf\u00e9 \u201cok\u201d');
     assert.match(latin.note ?? '', /Windows-1252/);
+  });
+
+  it('reads a Windows-1252 file with few high bytes (24 in 7 KB) as Windows-1252: any invalid UTF-8 sequence decides', () => {
+    const { bytes, text } = windows1252Article();
+    assert.strictEqual(bytes.filter((b) => b > 0x7f).length, 24);
+    assert.ok(bytes.length > 6500 && bytes.length < 7500, `${bytes.length} bytes`);
+    const decoded = decodeText(bytes);
+    assert.ok(decoded.ok);
+    assert.strictEqual(decoded.text, text);
+    assert.ok(decoded.text.includes('knife\u2019s edge') && !decoded.text.includes('\uFFFD'));
+    assert.strictEqual(decoded.note, 'is not UTF-8; read as Windows-1252');
+    // One stray byte in otherwise valid UTF-8 is enough; a UTF-8 BOM is not decoded as text.
+    const stray = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('caf\u00e9 '), Buffer.from([0x92])]));
+    assert.deepStrictEqual(stray, { ok: true, text: 'caf\u00c3\u00a9 \u2019', note: 'is not UTF-8; read as Windows-1252' });
+  });
+
+  it('reads valid UTF-8 as UTF-8 with no note, however many characters are not ASCII', () => {
+    const text = '\u201cJa,\u201d zei de minister \u2013 \u00e9\u00e9n keer. \u0645\u0631\u062d\u0628\u0627 \u{1F600}'.repeat(50);
+    assert.deepStrictEqual(decodeText(Buffer.from(text)), { ok: true, text });
+    assert.deepStrictEqual(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])), { ok: true, text });
   });
 });

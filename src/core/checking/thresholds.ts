@@ -13,6 +13,8 @@ export const ENTITY_MIN_ALIGNMENT = 0.5;
 /** A sentence that does name the claim's entity, aligning at least this share of the best one, supports it. */
 export const ENTITY_SUPPORT_RATIO = 0.75;
 export const PLACE_MIN_ALIGNMENT = 0.45;
+/** Another sentence aligning at least this share of the best one, with another name in the slot, makes a fix's name a toss-up. */
+export const FIX_RIVAL_RATIO = 0.9;
 export const POLARITY_MIN_ALIGNMENT = 0.5;
 export const NEGATION_MIN_ALIGNMENT = 0.6;
 /** Share of words a quote must share, in order, with a source passage to be taken for a (mis)quote of it. */

@@ -18,6 +18,11 @@ export interface Mention extends Span {
   readonly inferred?: boolean;
   /** A transcript's speaker label ("REYES:"): who speaks, not a name in what is said. */
   readonly label?: boolean;
+  /**
+   * The type is a guess: nothing in the text said what the name is (an organisation, by default), or another text's
+   * guess was taken. A fix never puts a name of "the same type" in its place.
+   */
+  readonly guessed?: boolean;
   /** Index of the first token of the mention. */
   readonly firstToken: number;
   readonly endToken: number;
@@ -158,6 +163,11 @@ function textOf(text: string, tokens: readonly Token[], run: Run): string {
   return text.slice(tokens[run.first].start, tokens[run.end - 1].end);
 }
 
+/** A name as it is known and compared: a hard-wrapped "Karen\nSmit" is "Karen Smit". */
+function spaced(name: string): string {
+  return /[^\S ]| {2}/.test(name) ? name.replace(/\s+/g, ' ') : name;
+}
+
 /** Longest name, in words, looked up among the names other texts know. */
 const KNOWN_NAME_MAX_WORDS = 4;
 const KNOWN_NAME_MIN_CHARS = 4;
@@ -172,6 +182,8 @@ interface Candidate {
   title?: string;
   demonym?: boolean;
   inferred?: boolean;
+  /** The type came from another text's guess (see {@link Mention.guessed}). */
+  guessed?: boolean;
 }
 
 /** Title words found in lower case right before a name: "the Dutch head of the UN mission, Jeannine Plasschaert". */
@@ -186,7 +198,7 @@ function lowerCaseTitleBefore(tokens: readonly Token[], index: number, from: num
 
 function classify(text: string, tokens: readonly Token[], run: Run, from: number, to: number, title: string | undefined): { type: EntityType | undefined; confident: boolean } {
   const words = tokens.slice(run.first, run.end).map((t) => t.text);
-  const surface = textOf(text, tokens, run);
+  const surface = spaced(textOf(text, tokens, run));
   const last = words[words.length - 1].toLowerCase();
   // A transcript's speaker label: "REYES:" or "AMINATA DIALLO:" opening a sentence.
   if (run.first === from && tokens[run.end]?.text === ':' && words.every((w) => SHOUTED.test(w) || HYPHENS.has(w))) return { type: 'person', confident: true };
@@ -210,7 +222,8 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   if (after && (SPEECH_VERBS.has(after.lemma) && after.pos === 'VERB')) return { type: 'person', confident: words.length > 1 };
   if (after && after.text === ',' && afterNext && SPEECH_VERBS.has(afterNext.lemma)) return { type: 'person', confident: false };
   if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && words.length <= 2) return { type: 'place', confident: false };
-  if (words.length >= 2 && words.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || HYPHENS.has(w))) return { type: 'person', confident: false };
+  // Two capitalised words are a person's name ("Karen Smit"), unless the first is an article ("The Hague").
+  if (words.length >= 2 && words[0] !== 'The' && words.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || HYPHENS.has(w))) return { type: 'person', confident: false };
   return { type: undefined, confident: false };
 }
 
@@ -230,7 +243,7 @@ function isCalendarWord(word: string): boolean {
  * memo) use in lower case: a capitalised sentence opener among them is not a name.
  */
 /** Names another text (the sources, for a memo) already knows: lower-case name or name part -> its type and full name. */
-export type KnownNames = ReadonlyMap<string, { readonly type: EntityType; readonly canonical: string }>;
+export type KnownNames = ReadonlyMap<string, { readonly type: EntityType; readonly canonical: string; readonly guessed?: boolean }>;
 
 export interface MentionContext {
   /** Words other texts use in lower case: a capitalised sentence opener among them is not a name. */
@@ -240,24 +253,26 @@ export interface MentionContext {
 
 /** Builds {@link KnownNames} from mentions: the full name, and each part of a person's name, to the most frequent reading. */
 export function knownNamesOf(mentions: readonly Mention[]): KnownNames {
-  const votes = new Map<string, Map<string, { type: EntityType; canonical: string; n: number }>>();
-  const vote = (key: string, type: EntityType, canonical: string): void => {
+  const votes = new Map<string, Map<string, { type: EntityType; canonical: string; n: number; guessed: boolean }>>();
+  const vote = (key: string, m: Mention): void => {
     const byReading = votes.get(key) ?? new Map();
-    const id = `${type}\u0000${canonical}`;
-    const current = byReading.get(id) ?? { type, canonical, n: 0 };
+    const id = `${m.type}\u0000${m.canonical}`;
+    const current = byReading.get(id) ?? { type: m.type, canonical: m.canonical, n: 0, guessed: true };
     current.n++;
+    // A reading is a guess only when every mention giving it guessed.
+    current.guessed &&= Boolean(m.guessed);
     byReading.set(id, current);
     votes.set(key, byReading);
   };
   for (const m of mentions) {
-    vote(m.text.toLowerCase().replace(/^the\s+/, ''), m.type, m.canonical);
-    vote(m.canonical.toLowerCase(), m.type, m.canonical);
-    if (m.type === 'person') for (const part of m.canonical.split(/\s+/)) if (part.length > 2 && isCapitalised(part)) vote(part.toLowerCase(), m.type, m.canonical);
+    vote(spaced(m.text).toLowerCase().replace(/^the\s+/, ''), m);
+    vote(m.canonical.toLowerCase(), m);
+    if (m.type === 'person') for (const part of m.canonical.split(/\s+/)) if (part.length > 2 && isCapitalised(part)) vote(part.toLowerCase(), m);
   }
-  const known = new Map<string, { type: EntityType; canonical: string }>();
+  const known = new Map<string, { type: EntityType; canonical: string; guessed?: boolean }>();
   for (const [key, readings] of votes) {
     const best = [...readings.values()].sort((a, b) => b.n - a.n)[0];
-    known.set(key, { type: best.type, canonical: best.canonical });
+    known.set(key, { type: best.type, canonical: best.canonical, ...(best.guessed ? { guessed: true } : {}) });
   }
   return known;
 }
@@ -291,13 +306,14 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       // "2.3 degrees Celsius", "40 Fahrenheit": a capitalised word after a measure is part of the unit.
       const beforeRun = tokens[core.first - 1];
       if (beforeRun && beforeRun.pos === 'NOUN' && /^[a-z]/.test(beforeRun.text) && tokens[core.first - 2]?.pos === 'NUM' && core.end - core.first === 1) continue;
-      const surface = textOf(text, tokens, core);
+      const written = textOf(text, tokens, core);
+      const surface = spaced(written);
       const single = core.end - core.first === 1;
       if (single && isCalendarWord(surface)) continue;
       const effectiveTitle = title ?? lowerCaseTitleBefore(tokens, core.first, from);
       const knownReading = known?.get(surface.toLowerCase().replace(/^the\s+/, ''));
       if (knownReading) {
-        candidates.push({ run: core, text: surface, type: knownReading.type, confident: true, title: effectiveTitle, demonym: isDemonym(surface) });
+        candidates.push({ run: core, text: written, type: knownReading.type, confident: true, title: effectiveTitle, demonym: isDemonym(surface), guessed: knownReading.guessed });
         continue;
       }
       const { type, confident } = classify(text, tokens, core, from, to, effectiveTitle);
@@ -310,7 +326,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         const next = tokens[core.end];
         if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !effectiveTitle) continue;
       }
-      candidates.push({ run: core, text: surface, type, confident, title: effectiveTitle, demonym: isDemonym(surface) });
+      candidates.push({ run: core, text: written, type, confident, title: effectiveTitle, demonym: isDemonym(surface) });
     }
   }
   // Names the other texts know, written here without capitals ("benjamin netanyahu", "the hague").
@@ -326,12 +342,12 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
           let overlaps = false;
           for (let i = 0; i < n && !overlaps; i++) overlaps = taken.has(k + i);
           if (overlaps) continue;
-          const surface = textOf(text, tokens, run).toLowerCase();
+          const surface = spaced(textOf(text, tokens, run)).toLowerCase();
           const reading = known.get(surface);
           if (!reading) continue;
           // A single lower-case word is a name only when the other texts never use it as a common word.
           if (n === 1 && (surface.length < KNOWN_NAME_MIN_CHARS || commonWords?.has(surface) || tokens[k].stopWord)) continue;
-          candidates.push({ run, text: textOf(text, tokens, run), type: reading.type, confident: true, inferred: true, demonym: reading.type === 'place' && isDemonym(surface) });
+          candidates.push({ run, text: textOf(text, tokens, run), type: reading.type, confident: true, inferred: true, demonym: reading.type === 'place' && isDemonym(surface), guessed: reading.guessed });
           for (let i = 0; i < n; i++) taken.add(k + i);
           k += n - 1;
           break;
@@ -342,18 +358,19 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   }
   // Document-level typing: a confident reading of the same name wins.
   const typeInText = new Map<string, EntityType>();
-  for (const c of candidates) if (c.confident && c.type) typeInText.set(c.text.toLowerCase(), c.type);
-  for (const c of candidates) if (!c.confident && c.type && !typeInText.has(c.text.toLowerCase())) typeInText.set(c.text.toLowerCase(), c.type);
+  for (const c of candidates) if (c.confident && c.type) typeInText.set(spaced(c.text).toLowerCase(), c.type);
+  for (const c of candidates) if (!c.confident && c.type && !typeInText.has(spaced(c.text).toLowerCase())) typeInText.set(spaced(c.text).toLowerCase(), c.type);
   // A name found after "in", "at", "from" or "to" anywhere in the text is probably a place.
   const placeEvidence = new Set<string>();
   for (const c of candidates) {
     const before = tokens[c.run.first - 1];
-    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) placeEvidence.add(c.text);
+    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) placeEvidence.add(spaced(c.text));
   }
-  const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (typeInText.get(c.text.toLowerCase()) ?? c.type) }));
+  const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (typeInText.get(spaced(c.text).toLowerCase()) ?? c.type), guessed: Boolean(c.guessed) }));
   // Full names of people (two words or more), in order of appearance.
-  const fullNamesByPart = new Map<string, { name: string; start: number }[]>();
-  const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2).map(({ c }) => ({ name: c.text.replace(/^The\s+/, ''), start: tokens[c.run.first].start }));
+  const fullNamesByPart = new Map<string, { name: string; start: number; guessed: boolean }[]>();
+  const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2)
+    .map(({ c, guessed }) => ({ name: spaced(c.text).replace(/^The\s+/, ''), start: tokens[c.run.first].start, guessed }));
   for (const f of fullNames) {
     for (const part of new Set(f.name.toLowerCase().split(/\s+/))) {
       const list = fullNamesByPart.get(part) ?? [];
@@ -365,9 +382,10 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   for (const sentence of sentences) for (let k = sentence.firstToken; k < sentence.endToken; k++) sentenceStarts.set(k, sentence.firstToken);
   const sentenceStartOf = (k: number): number => sentenceStarts.get(k) ?? -1;
   const mentions: Mention[] = [];
-  for (const { c, type: initialType } of typed) {
+  for (const { c, type: initialType, guessed: initiallyGuessed } of typed) {
     let type = initialType;
-    let canonical = c.text.replace(/^The\s+/, '');
+    let guessed = initiallyGuessed;
+    let canonical = spaced(c.text).replace(/^The\s+/, '');
     const words = canonical.split(/\s+/);
     const start = tokens[c.run.first].start;
     if (words.length === 1 && type !== 'place' && !(c.confident && type === 'organization')) {
@@ -377,15 +395,20 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       if (full) {
         type = 'person';
         canonical = full.name;
+        guessed = full.guessed;
       }
     }
-    const knownReading = known?.get(c.text.toLowerCase().replace(/^the\s+/, ''));
+    const knownReading = known?.get(spaced(c.text).toLowerCase().replace(/^the\s+/, ''));
     if (knownReading && knownReading.type === type) canonical = knownReading.canonical;
     else if (knownReading && !c.confident) {
       type = knownReading.type;
       canonical = knownReading.canonical;
+      guessed = Boolean(knownReading.guessed);
     }
-    if (!type) type = c.title ? 'person' : placeEvidence.has(canonical) ? 'place' : 'organization';
+    if (!type) {
+      type = c.title ? 'person' : placeEvidence.has(canonical) ? 'place' : 'organization';
+      guessed = !c.title;
+    }
     if (type === 'person' && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
     if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;
     const last = tokens[c.run.end - 1];
@@ -393,7 +416,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     // Flags and title only when they say something: a large source has a mention every ten words.
     mentions.push({
       type, text: c.text, canonical, start, end: last.end, firstToken: c.run.first, endToken: c.run.end,
-      ...(c.title ? { title: c.title } : {}), ...(c.demonym ? { demonym: true } : {}), ...(c.inferred ? { inferred: true } : {}), ...(label ? { label: true } : {}),
+      ...(c.title ? { title: c.title } : {}), ...(c.demonym ? { demonym: true } : {}), ...(c.inferred ? { inferred: true } : {}), ...(label ? { label: true } : {}), ...(guessed ? { guessed: true } : {}),
     });
   }
   return mentions;

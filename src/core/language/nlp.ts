@@ -62,8 +62,31 @@ export function intern(word: string): string {
 /** How far ahead a token's text is looked for when wink normalised the text before it. */
 const TOKEN_SEARCH_WINDOW = 64;
 
-/** Tokenises, splits sentences, tags POS and negation, with offsets into `text`. */
-export function analyse(text: string): Analysis {
+/** A paragraph of at least this many lines, each shorter than this and starting with a capital or a digit, is one item a line. */
+const LINE_LIST_MIN_LINES = 3;
+const LINE_LIST_MAX_CHARS = 40;
+/** An item is a name, a title, an address: at most one lower-case word ("Members present:"), where a wrapped sentence's lines have several. */
+const LINE_LIST_MAX_LOWER_WORDS = 1;
+
+/**
+ * The text with tabs and hard wraps read as spaces (same length). wink makes each line break a token of its own,
+ * which split a hard-wrapped "Harbour\nBoard" into two names and a number from its unit. The breaks of a paragraph
+ * that is one item a line (a list of members, an address, a sign-off: short lines, each starting with a capital or a
+ * digit, with hardly a lower-case word) are kept: joining its lines ran the names together ("Hon. Ngozi Eze Hon. Ibrahim Danjuma").
+ */
+export function unwrapLines(input: string): string {
+  const text = input.replace(/\t/g, ' ');
+  if (!/[\r\n]/.test(text)) return text;
+  return text.replace(/[^\r\n](?:[^\r\n]|(?:\r\n?|\n)(?![ \t]*(?:[\r\n]|$)))*/g, (paragraph) => {
+    const lines = paragraph.split(/\r\n?|\n/);
+    const oneItemALine = lines.length >= LINE_LIST_MIN_LINES && lines.every((l) => l.trim().length < LINE_LIST_MAX_CHARS && /^\s*[\p{Lu}\p{N}]/u.test(l) && (l.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0) <= LINE_LIST_MAX_LOWER_WORDS);
+    return oneItemALine ? paragraph : paragraph.replace(/[\r\n]/g, ' ');
+  });
+}
+
+/** Tokenises, splits sentences, tags POS and negation, with offsets into `text`; hard wraps read as spaces (see {@link unwrapLines}). */
+export function analyse(input: string): Analysis {
+  const text = unwrapLines(input);
   const doc = nlp().readDoc(text);
   const values: string[] = doc.tokens().out(its.value);
   const pos: string[] = doc.tokens().out(its.pos);

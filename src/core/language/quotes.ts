@@ -15,7 +15,18 @@ export interface Quote extends Span {
   readonly parts: readonly QuotePart[];
   /** The canonical name of who said it, or null for a scare quote or an unattributed one. */
   readonly speaker: string | null;
+  /** Where the text names the speaker for this quote ("said X"), when a name (not a pronoun) attributes it. */
+  readonly speakerSpan?: Span;
 }
+
+/** Who a quote is attributed to, and the name that says so (none for a pronoun). */
+interface Attribution {
+  readonly speaker: string | null;
+  readonly mention?: Mention;
+}
+
+const UNATTRIBUTED: Attribution = { speaker: null };
+const named = (m: Mention): Attribution => ({ speaker: m.canonical, mention: m });
 
 type Family = 'double' | 'single';
 
@@ -211,33 +222,33 @@ function insideAny(parts: readonly Span[], offset: number): boolean {
 }
 
 /** The subject of a verb of saying at token v: a name or pronoun just before it, or a name just after ("said Hussein"). */
-function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): string | null | undefined {
+function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): Attribution | undefined {
   const block = ctx.blocks.find((b) => b.start <= ctx.tokens[v].start && ctx.tokens[v].start <= b.end);
   for (let k = v - 1; k >= Math.max(from, v - SUBJECT_LOOKBEHIND); k--) {
     const t = ctx.tokens[k];
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
-    if (m && isSpeaker(m)) return m.canonical;
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start, block);
+    if (m && isSpeaker(m)) return named(m);
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.mentions, t.start, block) };
     if (t.pos === 'VERB' || t.text === '.' ) break;
   }
   for (let k = v + 1; k < Math.min(to, v + 4); k++) {
     const t = ctx.tokens[k];
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
-    if (m && isSpeaker(m)) return m.canonical;
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return resolvePronoun(ctx.mentions, t.start, block);
+    if (m && isSpeaker(m)) return named(m);
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.mentions, t.start, block) };
   }
   return undefined;
 }
 
 /** Who a quote is attributed to, from the sentences around it. */
-function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): string | null {
+function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): Attribution {
   const first = parts[0];
   const last = parts[parts.length - 1];
   const startSentence = ctx.sentences[sentenceIndexAt(ctx.sentences, first.start)];
   const endSentence = ctx.sentences[Math.min(ctx.sentences.length - 1, sentenceIndexAt(ctx.sentences, last.end))] ?? startSentence;
-  if (!startSentence || !endSentence) return null;
+  if (!startSentence || !endSentence) return UNATTRIBUTED;
   const from = startSentence.firstToken;
   const to = endSentence.endToken;
   const quoteStartToken = tokenIndexAt(ctx.tokens, first.start);
@@ -246,7 +257,7 @@ function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): string | nul
     if (insideAny(parts, ctx.tokens[k].start)) continue;
     if (ctx.tokens[k].text.toLowerCase() === 'according' && ctx.tokens[k + 1].text.toLowerCase() === 'to') {
       const m = mentionAt(ctx.mentions, k + 2) ?? mentionAt(ctx.mentions, k + 3);
-      if (m && isSpeaker(m)) return m.canonical;
+      if (m && isSpeaker(m)) return named(m);
     }
   }
   // A verb of saying outside the quote, nearest to it first.
@@ -266,7 +277,7 @@ function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): string | nul
     if (insideAny(parts, ctx.tokens[k].start) || !MESSAGE_NOUNS.has(ctx.tokens[k].lemma)) continue;
     for (let j = k + 1; j < Math.min(to, k + 8); j++) {
       const m = mentionAt(ctx.mentions, j);
-      if (m && m.type === 'person') return m.canonical;
+      if (m && m.type === 'person') return named(m);
     }
   }
   // A long quote (a statement, not a phrase) with a person named in the same sentence.
@@ -279,10 +290,10 @@ function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): string | nul
     }
     if (people.length) {
       people.sort((a, b) => Math.abs(a.start - first.start) - Math.abs(b.start - first.start));
-      return people[0].canonical;
+      return named(people[0]);
     }
   }
-  return null;
+  return UNATTRIBUTED;
 }
 
 /** A transcript's turn label at the start of a paragraph: "REYES:", "Aminata Diallo:". */
@@ -339,7 +350,10 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       const atStart = first ? mentionAt(ctx.mentions, tokenIndexAt(ctx.tokens, block.start)) : undefined;
       const labelMention = atStart && atStart.start === block.start && atStart.type === 'person' ? atStart : undefined;
       const speaker = labelMention?.canonical ?? turn.label;
-      quotes.push({ start: turn.speech.start, end: turn.speech.end, text: turn.speech.text, parts: [turn.speech], speaker });
+      quotes.push({
+        start: turn.speech.start, end: turn.speech.end, text: turn.speech.text, parts: [turn.speech], speaker,
+        ...(labelMention ? { speakerSpan: { start: labelMention.start, end: labelMention.end } } : {}),
+      });
     }
     const parts = findQuotedParts(ctx.text, block);
     // Join parts split by a short attribution: “…,” he said, “…”.
@@ -355,12 +369,17 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     }
     let previousSpeaker: string | null = null;
     for (const group of groups) {
-      let speaker = attribute(ctx, group);
+      const attribution = attribute(ctx, group);
+      let speaker = attribution.speaker;
       // A statement that follows another quote in the same paragraph, with no attribution of its own, continues it.
       const words = group.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
       if (speaker === null && previousSpeaker !== null && words > SCARE_QUOTE_MAX_WORDS) speaker = previousSpeaker;
       previousSpeaker = speaker;
-      quotes.push({ start: group[0].start, end: group[group.length - 1].end, text: group.map((p) => p.text).join(' '), parts: group, speaker });
+      const m = attribution.mention;
+      quotes.push({
+        start: group[0].start, end: group[group.length - 1].end, text: group.map((p) => p.text).join(' '), parts: group, speaker,
+        ...(m ? { speakerSpan: { start: m.start, end: m.end } } : {}),
+      });
     }
   }
   return quotes;

@@ -195,6 +195,19 @@ function qualifierBefore(tokens: readonly Token[], index: number, begin: number)
   return undefined;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * True when a token is the tail of a longer word: "ago3.1" is tokenised "ago3", ".", "1", and that "1" is no
+ * quantity (nor is a value put in its place ever read as one).
+ */
+function gluedToWordBefore(text: string, start: number): boolean {
+  const before = text[start - 1];
+  if (before === undefined) return false;
+  if (LETTER_OR_DIGIT.test(before)) return true;
+  return (before === '.' || before === ',') && LETTER_OR_DIGIT.test(text[start - 2] ?? '');
+}
+
 /** Quantities in tokens[begin, end), skipping any that lie inside one of `exclude` (dates). */
 export function findNumbers(text: string, tokens: readonly Token[], begin: number, end: number, exclude: readonly Span[]): NumberValue[] {
   const numbers: NumberValue[] = [];
@@ -202,7 +215,7 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
   let i = begin;
   while (i < end) {
     const token = tokens[i];
-    if (excluded(token)) {
+    if (excluded(token) || gluedToWordBefore(text, token.start)) {
       i++;
       continue;
     }

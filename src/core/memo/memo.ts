@@ -60,6 +60,15 @@ function maskLineStart(line: string): string {
     .replace(/\s#+\s*$/, (m) => ' '.repeat(m.length));
 }
 
+/**
+ * Blanks the block quote marks of a block's later line. Its other line starts are prose: in a hard-wrapped paragraph
+ * "2018. The council…" continues the sentence before it (an ordered list cannot start there: markdown-it would have
+ * made it a block of its own).
+ */
+function maskContinuationStart(line: string): string {
+  return line.replace(/^\s*(?:>\s?)*/, (m) => ' '.repeat(m.length));
+}
+
 function maskTableRow(line: string): string {
   if (/^\s*\|?\s*:?-{3,}/.test(line)) return ' '.repeat(line.length);
   // Each cell is its own claim: the pipe becomes a sentence break.
@@ -112,7 +121,11 @@ export function parseMemo(input: string): ParsedMemo {
     const original = text.slice(start, end);
     const masked = original
       .split(/(\r\n|\r|\n)/)
-      .map((part) => (/^(\r\n|\r|\n)$/.test(part) ? part : maskInline(token.type === 'tr_open' ? maskTableRow(maskLineStart(part)) : maskLineStart(part))))
+      .map((part, i) => {
+        if (i % 2 === 1) return part;
+        const start = i === 0 ? maskLineStart(part) : maskContinuationStart(part);
+        return maskInline(token.type === 'tr_open' ? maskTableRow(start) : start);
+      })
       .join('');
     if (!masked.trim()) continue;
     blocks.push({ start, end, prose: masked, line: firstLine });

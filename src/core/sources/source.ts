@@ -4,6 +4,7 @@ import { htmlMetadata, htmlToText } from '../text/html';
 import { analyse, type Token } from '../language/nlp';
 import { blankOut, contentHash, LineIndex, type Span } from '../text/offsets';
 import { TokenTable } from '../language/tokenTable';
+import { FoldMap, foldText, hasInvisible } from '../text/fold';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
@@ -36,12 +37,18 @@ export interface SourceDoc {
   readonly format: SourceFormat;
   readonly meta: SourceMeta;
   /**
-   * The text the engine reads. For txt and md sources it has the file's offsets
-   * (front matter and Markdown markup blanked to spaces); for HTML it is the
-   * extracted article text, so {@link textIsFile} is false.
+   * The text the engine reads, and every offset of the source model is into. For txt and md sources it is the
+   * file's text (front matter and Markdown markup blanked to spaces); for HTML it is the extracted article text, so
+   * {@link textIsFile} is false. Invisible characters are folded (see fold.ts): where one was removed, offsets
+   * differ from the file's after it, and {@link lines} gives the file's positions.
    */
   readonly text: string;
+  /** The text before folding, when folding changed it: what the source says, for evidence, fixes and display. */
+  readonly original?: string;
+  /** Where folding removed characters (see Folded.removed in fold.ts), when it did. */
+  readonly removed?: readonly number[];
   readonly textIsFile: boolean;
+  /** Positions in {@link original} (or {@link text}: the file's for txt and md) of offsets into {@link text}. */
   readonly lines: LineIndex;
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly Sentence[];
@@ -133,7 +140,8 @@ export interface SourceInput {
 /** Parses a source file's text into the source model. Never throws on any input text. */
 export function parseSource(input: SourceInput): SourceDoc {
   const format = formatOf(input.path);
-  let text = input.content.replace(/^\uFEFF/, '');
+  const bom = input.content.charCodeAt(0) === 0xfeff;
+  let text = bom ? input.content.slice(1) : input.content;
   let meta: SourceMeta = {};
   let textIsFile = true;
   if (format === 'html') {
@@ -155,6 +163,13 @@ export function parseSource(input: SourceInput): SourceDoc {
     };
     if (format === 'markdown') text = maskMarkdown(text);
   }
+  // A byte-order mark is read past (front matter must open the file) but kept, so that offsets stay the file's.
+  if (bom && textIsFile) text = '\uFEFF' + text;
+  // Zero-width and bidi characters, soft hyphens and no-break spaces never reach the analysis: the one place source
+  // text enters it. The text as written is kept beside it when they were there.
+  const original = text;
+  const folded = foldText(text);
+  text = folded.text;
   const paragraphs = splitParagraphs(text);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
@@ -175,9 +190,44 @@ export function parseSource(input: SourceInput): SourceDoc {
   const headline = firstParagraph && isHeadingLike(text.slice(firstParagraph.start, firstParagraph.end)) ? text.slice(firstParagraph.start, firstParagraph.end).trim() : undefined;
   if (!meta.title && headline) meta = { ...meta, title: headline };
   return {
-    path: input.path, key: meta.id ? keyFromPath(meta.id) : keyFromPath(input.path), format, meta, text, textIsFile,
-    lines: new LineIndex(text), paragraphs, sentences, tokens: TokenTable.from(tokens), hash: contentHash(input.content), isSample: input.isSample ?? false,
+    path: input.path, key: meta.id ? keyFromPath(meta.id) : keyFromPath(input.path), format, meta, text,
+    ...(text !== original ? { original } : {}), ...(folded.removed ? { removed: folded.removed } : {}), textIsFile,
+    lines: linesOf(text, original, folded.removed), paragraphs, sentences, tokens: TokenTable.from(tokens), hash: contentHash(input.content), isSample: input.isSample ?? false,
   };
+}
+
+/** The line index of a source: positions in the text as written, for offsets into the folded one. */
+export function linesOf(text: string, original: string | undefined, removed: readonly number[] | undefined): LineIndex {
+  return new LineIndex(original ?? text, removed ? new FoldMap(removed) : undefined);
+}
+
+const foldMaps = new WeakMap<SourceDoc, FoldMap>();
+
+/** A span of a source's text as the span of the text as written (the same span when nothing was removed). */
+export function originalSpanOf(source: SourceDoc, span: Span): Span {
+  if (!source.removed) return span;
+  let map = foldMaps.get(source);
+  if (!map) {
+    map = new FoldMap(source.removed);
+    foldMaps.set(source, map);
+  }
+  return map.toOriginalSpan(span);
+}
+
+/**
+ * The source's words for a fix: as written (a no-break space kept), unless they hold a character folding removes,
+ * which a fix never puts in a memo: then as read.
+ */
+export function wordingAt(source: SourceDoc, span: Span): string {
+  const written = originalText(source, span);
+  return hasInvisible(written) ? source.text.slice(span.start, span.end) : written;
+}
+
+/** The source's words at a span as written, zero-width characters and no-break spaces included. */
+export function originalText(source: SourceDoc, span: Span): string {
+  if (source.original === undefined) return source.text.slice(span.start, span.end);
+  const at = originalSpanOf(source, span);
+  return source.original.slice(at.start, at.end);
 }
 
 /** Most words a line may have and still be a heading or page furniture rather than prose. */

@@ -6,8 +6,6 @@ export type Decoded = { readonly ok: true; readonly text: string; readonly note?
 const BINARY_CONTROL_RATIO = 0.1;
 /** How many leading bytes are inspected to recognise a binary file. */
 const BINARY_SNIFF_BYTES = 8192;
-/** Share of invalid UTF-8 sequences above which the file is read as Windows-1252 instead. */
-const INVALID_UTF8_RATIO = 0.01;
 
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, BINARY_SNIFF_BYTES);
@@ -32,10 +30,16 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
+/** The note of a file read as Windows-1252: loading it names the file before it. */
+export const NOT_UTF8_NOTE = 'is not UTF-8; read as Windows-1252';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * Decodes UTF-8 (with or without BOM) and UTF-16 with a BOM. Text that is mostly
- * UTF-8 keeps replacement characters where bytes are invalid; text that is not
- * UTF-8 at all is read as Windows-1252, the usual encoding of such files.
+ * Decodes UTF-8 (with or without BOM) and UTF-16 with a BOM. A file with any invalid
+ * UTF-8 sequence is not UTF-8, however few its high bytes (a Windows-1252 article may
+ * have one curly apostrophe in a page): it is read as Windows-1252, the usual encoding
+ * of such files, with a note. Valid UTF-8 never gets one.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -46,12 +50,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   if (looksBinary(bytes)) return { ok: false, reason: 'is a binary file, not text' };
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = new TextDecoder('utf-8').decode(hasBom ? bytes.subarray(3) : bytes);
-  let invalid = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) invalid++;
-  if (invalid === 0) return { ok: true, text };
-  if (invalid / Math.max(1, text.length) > INVALID_UTF8_RATIO) {
-    return { ok: true, text: decodeWindows1252(bytes), note: 'is not UTF-8; read as Windows-1252' };
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  try {
+    return { ok: true, text: strictUtf8.decode(body) };
+  } catch {
+    return { ok: true, text: decodeWindows1252(body), note: NOT_UTF8_NOTE };
   }
-  return { ok: true, text, note: `has ${invalid} invalid UTF-8 byte sequence(s), shown as \uFFFD` };
 }

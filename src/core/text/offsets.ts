@@ -1,3 +1,5 @@
+import type { FoldMap } from './fold';
+
 /** Positions and ranges as in LSP: 0-based lines and UTF-16 characters. */
 export interface Position {
   readonly line: number;
@@ -18,11 +20,14 @@ export interface Span {
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
 
-/** Maps offsets to line/character positions; CRLF, LF and lone CR all end a line. */
+/**
+ * Maps offsets to line/character positions; CRLF, LF and lone CR all end a line. With a {@link FoldMap}, the offsets
+ * are those of the folded text the engine read, and the positions those of `text`, the text it was folded from.
+ */
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string, private readonly fold?: FoldMap) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -41,6 +46,10 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
+    return this.originalPositionAt(this.fold ? this.fold.toOriginal(offset) : offset);
+  }
+
+  private originalPositionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
     let high = this.lineStarts.length - 1;
@@ -53,13 +62,21 @@ export class LineIndex {
   }
 
   offsetAt(position: Position): number {
+    const offset = this.originalOffsetAt(position);
+    return this.fold ? this.fold.toFolded(offset) : offset;
+  }
+
+  private originalOffsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     return Math.min(this.lineStarts[position.line] + Math.max(0, position.character), this.text.length);
   }
 
+  /** The range a span covers: with a fold, from its first character to just after its last, in the original. */
   rangeOf(span: Span): Range {
-    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+    if (!this.fold) return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+    const original = this.fold.toOriginalSpan(span);
+    return { start: this.originalPositionAt(original.start), end: this.originalPositionAt(original.end) };
   }
 }
 

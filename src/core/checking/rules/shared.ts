@@ -3,10 +3,10 @@ import type { Alignment, Corpus, IndexedSentence } from '../corpus';
 import type { QuoteMatch } from '../quoteMatch';
 import type { Mention } from '../../language/entities';
 import { mentionKeys } from '../../language/stems';
-import { ENTITY_SUPPORT_RATIO } from '../thresholds';
+import { ENTITY_SUPPORT_RATIO, FIX_RIVAL_RATIO } from '../thresholds';
 import type { Extraction } from '../../sources/extract';
 import type { Span } from '../../text/offsets';
-import { paragraphNumberAt, sentenceText } from '../../sources/source';
+import { originalText, paragraphNumberAt, wordingAt } from '../../sources/source';
 
 /** What a check sees: one claim, its block, and the source sentences ranked for it. */
 export interface ClaimContext {
@@ -49,7 +49,7 @@ export function cite(sentence: IndexedSentence): string {
 
 export function evidenceOf(sentence: IndexedSentence): BlockFinding['evidence'] {
   const s = sentence.fact.sentence;
-  return { extraction: sentence.extraction, span: { start: s.start, end: s.end }, text: sentenceText(sentence.extraction.source, s) };
+  return { extraction: sentence.extraction, span: { start: s.start, end: s.end }, text: originalText(sentence.extraction.source, s) };
 }
 
 /** True when the sentence (or the one before it) names a thing with one of these keys. */
@@ -72,8 +72,12 @@ export function containsWord(sentence: IndexedSentence, words: readonly string[]
   return words.some((w) => own.has(w.toLowerCase()));
 }
 
-/** A finding on a claim's word or name that the source gives otherwise, with the source's version as the fix. */
-export function replacementFinding(code: string, span: Span, message: string, sentence: IndexedSentence, newText: string): BlockFinding {
+/**
+ * A finding on a claim's word or name that the source gives otherwise, with the source's version as the fix: its
+ * words at `at` as written, when the value is a span of the source's text, else `newText` (a name made whole).
+ */
+export function replacementFinding(code: string, span: Span, message: string, sentence: IndexedSentence, value: string, at?: Span): BlockFinding {
+  const newText = at ? wordingAt(sentence.extraction.source, at) : value;
   return {
     code,
     message: `${message} (${cite(sentence)})`,
@@ -127,5 +131,19 @@ export function quoteEvidence(match: QuoteMatch): BlockFinding['evidence'] {
   const sentence = match.extraction.source.sentences.find((s) => s.start <= match.start && match.start < s.end);
   const start = Math.min(sentence?.start ?? match.start, match.start);
   const end = Math.max(match.end, [...match.extraction.source.sentences].reverse().find((s) => s.start < match.end)?.end ?? match.end);
-  return { extraction: match.extraction, span: { start, end }, text: match.extraction.source.text.slice(start, end) };
+  return { extraction: match.extraction, span: { start, end }, text: originalText(match.extraction.source, { start, end }) };
+}
+
+/**
+ * True when the name a fix would put in is the one the sources give: every other sentence aligned nearly as well as
+ * `top` (and not naming the mention) that has names for the slot has this one among them. Two statements alike but
+ * for their names ("Berg said 2,500 ships…", "Vos said twelve ships…") leave it open which the memo meant.
+ */
+export function replacementAgreed(ctx: ClaimContext, mention: Mention, top: Alignment, chosen: Mention, candidatesIn: (a: Alignment) => readonly Mention[]): boolean {
+  const keys = mentionKeys(mention);
+  return ctx.corpus.align(ctx.claim.stems, new Set(keys)).every((a) => {
+    if (a.sentence.id === top.sentence.id || a.score < top.score * FIX_RIVAL_RATIO || mentionsAny(a.sentence, keys)) return true;
+    const names = candidatesIn(a);
+    return names.length === 0 || names.some((m) => m.canonical === chosen.canonical);
+  });
 }

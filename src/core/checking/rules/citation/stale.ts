@@ -1,6 +1,6 @@
 /** citation/stale: a citation pointing at a paragraph that does not hold the quote before it, or does not exist; the fix re-points it. */
 import { formatCitation } from '../../../citing/citation';
-import { paragraphAt } from '../../../sources/source';
+import { originalText, paragraphAt } from '../../../sources/source';
 import { DiagnosticCode } from '../../codes';
 import type { Rule, RuleContext } from '../rule';
 import type { BlockFinding } from '../shared';
@@ -28,7 +28,7 @@ function staleCitations(ctx: RuleContext): BlockFinding[] {
             code: DiagnosticCode.CitationStale,
             message: `The quote is in \u00b6${actual.number} of ${x.source.key}, not \u00b6${c.paragraph}`,
             span,
-            evidence: { extraction: x, span: { start: actual.start, end: actual.end }, text: x.source.text.slice(actual.start, actual.end) },
+            evidence: { extraction: x, span: { start: actual.start, end: actual.end }, text: originalText(x.source, actual) },
             fix: { span, newText: c.style === 'inline' ? raw.slice(c.start, c.end).replace(/\u00b6\s*\d+/, `\u00b6${actual.number}`) : repointed, title: `Point the citation at \u00b6${actual.number}` },
           });
         }

@@ -17,8 +17,9 @@ export function checkAttribution(quote: Quote, match: QuoteMatch | undefined, me
   const containing = match.extraction.quotes.filter((q) => q.parts.some((p) => p.start <= match.start + 1 && match.end <= p.end + 1));
   const sourceQuote = containing.sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
   if (!sourceQuote?.speaker || samePerson(quote.speaker, sourceQuote.speaker)) return [];
-  const speakerMention = mentions.filter((m) => m.canonical === quote.speaker)
-    .sort((a, b) => Math.abs(a.start - quote.start) - Math.abs(b.start - quote.start))[0];
+  // The name that attributes it ("…,” said X); a quote given by a pronoun or by the quote before it has none to replace.
+  const at = quote.speakerSpan;
+  const speakerMention = at ? mentions.find((m) => m.start === at.start && m.end === at.end && m.canonical === quote.speaker) : undefined;
   const span = speakerMention ? { start: speakerMention.start, end: speakerMention.end } : { start: quote.start, end: quote.end };
   return [{
     code: 'conflict/attribution',

@@ -1,7 +1,7 @@
 /** conflict/date: a date of the same event as in the source, with another year, month or day. */
 import { DiagnosticCode } from '../../codes';
 import type { Rule } from '../rule';
-import type { DateValue } from '../../../language/values';
+import { type DateValue, findDates } from '../../../language/values';
 import { mentionKeys } from '../../../language/stems';
 import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from '../../thresholds';
 import { alignmentsAround, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from '../shared';
@@ -76,7 +76,8 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
       if (differing) conflict ??= { sentence: a.sentence, value: differing.e };
     }
     if (supported || !conflict) continue;
-    findings.push(replacementFinding('conflict/date', d, formatDifference(d, conflict.value), conflict.sentence, conflict.value.text));
+    const finding = replacementFinding('conflict/date', d, formatDifference(d, conflict.value), conflict.sentence, conflict.value.text, conflict.value);
+    findings.push(readsAsItself(ctx, d, conflict.value) ? finding : { ...finding, fix: undefined });
   }
   return findings;
 }
@@ -91,3 +92,15 @@ export const dateRule: Rule = {
   defersToQuotes: true,
   check: (ctx) => ctx.claims.flatMap(checkDates),
 };
+/**
+ * True when the source's date, put in place of the claim's, is read as that date and no more: next to a digit
+ * ("on12 2001-03-06") "February 4" would become "12 February", a new conflict instead of a fix.
+ */
+function readsAsItself(ctx: ClaimContext, claimDate: DateValue, sourceDate: DateValue): boolean {
+  const { prose } = ctx.block;
+  const sentence = prose.slice(ctx.claim.start, claimDate.start) + sourceDate.text + prose.slice(claimDate.end, ctx.claim.end);
+  const start = claimDate.start - ctx.claim.start;
+  const end = start + sourceDate.text.length;
+  const read = findDates(sentence, { start: 0, end: sentence.length }).filter((e) => e.start < end && start < e.end);
+  return read.length === 1 && read[0].start === start && read[0].end === end && compareDates(read[0], sourceDate) === 'agree';
+}

@@ -104,7 +104,7 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
     if (supported || !conflict) continue;
     const sourcePhrase = unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end);
     const claimPhrase = unitPhrase(ctx.block.prose, n, ctx.claim.end);
-    findings.push(replacementFinding('conflict/number', n, `Memo says ${claimPhrase}; source says ${sourcePhrase}`, conflict.sentence, conflict.value.text));
+    findings.push(replacementFinding('conflict/number', n, `Memo says ${claimPhrase}; source says ${sourcePhrase}`, conflict.sentence, conflict.value.text, conflict.value));
   }
   return findings;
 }

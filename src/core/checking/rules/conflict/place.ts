@@ -4,8 +4,9 @@ import type { Rule } from '../rule';
 import type { Mention } from '../../../language/entities';
 import { sequenceOf, type TokenSequence } from '../../../language/tokenTable';
 import { PLACE_MIN_ALIGNMENT } from '../../thresholds';
-import { replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../shared';
+import { replacementAgreed, replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../shared';
 import { mentionKeys } from '../../../language/stems';
+import type { Alignment } from '../../corpus';
 
 /** Prepositions of location and of direction: "in Babylon", "to The Hague". "From" is origin and compared only with itself. */
 const LOCATIVE = new Set(['in', 'at', 'to', 'into', 'inside', 'near', 'outside', 'across', 'throughout', 'on']);
@@ -30,11 +31,12 @@ export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
     if (!role) continue;
     const top = swapCandidate(ctx, mention, PLACE_MIN_ALIGNMENT);
     if (!top) continue;
-    const sourceTokens = top.sentence.extraction.source.tokens;
-    const other = top.sentence.fact.mentions.find((m) => m.type === 'place' && !m.demonym && prepositionClass(sourceTokens, m) === role
+    const placesIn = (a: Alignment): Mention[] => a.sentence.fact.mentions.filter((m) => m.type === 'place' && !m.demonym && prepositionClass(a.sentence.extraction.source.tokens, m) === role
       && mentionKeys(m).every((k) => !inClaim.has(k)) && !m.canonical.toLowerCase().includes(mention.canonical.toLowerCase()) && !mention.canonical.toLowerCase().includes(m.canonical.toLowerCase()));
+    const other = placesIn(top)[0];
     if (!other) continue;
-    findings.push(replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text));
+    const finding = replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text, other);
+    findings.push(replacementAgreed(ctx, mention, top, other, placesIn) ? finding : { ...finding, fix: undefined });
   }
   return findings;
 }

@@ -5,13 +5,14 @@ import type { QuoteMatch } from '../../quoteMatch';
 import type { Quote } from '../../../language/quotes';
 import { QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS } from '../../thresholds';
 import { citeOffset, quoteEvidence, type BlockFinding } from '../shared';
+import { wordingAt } from '../../../sources/source';
 
 
 
 export function checkQuote(quote: Quote, match: QuoteMatch | undefined): BlockFinding[] {
   if (!match || match.similarity >= 1 || match.similarity < QUOTE_MIN_SIMILARITY) return [];
   if (quote.text.split(/\s+/).length < QUOTE_MIN_WORDS) return [];
-  const sourceText = match.extraction.source.text.slice(match.start, match.end);
+  const sourceText = wordingAt(match.extraction.source, match);
   const single = quote.parts.length === 1 && !/(?:\.{2,}|\u2026)/.test(quote.text);
   return [{
     code: 'conflict/quote',

@@ -47,7 +47,7 @@ export function checkDescriptions(ctx: ClaimContext): BlockFinding[] {
     const same = descriptions(top.sentence.extraction.source.tokens, s.firstToken, s.endToken).filter((e) => e.modifiers === d.modifiers);
     if (same.length === 0 || same.some((e) => stem(e.head.lemma) === stem(d.head.lemma))) continue;
     const other = same[0].head;
-    return [replacementFinding('conflict/entity', d.head, `Memo says ${d.head.text}; source says ${other.text} (same description)`, top.sentence, other.text)];
+    return [replacementFinding('conflict/entity', d.head, `Memo says ${d.head.text}; source says ${other.text} (same description)`, top.sentence, other.text, other)];
   }
   return [];
 }

@@ -2,19 +2,25 @@
 import type { Mention } from '../../../../language/entities';
 import { mentionKeys } from '../../../../language/stems';
 import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
-import { replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
+import { replacementAgreed, replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
 import type { Alignment } from '../../../corpus';
 import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
+
 
 
 function claimKeys(ctx: ClaimContext): Set<string> {
   return new Set(ctx.claim.mentions.flatMap(mentionKeys));
 }
 
-function replacement(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention | undefined {
+/** The names of a sentence that could stand in the mention's place, in order. */
+function replacements(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention[] {
   const inClaim = claimKeys(ctx);
   // Not a thing whose own name words the claim uses ("urban heat" does not make "Urban Climate" the swapped name).
-  return top.sentence.fact.mentions.find((m) => pick(m) && mentionKeys(m).every((k) => !inClaim.has(k) && !ctx.claim.stems.has(k)) && m.canonical !== mention.canonical);
+  return top.sentence.fact.mentions.filter((m) => pick(m) && mentionKeys(m).every((k) => !inClaim.has(k) && !ctx.claim.stems.has(k)) && m.canonical !== mention.canonical);
+}
+
+function replacement(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention | undefined {
+  return replacements(ctx, mention, top, pick)[0];
 }
 
 export function checkEntities(ctx: ClaimContext): BlockFinding[] {
@@ -23,10 +29,16 @@ export function checkEntities(ctx: ClaimContext): BlockFinding[] {
     if (mention.demonym || (mention.type !== 'person' && mention.type !== 'organization')) continue;
     const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
     if (!top) continue;
-    // Person and organisation readings of a name are often confused ("Al Jazeera"); either may stand in for the other.
-    const other = replacement(ctx, mention, top, (m) => (m.type === 'person' || m.type === 'organization') && !m.demonym);
+    // Person and organisation readings of a name are often confused ("Al Jazeera"): either may stand in for the
+    // other as the source's version, but only a name of the mention's own type is offered as its replacement.
+    const ofSameType = (a: Alignment): Mention[] => replacements(ctx, mention, a, (m) => m.type === mention.type && !m.demonym);
+    const sameType = ofSameType(top)[0];
+    const other = sameType ?? replacement(ctx, mention, top, (m) => (m.type === 'person' || m.type === 'organization') && !m.demonym);
     if (!other) continue;
-    findings.push(replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${other.canonical}`, top.sentence, other.canonical));
+    const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${other.canonical}`, top.sentence, other.canonical);
+    // A name whose type is a guess, on either side, may be of another kind altogether (a city taken for an organisation).
+    const fixable = sameType && !mention.guessed && !sameType.guessed && replacementAgreed(ctx, mention, top, sameType, ofSameType);
+    findings.push(fixable ? finding : { ...finding, fix: undefined });
   }
   return findings;
 }
@@ -51,10 +63,12 @@ export function checkNationalities(ctx: ClaimContext): BlockFinding[] {
     const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
     if (!top) continue;
     const head = headOf(sequenceOf(ctx.block.tokens), mention);
-    const sourceTokens = top.sentence.extraction.source.tokens;
-    const other = replacement(ctx, mention, top, (m) => Boolean(m.demonym) && head !== undefined && headOf(sourceTokens, m) === head);
+    const nationalitiesIn = (a: Alignment): Mention[] =>
+      replacements(ctx, mention, a, (m) => Boolean(m.demonym) && head !== undefined && headOf(a.sentence.extraction.source.tokens, m) === head);
+    const other = nationalitiesIn(top)[0];
     if (!other) continue;
-    findings.push(replacementFinding('conflict/entity', mention, `Memo says ${mention.text} ${head}; source says ${other.text} ${head}`, top.sentence, other.text));
+    const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text} ${head}; source says ${other.text} ${head}`, top.sentence, other.text, other);
+    findings.push(replacementAgreed(ctx, mention, top, other, nationalitiesIn) ? finding : { ...finding, fix: undefined });
   }
   return findings;
 }
