@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI, the integration tests and the benchmark.
+// Bundles the extension, the CLI, the integration tests, the benchmark and the perturbation harness.
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types.
 const esbuild = require('esbuild');
 
@@ -6,6 +6,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const withTests = process.argv.includes('--tests');
 const withBench = process.argv.includes('--bench');
+const withEval = process.argv.includes('--eval');
 
 /** Reports build results in the shape of VS Code's $esbuild-watch problem matcher. */
 const problemMatcherPlugin = {
@@ -72,6 +73,9 @@ async function main() {
   if (withBench) {
     builds.push({ ...common, minify: false, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' });
     builds.push({ ...common, minify: false, entryPoints: ['test/bench/memory.ts'], outfile: 'dist/benchMemory.js' });
+  }
+  if (withEval) {
+    builds.push({ ...common, minify: false, entryPoints: ['test/eval/run.ts'], outfile: 'dist/eval.js' });
   }
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {
