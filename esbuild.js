@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI, the integration tests and the benchmark.
+// Bundles the extension, the CLI, the integration tests and the benchmarks (speed, memory, pathological input).
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types.
 const esbuild = require('esbuild');
 
@@ -70,6 +70,7 @@ async function main() {
   if (withBench) {
     builds.push({ ...common, minify: false, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' });
     builds.push({ ...common, minify: false, entryPoints: ['test/bench/memory.ts'], outfile: 'dist/benchMemory.js' });
+    builds.push({ ...common, minify: false, entryPoints: ['test/bench/stress.ts'], outfile: 'dist/stress.js' });
   }
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {
