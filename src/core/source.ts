@@ -1,5 +1,6 @@
 /** The source model: a source file as paragraphs and sentences with offsets. */
 import { readFrontMatter, stringField } from './frontMatter';
+import { blankSpans, bracketLinkSpans, delimitedSpans } from './markup';
 import { htmlMetadata, htmlToText } from './html';
 import { analyse, type Token } from './nlp';
 import { blankOut, contentHash, LineIndex, type Span } from './text';
@@ -67,7 +68,7 @@ export function keyFromPath(path: string): string {
 }
 
 /** Markdown syntax that is not prose, blanked so offsets still match the file. */
-function maskMarkdown(text: string): string {
+export function maskMarkdown(text: string): string {
   let masked = text;
   const blank = (pattern: RegExp, group = 0): void => {
     masked = masked.replace(pattern, (...args) => {
@@ -80,13 +81,25 @@ function maskMarkdown(text: string): string {
     });
   };
   blank(/^```[\s\S]*?^```[^\n]*$/gm);
-  blank(/<!--[\s\S]*?-->/g);
+  masked = blankSpans(masked, delimitedSpans(masked, '<!--', '-->'));
   blank(/^(\s{0,3}#{1,6}\s+)/gm, 1);
   blank(/^(\s{0,3}>\s?)/gm, 1);
   blank(/^(\s*(?:[-*+]|\d+[.)])\s+)/gm, 1);
-  blank(/!\[[^\]\n]*\]\([^)\n]*\)/g);
+  // Images and links are found by scanners that read the text once (markup.ts): /!\[[^\]\n]*\]\([^)\n]*\)/g and
+  // /\[([^\]\n]*)\]\([^)\n]*\)/g read to the end of the line from every `[` that nothing closes.
+  masked = blankSpans(masked, bracketLinkSpans(masked, '![', true));
   // [label](url): keep the label, blank the brackets and the URL.
-  masked = masked.replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, (match: string, label: string) => ' ' + label + ' '.repeat(match.length - label.length - 1));
+  const links = bracketLinkSpans(masked, '[', true);
+  if (links.length) {
+    const parts: string[] = [];
+    let at = 0;
+    for (const link of links) {
+      parts.push(masked.slice(at, link.start), ' ', masked.slice(link.label.start, link.label.end), ' '.repeat(link.end - link.label.end));
+      at = link.end;
+    }
+    parts.push(masked.slice(at));
+    masked = parts.join('');
+  }
   blank(/(\*\*|__)(?=\S)/g, 1);
   blank(/(?<=\S)(\*\*|__)/g, 1);
   blank(/(?<=^|[\s(])(\*|_)(?=\S)/gm, 1);
