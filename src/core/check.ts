@@ -91,7 +91,7 @@ function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus
     const match = locateQuoteInCorpus(quote.text, corpus);
     const quoteFindings = [...checkQuote(quote, match), ...checkAttribution(quote, match, analysed.mentions)];
     if (match && match.similarity >= QUOTE_MIN_SIMILARITY) for (const p of quote.parts) for (let k = p.start; k < p.end; k++) quoted.add(k);
-    findings.push(...quoteFindings);
+    for (const f of quoteFindings) findings.push(f);
     if (options.unsupportedHints && (!match || match.similarity < QUOTE_MIN_SIMILARITY) && quote.text.split(/\s+/).length >= QUOTE_MIN_WORDS) {
       findings.push({ code: 'unsupported/quote', message: 'Quote not found in the sources', span: { start: quote.start, end: quote.end } });
     }
@@ -103,7 +103,7 @@ function checkBlock(block: Pick<MemoBlock, 'prose'>, raw: string, corpus: Corpus
       // Words inside a quote that was found in a source are judged by the quote checks alone.
       for (const f of check(ctx)) if (!quoted.has(f.span.start)) findings.push(f);
     }
-    if (options.unsupportedHints) findings.push(...unsupportedHints(claim, corpus, alignments[0]?.score ?? 0));
+    if (options.unsupportedHints) for (const f of unsupportedHints(claim, corpus, alignments[0]?.score ?? 0)) findings.push(f);
   }
   return findings;
 }
