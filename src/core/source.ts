@@ -1,6 +1,7 @@
 /** The source model: a source file as paragraphs and sentences with offsets. */
 import { readFrontMatter, stringField } from './frontMatter';
 import { blankSpans, bracketLinkSpans, delimitedSpans } from './markup';
+import { withoutNoProse } from './guard';
 import { htmlMetadata, htmlToText } from './html';
 import { analyse, type Token } from './nlp';
 import { blankOut, contentHash, LineIndex, type Span } from './text';
@@ -168,7 +169,10 @@ export function parseSource(input: SourceInput): SourceDoc {
     };
     if (format === 'markdown') text = maskMarkdown(text);
   }
+  // Paragraphs as the file has them, so that a paragraph's number (what a citation names) does not depend on the guard.
   const paragraphs = splitParagraphs(text);
+  // Runs without a space that are no prose (a base64 blob, a data URL, a line of 10,000 dashes) are not read.
+  text = withoutNoProse(text);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
