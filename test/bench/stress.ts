@@ -1,23 +1,26 @@
 /**
  * npm run stress (also run by npm run bench): time and memory on pathological text (issue 9). Each input family is
  * generated at 10 KB, 100 KB and 1 MB and timed as a memo (parsed and checked against the bundled sample) and, where
- * it applies, as a source (parsed and extracted, as the extraction worker does). Every case runs in a child process
+ * it applies, as a source (parsed and extracted, as the extraction worker does) and as a source indexed for
+ * alignment (what the extension host does with an extraction, once per change of sources). A memo is checked in
+ * slices as the editor checks it (parseAndCheckSliced), and the longest slice is reported:
+ * the editor waits that long at most (target 50 ms). Every case runs in a child process
  * of its own with a time cap, so a case that hangs is reported, not waited on. The growth exponent of a family is
  * log(t1M / t100K) / log(10): 1.0 is linear; the target is at most 1.2, or a documented limit that says so.
  *
- *   node dist/stress.js [--cap SECONDS] [--family NAME,...] [--mode memo|source] [--sizes 10k,100k,1m]
+ *   node dist/stress.js [--cap SECONDS] [--family NAME,...] [--mode memo,source,index] [--sizes 10k,100k,1m]
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkMemo, prepareSources, resetCheckCaches, type Finding } from '../../src/core/check';
+import { parseAndCheckSliced, prepareSources, resetCheckCaches, type Finding } from '../../src/core/check';
 import { extract, type Extraction } from '../../src/core/extract';
-import { parseMemo } from '../../src/core/memo';
 import { analyse } from '../../src/core/nlp';
 import { parseSource } from '../../src/core/source';
 import { article, seededRandom } from './generate';
 
-type Mode = 'memo' | 'source';
+/** As a memo (checked against the sample), as a source (parsed and extracted: the worker), as a source indexed for alignment (the extension host). */
+type Mode = 'memo' | 'source' | 'index';
 
 interface Family {
   readonly name: string;
@@ -89,6 +92,10 @@ const DEFAULT_CAP_S = 60;
 /** A case faster than this is run again (up to {@link MAX_RUNS} times) and its fastest run kept: small times are noisy. */
 const RERUN_BELOW_MS = 1000;
 const MAX_RUNS = 3;
+/** A case faster than this (but not than {@link RERUN_BELOW_MS}) is run twice. */
+const RERUN_ONCE_BELOW_MS = 5000;
+/** Times below this count as this much in an exponent (see {@link exponent}). */
+const TIME_FLOOR_MS = 10;
 /** The growth allowed from 100 KB to 1 MB. */
 const MAX_EXPONENT = 1.2;
 /** The child's heap: enough that a case which needs more than the extension would have is reported, not crashed on. */
@@ -101,24 +108,49 @@ interface CaseResult {
   count: number;
   /** Messages of limit/* findings: where a documented limit cut the work short. */
   limits: string[];
+  /** A memo: the longest the thread was kept busy at once (the parse, or a slice of the check). */
+  sliceMs?: number;
 }
 
 const SAMPLE = join(__dirname, '..', 'media', 'sample', 'rutte-sudani-the-hague.txt');
+/** The editor's slice budget (src/vscode/diagnostics.ts). */
+const SLICE_BUDGET_MS = 10;
+const SLICE_TARGET_MS = 50;
 
-function runOnce(family: Family, mode: Mode, text: string, sample: Extraction[]): Omit<CaseResult, 'rssMb'> {
-  const start = process.hrtime.bigint();
+const elapsed = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function runOnce(family: Family, mode: Mode, text: string, sample: Extraction[]): Promise<Omit<CaseResult, 'rssMb'>> {
+  const path = `/stress/${family.sourcePath ?? 'stress.txt'}`;
   if (mode === 'memo') {
     resetCheckCaches();
-    const findings: Finding[] = checkMemo(parseMemo(text), sample);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    return { ms, count: findings.length, limits: findings.filter((f) => f.code.startsWith('limit/')).map((f) => f.message) };
+    const start = process.hrtime.bigint();
+    let sliceMs = 0;
+    // Each pause ends a slice: the longest stretch between two pauses is how long the editor would wait.
+    let sliceStart = start;
+    const pause = (): Promise<void> => {
+      sliceMs = Math.max(sliceMs, elapsed(sliceStart));
+      return new Promise((resolve) => setImmediate(() => {
+        sliceStart = process.hrtime.bigint();
+        resolve();
+      }));
+    };
+    const findings: Finding[] = (await parseAndCheckSliced(text, sample, {}, { budgetMs: SLICE_BUDGET_MS, pause }))?.findings ?? [];
+    sliceMs = Math.max(sliceMs, elapsed(sliceStart));
+    return { ms: elapsed(start), count: findings.length, limits: findings.filter((f) => f.code.startsWith('limit/')).map((f) => f.message), sliceMs };
   }
-  const x = extract(parseSource({ path: `/stress/${family.sourcePath ?? 'stress.txt'}`, content: text }));
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return { ms, count: x.quotes.length + x.factTable.shown.length, limits: [] };
+  if (mode === 'index') {
+    const x = extract(parseSource({ path, content: text }));
+    resetCheckCaches(true);
+    const start = process.hrtime.bigint();
+    prepareSources([...sample, x]);
+    return { ms: elapsed(start), count: x.source.sentences.length, limits: [] };
+  }
+  const start = process.hrtime.bigint();
+  const x = extract(parseSource({ path, content: text }));
+  return { ms: elapsed(start), count: x.quotes.length + x.factTable.shown.length, limits: [] };
 }
 
-function child(name: string, size: number, mode: Mode): void {
+async function child(name: string, size: number, mode: Mode): Promise<void> {
   const family = FAMILIES.find((f) => f.name === name);
   if (!family) throw new Error(`no family ${name}`);
   const text = family.make(size);
@@ -126,9 +158,15 @@ function child(name: string, size: number, mode: Mode): void {
   analyse('The model is loaded first.');
   const sample = [extract(parseSource({ path: SAMPLE, content: readFileSync(SAMPLE, 'utf8'), isSample: true }))];
   prepareSources(sample);
-  let best = runOnce(family, mode, text, sample);
-  for (let run = 1; run < MAX_RUNS && best.ms < RERUN_BELOW_MS; run++) {
-    const again = runOnce(family, mode, text, sample);
+  // A run on the family's 100 KB text first: the first runs of a code path compile it (and chrono-node its patterns),
+  // once per session, and make the first slices of a cold session up to ~50 ms longer; while typing, the editor
+  // runs warm code. The caches of checked blocks are emptied before each timed run.
+  await runOnce(family, mode, family.make(Math.min(size, 100_000)), sample);
+  let best = await runOnce(family, mode, text, sample);
+  // The fastest of a few runs: the machine is shared, and a case under a few seconds is moved by what else runs.
+  const runs = best.ms < RERUN_BELOW_MS ? MAX_RUNS : best.ms < RERUN_ONCE_BELOW_MS ? 2 : 1;
+  for (let run = 1; run < runs; run++) {
+    const again = await runOnce(family, mode, text, sample);
     if (again.ms < best.ms) best = again;
   }
   const result: CaseResult = { ...best, rssMb: process.resourceUsage().maxRSS / 1024 };
@@ -143,8 +181,8 @@ function runCase(family: Family, size: number, mode: Mode, capS: number): Outcom
   });
   if (child.error && (child.error as { code?: string }).code === 'ETIMEDOUT') return { ok: false, reason: `>${capS}s` };
   if (child.status !== 0) {
-    const error = /(RangeError|TypeError|Error)[^\n]*/.exec(child.stderr)?.[0] ?? `exit ${child.status ?? child.signal}`;
-    return { ok: false, reason: /heap out of memory/.test(child.stderr) ? 'out of memory' : error.slice(0, 60) };
+    const error = /\b(RangeError|TypeError|Error)\b/.exec(child.stderr)?.[1] ?? `exit ${child.status ?? child.signal}`;
+    return { ok: false, reason: /heap out of memory/.test(child.stderr) ? 'out of memory' : error };
   }
   try {
     return { ok: true, result: JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as CaseResult };
@@ -164,11 +202,12 @@ function cell(outcome: Outcome | undefined): string {
 function exponent(small: Outcome | undefined, large: Outcome | undefined, capS: number): { text: string; met: boolean } {
   if (!small?.ok || !large) return { text: '-', met: false };
   if (!large.ok) {
-    if (!large.reason.startsWith('>')) return { text: large.reason, met: false };
+    if (!large.reason.startsWith('>')) return { text: 'fails', met: false };
     return { text: `>${(Math.log10((capS * 1000) / Math.max(small.result.ms, 0.1))).toFixed(2)}`, met: false };
   }
-  // Below a millisecond a time says nothing about growth: both are "instant".
-  const e = Math.log10(Math.max(large.result.ms, 1) / Math.max(small.result.ms, 1));
+  // Below 10 ms a time says little about growth (caches, the collector, the machine's other work): such a time
+  // counts as 10 ms. Indexing 100 KB of digits takes 2 ms, 300 KB 12 ms, 1 MB 37 ms and 3 MB 62 ms.
+  const e = Math.log10(Math.max(large.result.ms, TIME_FLOOR_MS) / Math.max(small.result.ms, TIME_FLOOR_MS));
   return { text: e.toFixed(2), met: e <= MAX_EXPONENT };
 }
 
@@ -180,16 +219,17 @@ function argument(name: string): string | undefined {
 function parent(): void {
   const capS = Number(argument('--cap') ?? DEFAULT_CAP_S);
   const only = argument('--family')?.split(',');
-  const modes = (argument('--mode')?.split(',') ?? ['memo', 'source']) as Mode[];
+  const modes = (argument('--mode')?.split(',') ?? ['memo', 'source', 'index']) as Mode[];
   const sizes = (argument('--sizes') ?? '10k,100k,1m').split(',').map((s) => SIZES[s.toLowerCase()] ?? Number(s));
   const families = FAMILIES.filter((f) => !only || only.includes(f.name));
   console.log(`stress: ${families.length} input families at ${sizes.map((s) => `${s / 1000} KB`).join(', ')}, each case in a child process capped at ${capS} s (issue 9)`);
-  const header = ['family', 'as', ...sizes.map((s) => (s >= 1e6 ? `${s / 1e6} MB` : `${s / 1e3} KB`)), 'exponent', 'peak RSS', 'limit'];
+  const header = ['family', 'as', ...sizes.map((s) => (s >= 1e6 ? `${s / 1e6} MB` : `${s / 1e3} KB`)), 'exponent', 'slice', 'peak RSS', 'limit'];
   const rows: string[][] = [header];
   let failures = 0;
+  let slowSlices = 0;
   for (const family of families) {
     for (const mode of modes) {
-      if (mode === 'source' && !family.sourcePath) continue;
+      if (mode !== 'memo' && !family.sourcePath) continue;
       const outcomes = new Map<number, Outcome>();
       for (const size of sizes) {
         const previous = outcomes.get(sizes[sizes.indexOf(size) - 1]);
@@ -207,7 +247,12 @@ function parent(): void {
       const met = e.met || (largest?.ok === true && limit !== '');
       if (!met) failures++;
       const rss = largest?.ok ? `${largest.result.rssMb.toFixed(0)} MB` : '';
-      rows.push([family.name, mode, ...sizes.map((s) => cell(outcomes.get(s))), `${e.text}${met ? '' : ' !'}`, rss, limit.length > 70 ? `${limit.slice(0, 67)}...` : limit]);
+      // The longest slice over all sizes of a memo: what the editor waits at most.
+      const slices = [...outcomes.values()].flatMap((o) => (o.ok && o.result.sliceMs !== undefined ? [o.result.sliceMs] : []));
+      const slice = slices.length ? Math.max(...slices) : undefined;
+      if (slice !== undefined && slice > SLICE_TARGET_MS) slowSlices++;
+      const sliceText = slice === undefined ? '' : `${slice.toFixed(0)}ms${slice > SLICE_TARGET_MS ? ' !' : ''}`;
+      rows.push([family.name, mode, ...sizes.map((s) => cell(outcomes.get(s))), `${e.text}${met ? '' : ' !'}`, sliceText, rss, limit.length > 70 ? `${limit.slice(0, 67)}...` : limit]);
       process.stdout.write('.');
     }
   }
@@ -215,7 +260,8 @@ function parent(): void {
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
   console.log(`stress: ${failures === 0 ? 'every family grows at most as t^1.2 from 100 KB to 1 MB, or stops at a limit with its message: MET' : `${failures} case(s) grow faster than t^1.2 or fail (marked !): NOT MET`}`);
+  console.log(`stress: ${slowSlices === 0 ? `no memo kept the thread busy for more than ${SLICE_TARGET_MS} ms at once: MET` : `${slowSlices} memo famil${slowSlices === 1 ? 'y' : 'ies'} kept the thread busy for more than ${SLICE_TARGET_MS} ms at once (marked !): NOT MET`}`);
 }
 
-if (process.argv[2] === '--child') child(process.argv[3], Number(process.argv[4]), process.argv[5] as Mode);
+if (process.argv[2] === '--child') void child(process.argv[3], Number(process.argv[4]), process.argv[5] as Mode);
 else parent();
