@@ -1,4 +1,5 @@
-// Bundles the extension, the CLI, the integration tests, the benchmark and the perturbation harness.
+// Bundles the extension, the CLI, the integration tests, the benchmarks (speed, memory, pathological input) and the
+// perturbation harness.
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types.
 const esbuild = require('esbuild');
 
@@ -73,6 +74,7 @@ async function main() {
   if (withBench) {
     builds.push({ ...common, minify: false, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' });
     builds.push({ ...common, minify: false, entryPoints: ['test/bench/memory.ts'], outfile: 'dist/benchMemory.js' });
+    builds.push({ ...common, minify: false, entryPoints: ['test/bench/stress.ts'], outfile: 'dist/stress.js' });
   }
   if (withEval) {
     builds.push({ ...common, minify: false, entryPoints: ['test/eval/run.ts'], outfile: 'dist/eval.js' });

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { Checker, defaultSeverityOf, type Finding, type Severity } from '../core/checking/check';
 import { DiagnosticCode } from '../core/checking/codes';
 import { docsPathOf } from '../core/checking/rules';
-import { parseMemo } from '../core/memo/memo';
 import { CheckScheduler } from '../core/checking/scheduler';
 import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
@@ -10,6 +9,16 @@ import { showInformation } from './inert';
 import type { SourceIndex } from './sourceIndex';
 
 export const DIAGNOSTIC_SOURCE = 'memo-check';
+/**
+ * How long a memo check runs on the extension host's thread before it lets other work run (keystrokes, other
+ * extensions): typing never waits more than 50 ms on Policy Memo. The check runs here in slices rather than in a
+ * worker: a worker would need its own copy of every source's extraction and alignment index (hundreds of MB for a
+ * large workspace, see README "Measured") or a copy per check; slicing needs neither and is the smaller change.
+ * A slice ends after the step that passes the budget (a step takes up to ~30 ms, hence 10 ms): a chunk of the
+ * Markdown parse, a batch of analysis, a block (at most MAX_BLOCK_CHARS), a quote or a claim. npm run stress
+ * reports the longest slice seen; a newer edit abandons the check at its next pause.
+ */
+const CHECK_SLICE_MS = 10;
 const CHECK_COMMAND = 'policyMemo.checkMemo';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -144,8 +153,12 @@ export class MemoDiagnostics implements vscode.Disposable {
     try {
       const { sources, problems } = await this.sources.sourcesForMemo(document);
       if (!this.scheduler.isCurrent(key, generation) || document.isClosed) return undefined;
-      const memo = parseMemo(document.getText());
-      const findings = this.checker.check(memo, sources, { unsupportedHints: this.config.unsupportedHints });
+      const checked = await this.checker.parseAndCheckSliced(document.getText(), sources, { unsupportedHints: this.config.unsupportedHints }, {
+        budgetMs: CHECK_SLICE_MS,
+        isCurrent: () => this.scheduler.isCurrent(key, generation) && !document.isClosed,
+      });
+      if (!checked) return undefined;
+      const { memo, findings } = checked;
       for (const p of problems) {
         findings.push({ code: DiagnosticCode.MemoSource, severity: defaultSeverityOf(DiagnosticCode.MemoSource), message: `Source ${p.path} ${p.message}`, span: frontMatterEntry(memo.text, memo.frontMatterSpan, p.path) });
       }

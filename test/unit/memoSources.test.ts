@@ -1,4 +1,7 @@
 import * as assert from 'node:assert';
+import { DiagnosticCode } from '../../src/core/checking/codes';
+import { codeInfo } from '../../src/core/checking/rules';
+import { LIMIT_LONG_LINE, LIMIT_LONG_RUN } from '../../src/core/memo/memo';
 import { chooseMemoSources, listedSourcesOf, resolveListedSource } from '../../src/core/memo/memoSources';
 
 describe('which sources a memo is checked against', () => {
@@ -23,5 +26,13 @@ describe('which sources a memo is checked against', () => {
   });
   it('resolves a relative entry against the memo\u2019s folder', () => {
     assert.strictEqual(resolveListedSource(memo, 'a.txt'), '/work/memos/a.txt');
+  });
+});
+
+describe('the limit codes of the memo parser', () => {
+  it('are the registry\u2019s (memo/ cannot import checking/, so the parser spells them itself)', () => {
+    assert.strictEqual(LIMIT_LONG_RUN, DiagnosticCode.LimitLongRun);
+    assert.strictEqual(LIMIT_LONG_LINE, DiagnosticCode.LimitLongLine);
+    assert.strictEqual(codeInfo(LIMIT_LONG_RUN)?.defaultSeverity, 'information');
   });
 });

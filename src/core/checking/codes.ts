@@ -36,6 +36,10 @@ export enum DiagnosticCode {
   MemoFrontMatter = 'memo/front-matter',
   /** A source the memo's front matter names cannot be used. */
   MemoSource = 'memo/source',
+  /** A run without a space over the limit: not checked (never a conflict). */
+  LimitLongRun = 'limit/long-run',
+  /** A memo line over the limit: not checked (never a conflict). */
+  LimitLongLine = 'limit/long-line',
 }
 
 /** True for the codes that say a memo conflicts with a source. */

@@ -2,6 +2,8 @@
  * The one place that talks to wink-nlp. The model is loaded on first use, not at
  * import, so that activating the extension stays fast.
  */
+import { withoutNoProse } from './guard';
+import { isSpace } from '../text/markup';
 import type { Span } from '../text/offsets';
 
 export interface Token extends Span {
@@ -59,7 +61,7 @@ export function intern(word: string): string {
   return word;
 }
 
-/** How far ahead a token's text is looked for when wink normalised the text before it. */
+/** How far ahead (past spaces) a token's text is looked for when wink normalised the text before it. */
 const TOKEN_SEARCH_WINDOW = 64;
 
 /** A paragraph of at least this many lines, each shorter than this and starting with a capital or a digit, is one item a line. */
@@ -84,9 +86,13 @@ export function unwrapLines(input: string): string {
   });
 }
 
-/** Tokenises, splits sentences, tags POS and negation, with offsets into `text`; hard wraps read as spaces (see {@link unwrapLines}). */
+/**
+ * Tokenises, splits sentences, tags POS and negation, with offsets into `text`. Hard wraps are read as spaces (see
+ * {@link unwrapLines}), and runs without a space that are no prose (guard.ts) too: the tokenizer's time grows with
+ * the square of a run's length.
+ */
 export function analyse(input: string): Analysis {
-  const text = unwrapLines(input);
+  const text = unwrapLines(withoutNoProse(input));
   const doc = nlp().readDoc(text);
   const values: string[] = doc.tokens().out(its.value);
   const pos: string[] = doc.tokens().out(its.pos);
@@ -98,8 +104,13 @@ export function analyse(input: string): Analysis {
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    let start = text.indexOf(value, cursor);
-    if (start < 0 || start - cursor > TOKEN_SEARCH_WINDOW) start = Math.min(cursor, text.length);
+    // Looked for after the spaces that follow the last token (a blanked run is thousands of them), and only within
+    // the window: searching the rest of a long text for every token that wink normalised made it quadratic.
+    let from = cursor;
+    // (wink keeps line breaks as tokens of their own: those are looked for where they are.)
+    if (!isSpace(value.charCodeAt(0))) while (from < text.length && isSpace(text.charCodeAt(from))) from++;
+    const at = text.slice(from, from + TOKEN_SEARCH_WINDOW + value.length).indexOf(value);
+    const start = at < 0 ? Math.min(cursor, text.length) : from + at;
     const end = Math.min(start + value.length, text.length);
     tokens.push({
       text: intern(value), start, end, pos: intern(pos[i]), lemma: intern(String(lemmas[i] ?? value).toLowerCase()),

@@ -43,11 +43,15 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && LETTER.test(ch);
 }
 
+const QUOTE_CHARACTERS = new Set(['\u201c', '\u201e', '\u00ab', '\u201d', '\u00bb', '"', '\u2018', '\u2019', "'"]);
+
 /** Classifies each quote character as an opening mark, a closing mark, or neither (an apostrophe). */
 function quoteMarks(text: string, span: Span): Mark[] {
   const marks: Mark[] = [];
   for (let i = span.start; i < span.end; i++) {
     const ch = text[i];
+    // Only quote characters need their context read (a long text has few).
+    if (!QUOTE_CHARACTERS.has(ch)) continue;
     const before = i > span.start ? text[i - 1] : undefined;
     const after = i + 1 < span.end ? text[i + 1] : undefined;
     const openingSide = before === undefined || OPENING_CONTEXT.test(before) || before === '\u201c' || before === '"';
@@ -192,8 +196,11 @@ function resolvePronoun(mentions: readonly Mention[], offset: number, block?: Sp
     }
   }
   if (block && (!before || before.start < block.start)) {
-    const after = people.slice(low).find((m) => !m.label && m.start > offset && m.start - offset <= PRONOUN_LOOKAHEAD_CHARS && m.end <= block.end);
-    if (after) return after.canonical;
+    // People from `low` on start at or after the pronoun: only those within the look-ahead can be the one.
+    for (let k = low; k < people.length && people[k].start - offset <= PRONOUN_LOOKAHEAD_CHARS; k++) {
+      const m = people[k];
+      if (!m.label && m.start > offset && m.end <= block.end) return m.canonical;
+    }
   }
   return before ? before.canonical : null;
 }
@@ -221,9 +228,21 @@ function insideAny(parts: readonly Span[], offset: number): boolean {
   return parts.some((p) => p.start - 1 <= offset && offset <= p.end);
 }
 
+/** The first block (blocks are in order) that holds an offset: a binary search, a source has thousands. */
+function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid].end < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < blocks.length && blocks[low].start <= offset ? blocks[low] : undefined;
+}
+
 /** The subject of a verb of saying at token v: a name or pronoun just before it, or a name just after ("said Hussein"). */
 function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): Attribution | undefined {
-  const block = ctx.blocks.find((b) => b.start <= ctx.tokens[v].start && ctx.tokens[v].start <= b.end);
+  const block = blockAt(ctx.blocks, ctx.tokens[v].start);
   for (let k = v - 1; k >= Math.max(from, v - SUBJECT_LOOKBEHIND); k--) {
     const t = ctx.tokens[k];
     if (insideAny(quoteParts, t.start)) break;

@@ -57,9 +57,15 @@ export function stemsOf(tokens: TokenSequence, from: number, to: number, mention
     for (let k = m.firstToken; k < m.endToken; k++) inMention.add(k);
     for (const key of mentionKeys(m)) stems.set(key, 1);
   }
+  // Tokens come in order: the skipped spans starting at or before one are swept once (a sentence may hold thousands).
+  const spans = [...skip].sort((a, b) => a.start - b.start);
+  let swept = 0;
+  let furthest = -Infinity;
   for (let k = from; k < to; k++) {
     const t = tokens.token(k);
-    if (!t || inMention.has(k) || !isContentToken(t) || skip.some((s) => s.start <= t.start && t.end <= s.end)) continue;
+    if (!t || inMention.has(k) || !isContentToken(t)) continue;
+    while (swept < spans.length && spans[swept].start <= t.start) furthest = Math.max(furthest, spans[swept++].end);
+    if (furthest >= t.end) continue;
     const country = countryOf(t.text);
     stems.set(country ? `place:${country.name.toLowerCase()}` : stem(t.lemma), 1);
   }

@@ -47,6 +47,12 @@ function relationBefore(text: string, start: number): string | undefined {
 const DATE_CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/gi;
 /** Characters of context chrono-node gets on each side of a digit or month name. */
 const DATE_WINDOW = 24;
+/**
+ * Longest text chrono-node is given at once. Windows that overlap are merged, up to this length: in a sentence
+ * dense with dates ("on May 5, 1990 and on May 5, 1990 and …") they would merge into one as long as the sentence,
+ * and chrono's time grows faster than the text it reads. A sentence of prose is a fraction of this.
+ */
+const MAX_DATE_WINDOW_CHARS = 2000;
 
 /**
  * chrono-node over the parts of a text near a month name or a d/m/y date only:
@@ -58,10 +64,11 @@ function chronoInWindows(text: string): chrono.ParsedResult[] {
     const start = Math.max(0, (m.index ?? 0) - DATE_WINDOW);
     const end = Math.min(text.length, (m.index ?? 0) + m[0].length + DATE_WINDOW);
     const last = windows[windows.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    if (last && start <= last.end && end - last.start <= MAX_DATE_WINDOW_CHARS) last.end = Math.max(last.end, end);
     else windows.push({ start, end });
   }
   const results: chrono.ParsedResult[] = [];
+  const found = new Set<number>();
   for (const w of windows) {
     // Widen to whole words so that chrono sees "February", not "ruary".
     let start = w.start;
@@ -70,7 +77,10 @@ function chronoInWindows(text: string): chrono.ParsedResult[] {
     while (end < text.length && /\S/.test(text[end])) end++;
     for (const r of chrono.parse(text.slice(start, end), REFERENCE_DATE)) {
       (r as { index: number }).index = r.index + start;
-      if (!results.some((x) => x.index === r.index)) results.push(r);
+      if (!found.has(r.index)) {
+        found.add(r.index);
+        results.push(r);
+      }
     }
   }
   return results;
@@ -80,7 +90,16 @@ function chronoInWindows(text: string): chrono.ParsedResult[] {
 export function findDates(text: string, span: Span): DateValue[] {
   const slice = text.slice(span.start, span.end);
   const dates: DateValue[] = [];
-  const covered = (start: number, end: number): boolean => dates.some((d) => d.start < end && start < d.end);
+  // Which characters of the slice a date found so far covers: a sentence of a thousand dates asks a thousand times.
+  const taken = new Uint8Array(slice.length);
+  const covered = (start: number, end: number): boolean => {
+    for (let k = Math.max(start, span.start); k < Math.min(end, span.end); k++) if (taken[k - span.start]) return true;
+    return false;
+  };
+  const add = (date: DateValue): void => {
+    dates.push(date);
+    taken.fill(1, Math.max(0, date.start - span.start), Math.max(0, date.end - span.start));
+  };
   for (const result of chronoInWindows(slice)) {
     const known = result.start;
     const year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
@@ -95,7 +114,7 @@ export function findDates(text: string, span: Span): DateValue[] {
     const start = span.start + result.index + leading;
     const end = start + dateText.length;
     const precision: DatePrecision = day !== undefined && month !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
-    dates.push({ type: 'date', text: dateText, start, end, year, month, day: precision === 'day' ? day : undefined, precision, relation: relationBefore(text, start) });
+    add({ type: 'date', text: dateText, start, end, year, month, day: precision === 'day' ? day : undefined, precision, relation: relationBefore(text, start) });
   }
   // A month name alone after a preposition ("from May", "in October"); capitalised so "may" the verb is not taken.
   // In text written without capitals, "in august" is a month too ("may" stays a verb).
@@ -107,7 +126,7 @@ export function findDates(text: string, span: Span): DateValue[] {
     const start = span.start + (m.index ?? 0) + m[0].length - m[1].length;
     const end = start + m[1].length;
     if (covered(start, end)) continue;
-    dates.push({ type: 'date', text: m[1], start, end, month: monthNumber(m[1]), precision: 'month', relation: relationBefore(text, start) });
+    add({ type: 'date', text: m[1], start, end, month: monthNumber(m[1]), precision: 'month', relation: relationBefore(text, start) });
   }
   // Bare years: four digits not part of a larger number, amount or measure.
   for (const m of slice.matchAll(/(?<![\d.,$€£#-])\b(1\d{3}|2[01]\d{2})(s)?\b(?![.,]\d)(?!\s*(?:%|percent|per cent))/g)) {
@@ -119,14 +138,14 @@ export function findDates(text: string, span: Span): DateValue[] {
     const after = text.slice(end, end + 16);
     // "2500 American troops" is a count; "in 2014" is a year.
     if (!relation && !m[2] && /^\s+[a-z]/.test(after) && !/^\s+(?:and|to|or|when|after|before|as|was|is|saw)\b/.test(after)) continue;
-    dates.push({ type: 'date', text: m[0], start, end, year, precision: 'year', relation });
+    add({ type: 'date', text: m[0], start, end, year, precision: 'year', relation });
   }
   // "on Tuesday": a weekday, told as news is, without its date.
   for (const m of slice.matchAll(/\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g)) {
     const start = span.start + (m.index ?? 0) + m[0].length - m[1].length;
     const end = start + m[1].length;
     if (covered(start, end)) continue;
-    dates.push({ type: 'date', text: m[1], start, end, weekday: WEEKDAY_NAMES.indexOf(m[1]) + 1, precision: 'weekday', relation: 'on' });
+    add({ type: 'date', text: m[1], start, end, weekday: WEEKDAY_NAMES.indexOf(m[1]) + 1, precision: 'weekday', relation: 'on' });
   }
   dates.sort((a, b) => a.start - b.start);
   // "between June 2022 and September 2023", "from May to July": the second date is the other end of the range.
@@ -211,7 +230,15 @@ function gluedToWordBefore(text: string, start: number): boolean {
 /** Quantities in tokens[begin, end), skipping any that lie inside one of `exclude` (dates). */
 export function findNumbers(text: string, tokens: readonly Token[], begin: number, end: number, exclude: readonly Span[]): NumberValue[] {
   const numbers: NumberValue[] = [];
-  const excluded = (t: Token): boolean => exclude.some((s) => s.start <= t.start && t.end <= s.end);
+  // Tokens are asked about in order of their start: the spans starting at or before a token are swept once, and it
+  // lies inside one of them when the furthest end among them reaches its end.
+  const spans = [...exclude].sort((a, b) => a.start - b.start);
+  let swept = 0;
+  let furthest = -Infinity;
+  const excluded = (t: Token): boolean => {
+    while (swept < spans.length && spans[swept].start <= t.start) furthest = Math.max(furthest, spans[swept++].end);
+    return furthest >= t.end;
+  };
   let i = begin;
   while (i < end) {
     const token = tokens[i];

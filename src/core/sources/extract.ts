@@ -30,10 +30,15 @@ export interface Extraction {
   readonly people: readonly string[];
 }
 
-export function isProseSentence(source: SourceDoc, sentence: Sentence): boolean {
-  const paragraph = source.paragraphs[sentence.paragraph - 1];
-  if (paragraph && isHeadingLike(source.text.slice(paragraph.start, paragraph.end))) return false;
+/** `headingLike` may answer for a paragraph number from what was worked out for an earlier sentence of it. */
+export function isProseSentence(source: SourceDoc, sentence: Sentence, headingLike = paragraphIsHeadingLike): boolean {
+  if (headingLike(source, sentence.paragraph)) return false;
   return /\p{L}{2,}/u.test(sentenceText(source, sentence));
+}
+
+function paragraphIsHeadingLike(source: SourceDoc, number: number): boolean {
+  const paragraph = source.paragraphs[number - 1];
+  return paragraph !== undefined && isHeadingLike(source.text.slice(paragraph.start, paragraph.end));
 }
 
 /** The fact of the source's sentence `index`. */
@@ -68,6 +73,13 @@ export function extract(source: SourceDoc): Extraction {
   // Mentions are in order of their start: walk them alongside the sentences.
   const ordered = mentions.map((m, id) => ({ m, id })).sort((a, b) => a.m.start - b.m.start);
   let cursor = 0;
+  // Once per paragraph, not per sentence: a paragraph of one line may be a whole article.
+  const headings = new Map<number, boolean>();
+  const headingLike = (doc: SourceDoc, number: number): boolean => {
+    let heading = headings.get(number);
+    if (heading === undefined) headings.set(number, (heading = paragraphIsHeadingLike(doc, number)));
+    return heading;
+  };
   for (const sentence of source.sentences) {
     const dates = findDates(source.text, sentence);
     const numbers = findNumbers(source.text, tokens, sentence.firstToken, sentence.endToken, dates);
@@ -75,7 +87,7 @@ export function extract(source: SourceDoc): Extraction {
     const mentionIds: number[] = [];
     // A transcript's speaker label says who speaks, not what the sentence is about.
     for (let k = cursor; k < ordered.length && ordered[k].m.start < sentence.end; k++) if (ordered[k].m.end <= sentence.end && !ordered[k].m.label) mentionIds.push(ordered[k].id);
-    if ((numbers.length || dates.length || mentionIds.length) && isProseSentence(source, sentence)) shown.push(perSentence.length);
+    if ((numbers.length || dates.length || mentionIds.length) && isProseSentence(source, sentence, headingLike)) shown.push(perSentence.length);
     perSentence.push({ numbers, dates, mentionIds });
   }
   const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.canonical))];

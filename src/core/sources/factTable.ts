@@ -47,9 +47,10 @@ export class FactTable {
       firsts[i * KINDS + NUMBERS] = numbers.length;
       firsts[i * KINDS + DATES] = dates.length;
       firsts[i * KINDS + MENTIONS] = mentionIds.length;
-      numbers.push(...s.numbers);
-      dates.push(...s.dates);
-      mentionIds.push(...s.mentionIds);
+      // Loops, not push(...list): a sentence of 150,000 numbers is more arguments than a call may take.
+      for (const n of s.numbers) numbers.push(n);
+      for (const d of s.dates) dates.push(d);
+      for (const m of s.mentionIds) mentionIds.push(m);
     });
     const end = perSentence.length * KINDS;
     firsts[end + NUMBERS] = numbers.length;

@@ -5,6 +5,8 @@ import { analyse, type Token } from '../language/nlp';
 import { blankOut, contentHash, LineIndex, type Span } from '../text/offsets';
 import { TokenTable } from '../language/tokenTable';
 import { FoldMap, foldText, hasInvisible } from '../text/fold';
+import { blankSpans, bracketLinkSpans, delimitedSpans } from '../text/markup';
+import { withoutNoProse } from '../language/guard';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
@@ -74,7 +76,7 @@ export function keyFromPath(path: string): string {
 }
 
 /** Markdown syntax that is not prose, blanked so offsets still match the file. */
-function maskMarkdown(text: string): string {
+export function maskMarkdown(text: string): string {
   let masked = text;
   const blank = (pattern: RegExp, group = 0): void => {
     masked = masked.replace(pattern, (...args) => {
@@ -87,13 +89,25 @@ function maskMarkdown(text: string): string {
     });
   };
   blank(/^```[\s\S]*?^```[^\n]*$/gm);
-  blank(/<!--[\s\S]*?-->/g);
+  masked = blankSpans(masked, delimitedSpans(masked, '<!--', '-->'));
   blank(/^(\s{0,3}#{1,6}\s+)/gm, 1);
   blank(/^(\s{0,3}>\s?)/gm, 1);
   blank(/^(\s*(?:[-*+]|\d+[.)])\s+)/gm, 1);
-  blank(/!\[[^\]\n]*\]\([^)\n]*\)/g);
+  // Images and links are found by scanners that read the text once (markup.ts): /!\[[^\]\n]*\]\([^)\n]*\)/g and
+  // /\[([^\]\n]*)\]\([^)\n]*\)/g read to the end of the line from every `[` that nothing closes.
+  masked = blankSpans(masked, bracketLinkSpans(masked, '![', true));
   // [label](url): keep the label, blank the brackets and the URL.
-  masked = masked.replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, (match: string, label: string) => ' ' + label + ' '.repeat(match.length - label.length - 1));
+  const links = bracketLinkSpans(masked, '[', true);
+  if (links.length) {
+    const parts: string[] = [];
+    let at = 0;
+    for (const link of links) {
+      parts.push(masked.slice(at, link.start), ' ', masked.slice(link.label.start, link.label.end), ' '.repeat(link.end - link.label.end));
+      at = link.end;
+    }
+    parts.push(masked.slice(at));
+    masked = parts.join('');
+  }
   blank(/(\*\*|__)(?=\S)/g, 1);
   blank(/(?<=\S)(\*\*|__)/g, 1);
   blank(/(?<=^|[\s(])(\*|_)(?=\S)/gm, 1);
@@ -170,7 +184,10 @@ export function parseSource(input: SourceInput): SourceDoc {
   const original = text;
   const folded = foldText(text);
   text = folded.text;
+  // Paragraphs as the file has them, so that a paragraph's number (what a citation names) does not depend on the guard.
   const paragraphs = splitParagraphs(text);
+  // Runs without a space that are no prose (a base64 blob, a data URL, a line of 10,000 dashes) are not read.
+  text = withoutNoProse(text);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {

@@ -19,6 +19,8 @@ export interface Span {
 
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
+/** Characters scanned per step by {@link LineIndex.building}. */
+const LINE_SCAN_STEP = 1_000_000;
 
 /**
  * Maps offsets to line/character positions; CRLF, LF and lone CR all end a line. With a {@link FoldMap}, the offsets
@@ -27,9 +29,20 @@ const CARRIAGE_RETURN = 13;
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string, private readonly fold?: FoldMap) {
+  constructor(private readonly text: string, private readonly fold?: FoldMap, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
+    LineIndex.scan(text, 0, text.length, starts);
+    this.lineStarts = starts;
+  }
+
+  /** Adds the starts of the lines that begin in text[from, to) to `starts`; returns where the next scan begins. */
+  private static scan(text: string, from: number, to: number, starts: number[]): number {
+    let i = from;
+    for (; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === CARRIAGE_RETURN) {
         if (text.charCodeAt(i + 1) === LINE_FEED) i++;
@@ -38,7 +51,17 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    return i;
+  }
+
+  /** The index of a text, built a megabyte a step (a sliced memo check starts with it). */
+  static *building(text: string): Generator<void, LineIndex, void> {
+    const starts = [0];
+    for (let from = 0; from < text.length;) {
+      from = LineIndex.scan(text, from, Math.min(text.length, from + LINE_SCAN_STEP), starts);
+      if (from < text.length) yield;
+    }
+    return new LineIndex(text, undefined, starts);
   }
 
   get lineCount(): number {
@@ -70,6 +93,14 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     return Math.min(this.lineStarts[position.line] + Math.max(0, position.character), this.text.length);
+  }
+
+  /** Where line `line`'s text ends, before its line break. */
+  lineEnd(line: number): number {
+    if (line < 0) return 0;
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const next = this.lineStarts[line + 1];
+    return this.text.charCodeAt(next - 1) === LINE_FEED && this.text.charCodeAt(next - 2) === CARRIAGE_RETURN ? next - 2 : next - 1;
   }
 
   /** The range a span covers: with a fold, from its first character to just after its last, in the original. */

@@ -25,9 +25,11 @@ export const RULES: readonly Rule[] = [
   unsupportedClaimRule, unsupportedValueRule, unsupportedNameRule,
 ];
 
-/** Codes reported about the memo itself rather than by a rule on its claims. */
+/** Codes reported about the memo itself (its set-up, its limits) rather than by a rule on its claims. */
 export const MEMO_CODES: readonly CodeInfo[] = [
   { code: DiagnosticCode.MemoFrontMatter, description: "The memo's front matter cannot be read", fixable: false, defaultSeverity: 'warning' },
+  { code: DiagnosticCode.LimitLongRun, description: 'A run without a space longer than 1,000 characters: not checked', fixable: false, defaultSeverity: 'information' },
+  { code: DiagnosticCode.LimitLongLine, description: 'A memo line longer than 2,000,000 characters: not checked', fixable: false, defaultSeverity: 'information' },
   { code: DiagnosticCode.MemoSource, description: "A source named in the memo's front matter cannot be used (missing, unreadable, outside the workspace)", fixable: false, defaultSeverity: 'warning' },
 ];
 
