@@ -1,6 +1,6 @@
 /** Typed values in a sentence: quantities with what they count, and dates with their precision. */
 import * as chrono from 'chrono-node/en';
-import { MAGNITUDES, monthNumber, NUMBER_QUALIFIERS, SMALL_NUMBERS } from './words';
+import { MAGNITUDES, MONTH_ABBREVIATIONS, MONTHS, monthNumber, NUMBER_QUALIFIERS, SMALL_NUMBERS } from './words';
 import type { Token } from './nlp';
 import type { Span } from '../text/offsets';
 
@@ -44,7 +44,18 @@ function relationBefore(text: string, start: number): string | undefined {
 }
 
 /** What a date chrono-node is asked about must contain: a month name or a numeric d/m/y (bare years have their own rule). */
-const DATE_CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/gi;
+const MONTH_PREFIX = `\\b(?:${MONTH_ABBREVIATIONS.join('|')})`;
+/** A numeric day/month/year ("2001-03-06", "6/3/2001"). */
+const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/;
+const DATE_CUE = new RegExp(`${MONTH_PREFIX}[a-z]*\\b|${NUMERIC_DATE.source}`, 'gi');
+const NAMES_A_MONTH = new RegExp(MONTH_PREFIX, 'i');
+const capitalised = (word: string): string => word[0].toUpperCase() + word.slice(1);
+/** After a preposition, a month name alone is a date; "may" only capitalised (else the verb), and in caseless text not at all. */
+const MONTHS_CASELESS = MONTHS.filter((m) => m !== 'may').join('|');
+const MONTHS_CAPITALISED = `(?:${MONTHS.map(capitalised).join('|')})|(?:${MONTH_ABBREVIATIONS.filter((m) => m !== 'may').map((m) => capitalised(m === 'sep' ? 'sept?' : m)).join('|')})\\.?`;
+const MONTH_PREPOSITIONS = '\\b(?:in|from|since|until|by|on|of|after|before|during|late|early|mid-?)\\s+';
+const MONTH_AFTER_PREPOSITION_CASELESS = new RegExp(`${MONTH_PREPOSITIONS}(${MONTHS_CASELESS})\\b`, 'g');
+const MONTH_AFTER_PREPOSITION = new RegExp(`${MONTH_PREPOSITIONS}(${MONTHS_CAPITALISED})\\b`, 'g');
 /** Characters of context chrono-node gets on each side of a digit or month name. */
 const DATE_WINDOW = 24;
 /**
@@ -108,7 +119,7 @@ export function findDates(text: string, span: Span): DateValue[] {
     // Weekdays, times, "now", "a few days after": relative, not comparable. A date names a month or a year.
     if (year === undefined && month === undefined) continue;
     // chrono also reads times and bare numbers ("2010s" as 20:10): a date here names a month or is written d/m/y.
-    if (!/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(result.text) && !/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(result.text)) continue;
+    if (!NAMES_A_MONTH.test(result.text) && !NUMERIC_DATE.test(result.text)) continue;
     const leading = /^(?:on|in|at|from|since|by|until|of|the)\s+/i.exec(result.text)?.[0].length ?? 0;
     const dateText = result.text.slice(leading).replace(/[\s,.;:]+$/, '');
     const start = span.start + result.index + leading;
@@ -119,9 +130,7 @@ export function findDates(text: string, span: Span): DateValue[] {
   // A month name alone after a preposition ("from May", "in October"); capitalised so "may" the verb is not taken.
   // In text written without capitals, "in august" is a month too ("may" stays a verb).
   const caseless = !/[A-Z]/.test(slice);
-  const monthAfterPreposition = caseless
-    ? /\b(?:in|from|since|until|by|on|of|after|before|during|late|early|mid-?)\s+(january|february|march|april|june|july|august|september|october|november|december)\b/g
-    : /\b(?:in|from|since|until|by|on|of|after|before|during|late|early|mid-?)\s+((?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\b/g;
+  const monthAfterPreposition = caseless ? MONTH_AFTER_PREPOSITION_CASELESS : MONTH_AFTER_PREPOSITION;
   for (const m of slice.matchAll(monthAfterPreposition)) {
     const start = span.start + (m.index ?? 0) + m[0].length - m[1].length;
     const end = start + m[1].length;
@@ -305,13 +314,18 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
 /** What may stand between a number with its unit and a bare number of the same range: "days to", "and", "-". */
 const RANGE_BETWEEN = /^\s*(?:[\p{L}%]+\s+)?(?:to|and|or|-|\u2013)\s*$/u;
 
+/** "About 2,500" agrees with a figure within this share of it (either side approximate). */
+const ABOUT_TOLERANCE = 0.1;
+/** "Over 170" agrees with a claim up to this share above it; "nearly 12" with one up to this share below. */
+const BOUND_TOLERANCE = 0.1;
+
 /** True when two quantities agree, given how each is qualified ("over 170" agrees with "more than 170" and with "175"). */
 export function quantitiesAgree(claim: NumberValue, source: NumberValue): boolean {
   if (claim.value === source.value) return true;
   const relative = Math.abs(claim.value - source.value) / Math.max(Math.abs(source.value), 1);
-  if ((claim.qualifier === 'about' || source.qualifier === 'about') && relative <= 0.1) return true;
-  if (source.qualifier === 'over' && claim.qualifier !== 'under' && claim.value >= source.value && claim.value <= source.value * 1.1) return true;
-  if (source.qualifier === 'under' && claim.value <= source.value && claim.value >= source.value * 0.9) return true;
+  if ((claim.qualifier === 'about' || source.qualifier === 'about') && relative <= ABOUT_TOLERANCE) return true;
+  if (source.qualifier === 'over' && claim.qualifier !== 'under' && claim.value >= source.value && claim.value <= source.value * (1 + BOUND_TOLERANCE)) return true;
+  if (source.qualifier === 'under' && claim.value <= source.value && claim.value >= source.value * (1 - BOUND_TOLERANCE)) return true;
   // "over 170" in the source supports "over 150" in the memo: a weaker bound.
   if (source.qualifier === 'over' && claim.qualifier === 'over' && claim.value <= source.value) return true;
   if (source.qualifier === 'under' && claim.qualifier === 'under' && claim.value >= source.value) return true;
