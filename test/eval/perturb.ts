@@ -15,6 +15,7 @@
  *
  * Generators are pure functions of the sentence (with its article) and a seeded random source.
  */
+import { seededRandom } from '../bench/generate';
 import { factAt, type Extraction } from '../../src/core/sources/extract';
 import type { Mention } from '../../src/core/language/entities';
 import type { Token } from '../../src/core/language/nlp';
@@ -59,14 +60,7 @@ function hash(text: string): number {
 
 /** mulberry32, seeded from the parts given: the same parts give the same sequence, whatever else ran before. */
 export function rngOf(...parts: readonly (string | number)[]): Rng {
-  let state = hash(parts.join('\u0000'));
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(hash(parts.join('\u0000')));
 }
 
 export function pick<T>(rng: Rng, items: readonly T[]): T | undefined {
