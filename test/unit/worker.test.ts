@@ -3,7 +3,7 @@
  * ones in a worker thread. The worker's bundle is built here, so this suite needs no prior build.
  */
 import * as assert from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -33,6 +33,7 @@ describe('the extraction worker', () => {
 
   after(() => {
     for (const e of extractors) e.dispose();
+    rmSync(distFolder, { recursive: true, force: true });
   });
 
   it('extracts in place, and says so once, when its worker file is missing', async () => {
@@ -118,5 +119,6 @@ parentPort.postMessage('ready');`);
     assert.strictEqual(e.running, true, 'a new worker for the next source, not extraction in place');
     assert.ok(lines.some((l) => l.includes('exit code 3')));
     e.dispose();
+    rmSync(folder, { recursive: true, force: true });
   });
 });
