@@ -25,8 +25,7 @@ export interface LabelledArticle {
 }
 
 /** Every labelled article, by file name. */
-export function labelledArticles(root: string = repositoryRoot()): LabelledArticle[] {
-  const dir = join(root, FIXTURE_DIR);
+export function labelledArticles(root: string = repositoryRoot(), dir: string = join(root, FIXTURE_DIR)): LabelledArticle[] {
   const articles = readdirSync(join(dir, 'articles')).sort();
   return readdirSync(join(dir, 'labels')).filter((f) => f.endsWith('.json')).sort().map((labelFile) => {
     const base = labelFile.replace(/\.json$/, '');
@@ -43,8 +42,8 @@ export interface ScoredArticle {
 }
 
 /** Each labelled article's extraction (as `memo-check extract --format json` gives it) scored against its labels. */
-export function scoreArticles(root: string = repositoryRoot()): ScoredArticle[] {
-  return labelledArticles(root).map((a) => ({
+export function scoreArticles(root: string = repositoryRoot(), dir?: string): ScoredArticle[] {
+  return labelledArticles(root, dir).map((a) => ({
     name: a.name,
     score: scoreExtraction(extractionToJson(extract(parseSource({ path: a.path, content: a.content })), a.name), a.labels),
   }));
