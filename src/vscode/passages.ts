@@ -13,7 +13,8 @@ export interface Passage {
 }
 
 export function quotePassages(x: Extraction): Passage[] {
-  return x.quotes.map((q) => ({ kind: 'quote', extraction: x, span: q, text: q.text, speaker: q.speaker, paragraph: paragraphNumberAt(x.source, q.start) }));
+  // A transcript's turns are who said what as much as its quotes are.
+  return [...x.quotes, ...x.turns].map((q) => ({ kind: 'quote', extraction: x, span: q, text: q.text, speaker: q.speaker, paragraph: paragraphNumberAt(x.source, q.start) }));
 }
 
 export function factPassages(x: Extraction): Passage[] {

@@ -122,7 +122,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         const state = this.index.sources.length <= EXPANDED_SOURCES_MAX ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
         const item = new vscode.TreeItem(sourceLabel(x.source), state);
         item.id = x.source.path;
-        item.description = `${x.source.isSample ? 'sample \u00b7 ' : ''}${x.quotes.length} quotes \u00b7 ${x.factTable.shown.length} facts`;
+        item.description = `${x.source.isSample ? 'sample \u00b7 ' : ''}${x.quotes.length} quotes \u00b7 ${x.turns.length ? `${x.turns.length} turns \u00b7 ` : ''}${x.factTable.shown.length} facts`;
         item.iconPath = new vscode.ThemeIcon(x.source.isSample ? 'book' : 'file-text');
         item.contextValue = x.source.isSample ? 'source.sample' : 'source';
         const fields = (['author', 'outlet', 'date', 'url'] as const).filter((field) => x.source.meta[field]).map((field) => `${field}: ${x.source.meta[field]}`);

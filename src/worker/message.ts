@@ -34,6 +34,7 @@ interface WireExtraction {
   readonly dates: FactTableData['dates'];
   readonly mentions: Extraction['mentions'];
   readonly quotes: Extraction['quotes'];
+  readonly turns: Extraction['turns'];
   readonly people: Extraction['people'];
 }
 
@@ -49,7 +50,7 @@ export function toMessage(x: Extraction): ExtractionMessage {
   const wire: WireExtraction = {
     source: { ...source, sentences },
     words, tags, numbers, dates,
-    mentions: x.mentions, quotes: x.quotes, people: x.people,
+    mentions: x.mentions, quotes: x.quotes, turns: x.turns, people: x.people,
   };
   return { json: JSON.stringify(wire, finiteOrString), columns: { ...tokenColumns, ...factColumns } };
 }
@@ -78,6 +79,6 @@ export function fromMessage(message: ExtractionMessage): Extraction {
   return {
     source: { ...wire.source, sentences, lines: linesOf(text, wire.source.original, wire.source.removed), tokens: TokenTable.fromData({ ...tokenColumns, words: wire.words.map(intern), tags: wire.tags.map(intern) }) },
     factTable: FactTable.fromData({ numbers, dates: wire.dates, mentionIds, firsts, shown }),
-    mentions: wire.mentions, quotes: wire.quotes, people: wire.people,
+    mentions: wire.mentions, quotes: wire.quotes, turns: wire.turns, people: wire.people,
   };
 }

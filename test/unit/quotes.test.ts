@@ -55,11 +55,30 @@ describe('quotes and speakers', () => {
     });
   });
 
-  it('reads an interview transcript: each answer is a quote of the person speaking', () => {
+  it('reads an interview transcript: each answer is a turn of the person speaking, not a quote', () => {
     const x = extractFile(article('interview.txt'));
-    const answers = x.quotes.filter((q) => q.speaker === 'Aminata Diallo');
+    const answers = x.turns.filter((q) => q.speaker === 'Aminata Diallo');
     assert.ok(answers.length >= 4, `expected Diallo's answers, got ${answers.length}`);
-    assert.ok(x.quotes.some((q) => q.speaker === 'Tom Reyes' && q.text === 'How many people need food aid this year?'));
+    assert.ok(x.turns.some((q) => q.speaker === 'Tom Reyes' && q.text === 'How many people need food aid this year?'));
+    assert.ok(!x.quotes.some((q) => q.text === 'How many people need food aid this year?'), 'a turn is not also a quote');
+  });
+
+  it('reads turns under a role label with the holder in brackets, and quotes inside a turn as quotes', () => {
+    const text = [
+      'Members present: Ms Ada Lindqvist (Chair), Mr Paul Okafor.', '',
+      'THE CHAIR (Ms Lindqvist): We begin. Mr Okafor, your statement.', '',
+      'MR OKAFOR: The report says "the line is safe" and I disagree.', '',
+      'THE CHAIR (Ms Lindqvist): Thank you.', '',
+      'MR OKAFOR: I have nothing to add.', '',
+    ].join('\n');
+    const x = extractText(text);
+    assert.deepStrictEqual(x.turns.map((t) => t.speaker), ['Ada Lindqvist', 'Paul Okafor', 'Ada Lindqvist', 'Paul Okafor']);
+    assert.deepStrictEqual(x.quotes.map((q) => q.text), ['the line is safe']);
+  });
+
+  it('takes no turns from an article whose paragraphs happen to open with "Word:"', () => {
+    const x = extractText('Update: the council met on Monday.\n\nNote: the vote was close.\n\nUpdate: a second vote is due.\n');
+    assert.deepStrictEqual(x.turns, []);
   });
 
   it('handles straight quotes, "according to" and "said X"', () => {

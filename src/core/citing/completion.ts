@@ -70,7 +70,7 @@ export function findEntries(sources: readonly Extraction[], query: string, limit
       occurrences.every((o, k) => spans.some((s) => o.within(s.start, s.end)) || (extra !== '' && extra.includes(rest[k])));
     // A word absent from the whole text can match only a speaker.
     const textHasAll = occurrences.every((o) => o.within(0, text.length));
-    for (const q of x.quotes) {
+    for (const q of [...x.quotes, ...x.turns]) {
       if (found.length >= limit) return found;
       if (matches(q.parts, (q.speaker ?? '').toLowerCase())) {
         found.push({ kind: 'quote', extraction: x, paragraph: paragraphNumberAt(x.source, q.start), text: q.text, speaker: q.speaker });

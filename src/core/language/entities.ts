@@ -316,7 +316,9 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         candidates.push({ run: core, text: written, type: knownReading.type, confident: true, title: effectiveTitle, demonym: isDemonym(surface), guessed: knownReading.guessed });
         continue;
       }
-      const { type, confident } = classify(text, tokens, core, from, to, effectiveTitle);
+      // A transcript's speaker label, title and all: "MR OKAFOR:", "DR AMINA REYES:".
+      const shoutedLabel = run.first === from && tokens[run.end]?.text === ':' && tokens.slice(run.first, run.end).every((t) => SHOUTED.test(t.text) || HYPHENS.has(t.text) || /^[A-Z]+\.$/.test(t.text));
+      const { type, confident } = shoutedLabel ? { type: 'person' as const, confident: true } : classify(text, tokens, core, from, to, effectiveTitle);
       const country = countryOf(surface);
       if (!confident && single && !country) {
         // A capitalised sentence opener that the text also uses in lower case is a common word ("Supporters of …").
@@ -412,7 +414,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     if (type === 'person' && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
     if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;
     const last = tokens[c.run.end - 1];
-    const label = c.run.first === sentenceStartOf(c.run.first) && tokens[c.run.end]?.text === ':' && c.text.split(/\s+/).every((w) => SHOUTED.test(w));
+    const label = tokens[c.run.end]?.text === ':' && c.text.split(/\s+/).every((w) => SHOUTED.test(w)) && tokens.slice(sentenceStartOf(c.run.first), c.run.first).every((t) => PERSON_TITLES.has(t.text.toLowerCase().replace(/\.$/, '')));
     // Flags and title only when they say something: a large source has a mention every ten words.
     mentions.push({
       type, text: c.text, canonical, start, end: last.end, firstToken: c.run.first, endToken: c.run.end,

@@ -315,29 +315,57 @@ function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): Attribution 
   return UNATTRIBUTED;
 }
 
-/** A transcript's turn label at the start of a paragraph: "REYES:", "Aminata Diallo:". */
-const TURN_LABEL = /^((?:\p{Lu}[\p{L}.'\u2019-]*)(?:\s+(?:\p{Lu}[\p{L}.'\u2019-]*|al|bin|van|von|de|te)){0,3}):[ \t]+(?=\S)/u;
+/**
+ * A transcript's turn label at the start of a paragraph: "REYES:", "Aminata Diallo:", "Ms Adeyemi:",
+ * "THE CHAIR (Mr Abara):" (a role with the holder's name in brackets), "Dr. Reyes:".
+ */
+const TURN_LABEL = /^((?:\p{Lu}[\p{L}.'\u2019-]*)(?:\s+(?:\p{Lu}[\p{L}.'\u2019-]*|al|bin|van|von|de|te)){0,3}(?:\s*\((?:\p{Lu}[\p{L}.'\u2019-]*)(?:\s+(?:\p{Lu}[\p{L}.'\u2019-]*|al|bin|van|von|de|te)){0,3}\))?):[ \t]+(?=\S)/u;
 /** How often a label must open a paragraph before the text is taken for a transcript. */
 const TRANSCRIPT_MIN_TURNS = 2;
 
-function transcriptTurns(ctx: QuoteContext): Map<Span, { label: string; speech: QuotePart }> {
+/** Who a label names: the name in brackets when there is one ("THE CHAIR (Mr Abara)" is Abara), else its last word. */
+function labelKey(label: string): string {
+  const bracketed = /\(([^)]*)\)\s*$/.exec(label);
+  const name = bracketed ? bracketed[1] : label;
+  return name.toUpperCase().split(/\s+/).pop() ?? name;
+}
+
+function transcriptTurns(ctx: QuoteContext): Map<Span, { label: string; labelSpan: Span; speech: QuotePart }> {
   const labelled = ctx.blocks.map((block) => ({ block, match: TURN_LABEL.exec(ctx.text.slice(block.start, block.end)) }));
   const counts = new Map<string, number>();
-  // Keyed by the last word, so "AMINATA DIALLO:" and later "DIALLO:" are one speaker.
-  const keyOf = (label: string): string => label.toUpperCase().split(/\s+/).pop() ?? label;
-  for (const { match } of labelled) if (match) counts.set(keyOf(match[1]), (counts.get(keyOf(match[1])) ?? 0) + 1);
-  const turns = new Map<Span, { label: string; speech: QuotePart }>();
+  // Keyed by the name, so "AMINATA DIALLO:" and later "DIALLO:", or "THE CHAIR (Mr Abara):" and "Mr Abara:", are one speaker.
+  for (const { match } of labelled) if (match) counts.set(labelKey(match[1]), (counts.get(labelKey(match[1])) ?? 0) + 1);
+  const turns = new Map<Span, { label: string; labelSpan: Span; speech: QuotePart }>();
   const labels = [...counts.entries()].filter(([, n]) => n >= TRANSCRIPT_MIN_TURNS).map(([l]) => l);
+  // A transcript repeats its speakers: two labels at least, each opening two turns or more.
+  if (labels.length < TRANSCRIPT_MIN_TURNS) return turns;
   for (const { block, match } of labelled) {
     if (!match) continue;
-    const label = keyOf(match[1]);
-    // A transcript repeats its speakers: one label twice, or two labels taking turns.
-    const isTranscript = (counts.get(label) ?? 0) >= TRANSCRIPT_MIN_TURNS && labels.length >= TRANSCRIPT_MIN_TURNS;
-    if (!isTranscript) continue;
+    // A speaker who speaks once is still a speaker, once the text is a transcript.
     const speech = trimQuoted(ctx.text, block.start + match[0].length, block.end);
-    if (speech) turns.set(block, { label: match[1], speech });
+    if (speech) turns.set(block, { label: match[1], labelSpan: { start: block.start, end: block.start + match[1].length }, speech });
   }
   return turns;
+}
+
+/**
+ * A transcript's turns: what each speaker says, after the label that names them. They are statements, not quotes:
+ * quotation marks inside a turn are quotes of their own (see {@link findQuotes}). The speaker is the person the
+ * label names (a surname resolves to the full name given earlier, e.g. in the list of witnesses).
+ */
+export function findTurns(ctx: QuoteContext): Quote[] {
+  const result: Quote[] = [];
+  for (const [, turn] of transcriptTurns(ctx)) {
+    const inLabel = ctx.mentions.filter((m) => m.type === 'person' && m.start >= turn.labelSpan.start && m.end <= turn.labelSpan.end);
+    // "THE CHAIR (Mr Abara)": the holder's name, the last person the label names.
+    const labelMention = inLabel.sort((a, b) => a.start - b.start)[inLabel.length - 1];
+    const speaker = labelMention?.canonical ?? turn.label;
+    result.push({
+      start: turn.speech.start, end: turn.speech.end, text: turn.speech.text, parts: [turn.speech], speaker,
+      ...(labelMention ? { speakerSpan: { start: labelMention.start, end: labelMention.end } } : {}),
+    });
+  }
+  return result.sort((a, b) => a.start - b.start);
 }
 
 const ATTRIBUTION_EDGES = /^[\s\u201d\u2019"',]+|[\s\u201c\u2018"',:]+$/g;
@@ -361,19 +389,7 @@ function interruptsQuote(firstPart: string, between: string): boolean {
 /** All quotes of a document with their speakers. */
 export function findQuotes(ctx: QuoteContext): Quote[] {
   const quotes: Quote[] = [];
-  const turns = transcriptTurns(ctx);
   for (const block of ctx.blocks) {
-    const turn = turns.get(block);
-    if (turn) {
-      const first = ctx.tokens[tokenIndexAt(ctx.tokens, block.start)];
-      const atStart = first ? mentionAt(ctx.mentions, tokenIndexAt(ctx.tokens, block.start)) : undefined;
-      const labelMention = atStart && atStart.start === block.start && atStart.type === 'person' ? atStart : undefined;
-      const speaker = labelMention?.canonical ?? turn.label;
-      quotes.push({
-        start: turn.speech.start, end: turn.speech.end, text: turn.speech.text, parts: [turn.speech], speaker,
-        ...(labelMention ? { speakerSpan: { start: labelMention.start, end: labelMention.end } } : {}),
-      });
-    }
     const parts = findQuotedParts(ctx.text, block);
     // Join parts split by a short attribution: “…,” he said, “…”.
     const groups: QuotePart[][] = [];

@@ -1,7 +1,7 @@
 /** What the sidebar shows of a source: quotes with speakers, and facts with typed values. */
 import { findMentions, type Mention } from '../language/entities';
 import { FactTable, type Fact } from './factTable';
-import { findQuotes, type Quote } from '../language/quotes';
+import { findQuotes, findTurns, type Quote } from '../language/quotes';
 import { isHeadingLike, sentenceText, type Sentence, type SourceDoc } from './source';
 import { findDates, findNumbers, type DateValue, type NumberValue } from '../language/values';
 
@@ -20,6 +20,8 @@ export type { Fact } from './factTable';
 export interface Extraction {
   readonly source: SourceDoc;
   readonly quotes: readonly Quote[];
+  /** A transcript's turns: what each speaker says after their label (statements, not quotes; none outside transcripts). */
+  readonly turns: readonly Quote[];
   /**
    * The values of each sentence (see {@link factAt}); sentences with none are kept for alignment, and
    * prose sentences with some are the facts shown (see {@link factsOf}).
@@ -67,7 +69,9 @@ export function extract(source: SourceDoc): Extraction {
   // Extraction reads every token: as objects for its length, then dropped.
   const tokens = source.tokens.toArray();
   const mentions = findMentions(source.text, tokens, source.sentences);
-  const quotes = findQuotes({ text: source.text, tokens, sentences: source.sentences, mentions, blocks: source.paragraphs });
+  const quoteContext = { text: source.text, tokens, sentences: source.sentences, mentions, blocks: source.paragraphs };
+  const quotes = findQuotes(quoteContext);
+  const turns = findTurns(quoteContext);
   const perSentence: { numbers: NumberValue[]; dates: DateValue[]; mentionIds: number[] }[] = [];
   const shown: number[] = [];
   // Mentions are in order of their start: walk them alongside the sentences.
@@ -91,5 +95,5 @@ export function extract(source: SourceDoc): Extraction {
     perSentence.push({ numbers, dates, mentionIds });
   }
   const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.canonical))];
-  return { source, quotes, factTable: FactTable.build(perSentence, shown), mentions, people };
+  return { source, quotes, turns, factTable: FactTable.build(perSentence, shown), mentions, people };
 }

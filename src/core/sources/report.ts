@@ -22,6 +22,8 @@ export interface ExtractedSourceJson {
   key: string;
   title: string;
   quotes: ExtractedQuoteJson[];
+  /** A transcript's turns with their speakers (added in 0.2; empty for a text that is not a transcript). */
+  turns: ExtractedQuoteJson[];
   facts: ExtractedFactJson[];
 }
 
@@ -44,6 +46,7 @@ export function extractionToJson(x: Extraction, displayPath: string): ExtractedS
     key: source.key,
     title: source.meta.title ?? source.key,
     quotes: x.quotes.map((q) => ({ text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) })),
+    turns: x.turns.map((q) => ({ text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) })),
     facts: factsOf(x).map((f) => ({
       text: sentenceText(source, f.sentence),
       range: source.lines.rangeOf(f.sentence),

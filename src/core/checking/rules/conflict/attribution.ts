@@ -9,12 +9,10 @@ import { citeOffset, quoteEvidence, samePerson, type BlockFinding } from '../sha
 /** Quotes at least this close to the source are real enough to ask who said them. */
 const ATTRIBUTION_MIN_SIMILARITY = 0.8;
 
-
-
 export function checkAttribution(quote: Quote, match: QuoteMatch | undefined, mentions: readonly Mention[]): BlockFinding[] {
   if (!match || match.similarity < ATTRIBUTION_MIN_SIMILARITY || !quote.speaker) return [];
   // The innermost quote holding the words: a quote inside an interview answer is the quoted person's, not the answerer's.
-  const containing = match.extraction.quotes.filter((q) => q.parts.some((p) => p.start <= match.start + 1 && match.end <= p.end + 1));
+  const containing = [...match.extraction.quotes, ...match.extraction.turns].filter((q) => q.parts.some((p) => p.start <= match.start + 1 && match.end <= p.end + 1));
   const sourceQuote = containing.sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
   if (!sourceQuote?.speaker || samePerson(quote.speaker, sourceQuote.speaker)) return [];
   // The name that attributes it ("…,” said X); a quote given by a pronoun or by the quote before it has none to replace.
