@@ -1,5 +1,5 @@
 /** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
-import { countryOf, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS } from './words';
+import { COMPASS_WORDS, countryOf, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
 import type { Token } from './nlp';
 import type { Span } from '../text/offsets';
 
@@ -18,6 +18,14 @@ export interface Mention extends Span {
   readonly inferred?: boolean;
   /** A transcript's speaker label ("REYES:"): who speaks, not a name in what is said. */
   readonly label?: boolean;
+  /** In a wire dateline ("LISBON, June 3 (Reuters) -"): where the story was filed and by whom, not what it says. */
+  readonly dateline?: boolean;
+  /**
+   * The organisation this form names in full, where the document gives it another way ("LHA" for "Lagos Harbour
+   * Authority", "Delta Marine" for "Delta Marine Works Limited"): what the Sources view lists it under. Checks still
+   * compare {@link canonical}.
+   */
+  readonly entity?: string;
   /**
    * The type is a guess: nothing in the text said what the name is (an organisation, by default), or another text's
    * guess was taken. A fix never puts a name of "the same type" in its place.
@@ -30,9 +38,8 @@ export interface Mention extends Span {
 
 /** Lower-case particles that may sit inside a name ("Saraya al-Salam", "Ludwig van Beethoven"). */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'del', 'della', 'dos', 'das', 'ben', 'bint', 'ould', 'te', 'ter', 'ten', 'op', 'zu', 'y']);
-/** Function words that may join two capitalised parts of one organisation's name. */
-const NAME_JOINERS = new Set(['of', 'for', 'and', '&']);
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+const APOSTROPHES = new Set(["'", '\u2019']);
 
 function isCapitalised(word: string): boolean {
   return /^[A-Z\u00C0-\u00DE]/.test(word);
@@ -61,8 +68,10 @@ interface Run {
 function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
   const runs: Run[] = [];
   let i = from;
+  // "the Office for Rural Mobility": a capitalised organisation word tagged as a common noun, inside a sentence.
+  const isOrganizationNoun = (k: number): boolean => k > from && isCapitalisedWord(tokens[k]) && ORGANIZATION_WORDS.has(tokens[k].text.toLowerCase());
   while (i < to) {
-    if (!isNameToken(tokens[i]) && !(NAME_PARTICLES.has(tokens[i].text.toLowerCase()) && i + 2 < to && HYPHENS.has(tokens[i + 1].text) && isNameToken(tokens[i + 2]))) {
+    if (!isNameToken(tokens[i]) && !isOrganizationNoun(i) && !(NAME_PARTICLES.has(tokens[i].text.toLowerCase()) && i + 2 < to && HYPHENS.has(tokens[i + 1].text) && isNameToken(tokens[i + 2]))) {
       i++;
       continue;
     }
@@ -70,8 +79,13 @@ function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
     let end = i + 1;
     for (;;) {
       const next = tokens[end];
-      if (end < to && next && isNameToken(next)) {
+      if (end < to && next && (isNameToken(next) || isOrganizationNoun(end))) {
         end++;
+        continue;
+      }
+      // A capitalised word of another part of speech between two parts of a name: "Tin Can Island", "Delta Marine Works".
+      if (end + 1 < to && end > from && next && isCapitalisedWord(next) && !isNameToken(next) && adjacentWords(tokens, end) && (isNameToken(tokens[end + 1]) || isOrganizationNoun(end + 1))) {
+        end += 2;
         continue;
       }
       // Hyphenated parts written without spaces: "al-Sadr", "Al-Haq", "Secretary-General".
@@ -88,8 +102,14 @@ function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
         end += 2;
         continue;
       }
-      // "Ministry of Foreign Affairs", "Bank of England": only when the first part is an organisation word.
-      if (end + 1 < to && NAME_JOINERS.has(tokens[end]?.text.toLowerCase()) && isNameToken(tokens[end + 1]) && (ORGANIZATION_WORDS.has(tokens[end - 1].text.toLowerCase()) || PLACE_WORDS.has(tokens[end - 1].text.toLowerCase()))) {
+      // "Ministry of Energy and Fuel Infrastructure", "Committee on Ports and Inland Waterways", "Bank of England": only
+      // once the name so far holds an organisation word (or ends in a place word: "Gulf of Aden").
+      if (end + 1 < to && ORGANIZATION_JOINERS.has(tokens[end]?.text.toLowerCase()) && (isNameToken(tokens[end + 1]) || isCapitalisedWord(tokens[end + 1])) && (hasOrganizationWord(tokens, first, end) || PLACE_WORDS.has(tokens[end - 1].text.toLowerCase()))) {
+        end += 2;
+        continue;
+      }
+      // A plural possessive inside a name: "Smallholders' Association", "Shippers' Forum".
+      if (end + 1 < to && APOSTROPHES.has(tokens[end]?.text) && adjacent(tokens[end - 1], tokens[end]) && /s$/.test(tokens[end - 1].text) && isNameToken(tokens[end + 1])) {
         end += 2;
         continue;
       }
@@ -102,6 +122,21 @@ function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
     i = end;
   }
   return runs;
+}
+
+/** A capitalised content word of any part of speech ("Inland" in "Ports and Inland Waterways"). */
+function isCapitalisedWord(token: Token): boolean {
+  return isCapitalised(token.text) && /\p{L}{2,}/u.test(token.text) && token.pos !== 'DET' && token.pos !== 'PRON' && token.pos !== 'PUNCT';
+}
+
+/** Token k follows the token before it after one space: parts of one name, not across a line break. */
+function adjacentWords(tokens: readonly Token[], k: number): boolean {
+  return tokens[k].start - tokens[k - 1].end === 1;
+}
+
+function hasOrganizationWord(tokens: readonly Token[], first: number, end: number): boolean {
+  for (let k = first; k < end; k++) if (ORGANIZATION_WORDS.has(tokens[k].text.toLowerCase())) return true;
+  return false;
 }
 
 /** Splits leading titles and demonyms off a run: "Dutch Prime Minister Rutte" -> Dutch | prime minister | Rutte. */
@@ -149,6 +184,8 @@ function peel(tokens: readonly Token[], run: Run): { demonyms: Run[]; title?: st
   // "Secretary-General", "Prime Minister": a title with no name is not a mention.
   const rest = tokens.slice(i, run.end).map((t) => t.text.toLowerCase()).filter((w) => !HYPHENS.has(w));
   if (rest.length > 0 && (rest.every((w) => PERSON_TITLES.has(w)) || PERSON_TITLES.has(rest.join(' ')))) i = run.end;
+  // "Chief Financial Officer", "Deputy Managing Director": after a title, words ending in a title word are the title.
+  else if (title !== undefined && rest.length > 0 && PERSON_TITLES.has(rest[rest.length - 1]) && !hasOrganizationWord(tokens, i, run.end)) i = run.end;
   // "Minister of Foreign Affairs Fuad Hussein": after "<title> of", the portfolio comes first and the name last.
   const beforeRun = run.first >= 2 ? tokens[run.first - 1].text.toLowerCase() : '';
   const lastTwoAreNames = run.end - i >= 3 && isNameToken(tokens[run.end - 1]) && isNameToken(tokens[run.end - 2]) && adjacent(tokens[run.end - 2], tokens[run.end - 1]) === false;
@@ -184,6 +221,7 @@ interface Candidate {
   inferred?: boolean;
   /** The type came from another text's guess (see {@link Mention.guessed}). */
   guessed?: boolean;
+  dateline?: boolean;
 }
 
 /** Title words found in lower case right before a name: "the Dutch head of the UN mission, Jeannine Plasschaert". */
@@ -196,14 +234,18 @@ function lowerCaseTitleBefore(tokens: readonly Token[], index: number, from: num
   return undefined;
 }
 
-function classify(text: string, tokens: readonly Token[], run: Run, from: number, to: number, title: string | undefined): { type: EntityType | undefined; confident: boolean } {
+function classify(text: string, tokens: readonly Token[], run: Run, from: number, to: number, title: string | undefined): { type: EntityType | undefined; confident: boolean; guessed?: boolean } {
   const words = tokens.slice(run.first, run.end).map((t) => t.text);
   const surface = spaced(textOf(text, tokens, run));
   const last = words[words.length - 1].toLowerCase();
   // A transcript's speaker label: "REYES:" or "AMINATA DIALLO:" opening a sentence.
   if (run.first === from && tokens[run.end]?.text === ':' && words.every((w) => SHOUTED.test(w) || HYPHENS.has(w))) return { type: 'person', confident: true };
-  if (countryOf(surface)) return { type: 'place', confident: true };
+  if (countryOf(surface) || WORLD_REGIONS.has(surface.toLowerCase())) return { type: 'place', confident: true };
   if (words.some((w) => ORGANIZATION_WORDS.has(w.toLowerCase()))) return { type: 'organization', confident: true };
+  if (words.length >= 2 && ORGANIZATION_LAST_WORDS.has(last)) return { type: 'organization', confident: true };
+  // "Lake Victoria", "Mount Kenya"; "East Africa", "West Midlands", "North East": a region.
+  if (words.length >= 2 && PLACE_FIRST_WORDS.has(words[0].toLowerCase())) return { type: 'place', confident: true };
+  if (words.length >= 2 && COMPASS_WORDS.has(words[0].toLowerCase()) && (words.length === 2 || isPlaceName(words.slice(1).join(' ')))) return { type: 'place', confident: true };
   if (words.length === 1 && ACRONYM.test(words[0])) return { type: 'organization', confident: true };
   // "FNV Havens", "BBC News": an acronym among capitalised words, unless the whole name is in capitals.
   if (words.length > 1 && words.some((w) => ACRONYM.test(w)) && !words.every((w) => SHOUTED.test(w) || HYPHENS.has(w))) return { type: 'organization', confident: true };
@@ -222,9 +264,26 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   if (after && (SPEECH_VERBS.has(after.lemma) && after.pos === 'VERB')) return { type: 'person', confident: words.length > 1 };
   if (after && after.text === ',' && afterNext && SPEECH_VERBS.has(afterNext.lemma)) return { type: 'person', confident: false };
   if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && words.length <= 2) return { type: 'place', confident: false };
+  // A city of the gazetteer, when nothing around it says otherwise: the dataset's word, not the text's (a guess).
+  if (isCity(surface)) return { type: 'place', confident: true, guessed: true };
   // Two capitalised words are a person's name ("Karen Smit"), unless the first is an article ("The Hague").
   if (words.length >= 2 && words[0] !== 'The' && words.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || HYPHENS.has(w))) return { type: 'person', confident: false };
   return { type: undefined, confident: false };
+}
+
+/** What kind of place a name is, by world knowledge: a country, a world region, a city, or not known. */
+export function placeKind(name: string): 'country' | 'region' | 'city' | 'unknown' {
+  if (countryOf(name)) return 'country';
+  if (WORLD_REGIONS.has(name.toLowerCase())) return 'region';
+  if (isCity(name)) return 'city';
+  // "Southern Africa", "North East England": a compass point before a known place.
+  const [first, ...rest] = name.split(/\s+/);
+  return rest.length > 0 && COMPASS_WORDS.has(first.toLowerCase()) && isPlaceName(rest.join(' ')) ? 'region' : 'unknown';
+}
+
+/** A country, world region or city. */
+function isPlaceName(name: string): boolean {
+  return countryOf(name) !== undefined || WORLD_REGIONS.has(name.toLowerCase()) || isCity(name);
 }
 
 function titleCase(name: string): string {
@@ -289,14 +348,60 @@ function firstWordsOf(known: KnownNames): Set<string> {
   return words;
 }
 
+/** Titles whose "of" names a portfolio ("Minister of Health"), not an organisation. */
+const PORTFOLIO_TITLES = new Set(['minister', 'secretary', 'commissioner']);
+
+const DASHES = new Set(['-', '\u2013', '\u2014', '--']);
+/** Most tokens a dateline has before its dash: "SAN JOSE, Costa Rica, March 4 (Meridian Wire) -". */
+const DATELINE_MAX_TOKENS = 16;
+
+/**
+ * A wire dateline opening a sentence at the start of a line: a place in capitals, then optionally a date and the
+ * agency in brackets, then a dash ("NAIROBI, March 4 (Meridian Wire) -", "LISBON \u2014", "WASHINGTON (AP) \u2014").
+ * Returns the dash's token index, or -1.
+ */
+function datelineEnd(text: string, tokens: readonly Token[], from: number, to: number): number {
+  const first = tokens[from];
+  if (!first || (first.start > 0 && text[first.start - 1] !== '\n') || !SHOUTED.test(first.text) || first.text.length < 3) return -1;
+  for (let k = from + 1; k < Math.min(to, from + DATELINE_MAX_TOKENS); k++) {
+    const t = tokens[k];
+    if (DASHES.has(t.text)) {
+      // "LISBON, June 3 -", "WASHINGTON (AP) -", or a place the gazetteer knows alone before the dash ("LISBON -").
+      const held = tokens.slice(from, k).map((x) => x.text);
+      const placeAlone = held.every((w) => SHOUTED.test(w)) && isPlaceName(titleCase(held.join(' ')));
+      return held.includes(',') || tokens[k - 1].text === ')' || placeAlone ? k : -1;
+    }
+    if (!/^[\p{Lu}\p{N},.()'\u2019&]/u.test(t.text)) return -1;
+  }
+  return -1;
+}
+
 export function findMentions(text: string, tokens: readonly Token[], sentences: readonly { firstToken: number; endToken: number }[], context: MentionContext = {}): Mention[] {
   const { commonWords, known } = context;
   const ownLowerCase = new Set(tokens.filter((t) => /^[a-z]/.test(t.text)).map((t) => t.text));
   const usedInLowerCase = (word: string): boolean => ownLowerCase.has(word.toLowerCase()) || (commonWords?.has(word.toLowerCase()) ?? false);
   const candidates: Candidate[] = [];
   for (const sentence of sentences) {
-    const from = sentence.firstToken;
+    let from = sentence.firstToken;
     const to = sentence.endToken;
+    const dash = datelineEnd(text, tokens, from, to);
+    if (dash > from) {
+      // The dateline's place (in capitals: the words before the first comma or bracket) and its agency (in brackets).
+      let placeEnd = from;
+      while (placeEnd < dash && SHOUTED.test(tokens[placeEnd].text)) placeEnd++;
+      if (placeEnd > from) {
+        const run = { first: from, end: placeEnd };
+        candidates.push({ run, text: textOf(text, tokens, run), type: 'place', confident: true, dateline: true });
+      }
+      const open = tokens.slice(from, dash).findIndex((t) => t.text === '(');
+      const close = tokens.slice(from, dash).findIndex((t) => t.text === ')');
+      if (open >= 0 && close > open + 1) {
+        const run = { first: from + open + 1, end: from + close };
+        candidates.push({ run, text: textOf(text, tokens, run), type: 'organization', confident: true, dateline: true });
+      }
+      // The rest of the dateline (its date) is read as any text is; the sentence's names start after the dash.
+      from = dash + 1;
+    }
     for (const run of nameRuns(tokens, from, to)) {
       const { demonyms, title, core } = peel(tokens, run);
       for (const d of demonyms) {
@@ -310,6 +415,12 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       const surface = spaced(written);
       const single = core.end - core.first === 1;
       if (single && isCalendarWord(surface)) continue;
+      // "Commissioner for Rural Energy", "Minister of Health": after a title and "for" (or a minister's "of"), a
+      // portfolio. Not "head of Hamas": "of" after other titles names whom the person serves.
+      const titleBefore = tokens[core.first - 2]?.text.toLowerCase() ?? '';
+      const joiner = tokens[core.first - 1]?.text.toLowerCase();
+      const portfolio = (joiner === 'for' && PERSON_TITLES.has(titleBefore)) || (joiner === 'of' && PORTFOLIO_TITLES.has(titleBefore));
+      if (portfolio && !hasOrganizationWord(tokens, core.first, core.end) && !isPlaceName(surface)) continue;
       const effectiveTitle = title ?? lowerCaseTitleBefore(tokens, core.first, from);
       const knownReading = known?.get(surface.toLowerCase().replace(/^the\s+/, ''));
       if (knownReading) {
@@ -318,17 +429,17 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       }
       // A transcript's speaker label, title and all: "MR OKAFOR:", "DR AMINA REYES:".
       const shoutedLabel = run.first === from && tokens[run.end]?.text === ':' && tokens.slice(run.first, run.end).every((t) => SHOUTED.test(t.text) || HYPHENS.has(t.text) || /^[A-Z]+\.$/.test(t.text));
-      const { type, confident } = shoutedLabel ? { type: 'person' as const, confident: true } : classify(text, tokens, core, from, to, effectiveTitle);
+      const { type, confident, guessed } = shoutedLabel ? { type: 'person' as const, confident: true, guessed: false } : classify(text, tokens, core, from, to, effectiveTitle);
       const country = countryOf(surface);
       if (!confident && single && !country) {
         // A capitalised sentence opener that the text also uses in lower case is a common word ("Supporters of …").
-        const opensClause = core.first === from || [':', '-', '\u2014', '\u2013', '(', '"', '\u201c', '\u2018', "'"].includes(tokens[core.first - 1]?.text ?? '');
+        const opensClause = core.first === from || [':', ';', '-', '\u2014', '\u2013', '(', '"', '\u201c', '\u2018', "'"].includes(tokens[core.first - 1]?.text ?? '');
         if (opensClause && (usedInLowerCase(surface) || !type)) continue;
         // A lone capitalised modifier of a common noun ("Shiite militias", "Kurdish peshmerga") is not a named thing.
         const next = tokens[core.end];
         if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !effectiveTitle) continue;
       }
-      candidates.push({ run: core, text: written, type, confident, title: effectiveTitle, demonym: isDemonym(surface) });
+      candidates.push({ run: core, text: written, type, confident, title: effectiveTitle, demonym: isDemonym(surface), ...(guessed ? { guessed } : {}) });
     }
   }
   // Names the other texts know, written here without capitals ("benjamin netanyahu", "the hague").
@@ -369,6 +480,13 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) placeEvidence.add(spaced(c.text));
   }
   const typed = candidates.map((c) => ({ c, type: c.confident ? c.type : (typeInText.get(spaced(c.text).toLowerCase()) ?? c.type), guessed: Boolean(c.guessed) }));
+  // "Alston, Cumbria", "Springfield, Illinois": a name set off by a comma right after a place is the place's region.
+  for (let k = 1; k < typed.length; k++) {
+    const previous = typed[k - 1];
+    const { c } = typed[k];
+    if (c.confident || c.title || previous.type !== 'place' || previous.c.demonym) continue;
+    if (tokens[c.run.first - 1]?.text === ',' && previous.c.run.end === c.run.first - 1) typed[k] = { ...typed[k], type: 'place' };
+  }
   // Full names of people (two words or more), in order of appearance.
   const fullNamesByPart = new Map<string, { name: string; start: number; guessed: boolean }[]>();
   const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2)
@@ -411,15 +529,57 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       type = c.title ? 'person' : placeEvidence.has(canonical) ? 'place' : 'organization';
       guessed = !c.title;
     }
-    if (type === 'person' && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
+    if ((type === 'person' || c.dateline) && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
     if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;
     const last = tokens[c.run.end - 1];
     const label = tokens[c.run.end]?.text === ':' && c.text.split(/\s+/).every((w) => SHOUTED.test(w)) && tokens.slice(sentenceStartOf(c.run.first), c.run.first).every((t) => PERSON_TITLES.has(t.text.toLowerCase().replace(/\.$/, '')));
     // Flags and title only when they say something: a large source has a mention every ten words.
     mentions.push({
       type, text: c.text, canonical, start, end: last.end, firstToken: c.run.first, endToken: c.run.end,
-      ...(c.title ? { title: c.title } : {}), ...(c.demonym ? { demonym: true } : {}), ...(c.inferred ? { inferred: true } : {}), ...(label ? { label: true } : {}), ...(guessed ? { guessed: true } : {}),
+      ...(c.title ? { title: c.title } : {}), ...(c.demonym ? { demonym: true } : {}), ...(c.inferred ? { inferred: true } : {}), ...(label ? { label: true } : {}), ...(guessed ? { guessed: true } : {}), ...(c.dateline ? { dateline: true } : {}),
     });
   }
-  return mentions;
+  return foldOrganizationForms(mentions);
+}
+
+/** Most distinct organisation names kept per first word to fold short forms into. */
+const FOLD_CANDIDATES_MAX = 16;
+
+/** Words an acronym skips: "Office for National Statistics" is ONS. */
+const ACRONYM_SKIPS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'in', 'to', 'de', 'des', 'du', 'la', 'le']);
+
+/** The initials of a name's words, skipping joiners ("Lagos Harbour Authority" -> "LHA"). */
+function initialsOf(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => w && !ACRONYM_SKIPS.has(w.toLowerCase())).map((w) => w[0].toUpperCase()).join('');
+}
+
+/**
+ * One organisation under the forms a document gives it: its acronym ("LHA" after "Lagos Harbour Authority (LHA)")
+ * and a shortened name ("Delta Marine" after "Delta Marine Works Limited") take the full name as written first.
+ */
+function foldOrganizationForms(mentions: Mention[]): Mention[] {
+  const full = mentions.filter((m) => m.type === 'organization' && /\s/.test(m.canonical) && !m.dateline);
+  if (full.length === 0) return mentions;
+  const byInitials = new Map<string, Mention>();
+  // By first word, so that a short form is compared with the few names it could shorten, not with all of them.
+  const byFirstWord = new Map<string, Mention[]>();
+  for (const o of full) {
+    if (!byInitials.has(initialsOf(o.canonical))) byInitials.set(initialsOf(o.canonical), o);
+    const first = o.canonical.split(/\s+/)[0];
+    const list = byFirstWord.get(first);
+    if (!list) byFirstWord.set(first, [o]);
+    else if (list.length < FOLD_CANDIDATES_MAX && !list.some((l) => l.canonical === o.canonical)) list.push(o);
+  }
+  return mentions.map((m) => {
+    if (m.label || m.dateline || m.demonym || m.title) return m;
+    const words = m.canonical.split(/\s+/);
+    let target: Mention | undefined;
+    if (words.length === 1 && ACRONYM.test(m.canonical) && m.type !== 'place') target = byInitials.get(m.canonical.replace(/s$/, ''));
+    else if (words.length >= 2 && m.type !== 'place') {
+      // A strict prefix of a longer organisation's name, word for word.
+      target = byFirstWord.get(words[0])?.find((o) => o !== m && o.canonical.length > m.canonical.length && o.canonical.startsWith(`${m.canonical} `));
+    }
+    if (!target || target.canonical === m.canonical) return m;
+    return { ...m, entity: target.canonical };
+  });
 }

@@ -1,6 +1,6 @@
 /** Quotations in a text and who they are attributed to. */
 import type { Mention } from './entities';
-import { MESSAGE_NOUNS, PERSONAL_PRONOUNS, SPEECH_VERBS } from './words';
+import { MESSAGE_NOUNS, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PERSONAL_PRONOUNS, SPEECH_VERBS } from './words';
 import type { Token } from './nlp';
 import type { Span } from '../text/offsets';
 
@@ -158,7 +158,12 @@ interface Lookups {
   readonly byToken: Map<number, Mention>;
   /** People, in order of their start. */
   readonly people: readonly Mention[];
+  /** Organisations, in order of their start. */
+  readonly organizations: readonly Mention[];
 }
+
+/** How many organisations named before a description ("the ministry") are looked at for the one it means. */
+const DESCRIBED_LOOKBACK = 50;
 
 const lookups = new WeakMap<readonly Mention[], Lookups>();
 
@@ -167,7 +172,7 @@ function lookupsOf(mentions: readonly Mention[]): Lookups {
   if (!l) {
     const byToken = new Map<number, Mention>();
     for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) if (!byToken.has(k)) byToken.set(k, m);
-    l = { byToken, people: mentions.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start) };
+    l = { byToken, people: mentions.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start), organizations: mentions.filter((m) => m.type === 'organization').sort((a, b) => a.start - b.start) };
     lookups.set(mentions, l);
   }
   return l;
@@ -240,6 +245,31 @@ function blockAt(blocks: readonly Span[], offset: number): Span | undefined {
   return low < blocks.length && blocks[low].start <= offset ? blocks[low] : undefined;
 }
 
+/**
+ * "the ministry", "the agency": an organisation named earlier by a name holding that word (the nearest before),
+ * for a definite description at token k ("the" then the noun). Undefined when the text named none.
+ */
+function organizationDescribed(ctx: QuoteContext, k: number): Attribution | undefined {
+  if (ctx.tokens[k]?.text.toLowerCase() !== 'the') return undefined;
+  const noun = ctx.tokens[k + 1]?.text;
+  if (!noun || !/^[a-z]/.test(noun) || !(ORGANIZATION_WORDS.has(noun) || ORGANIZATION_HINTS.has(noun))) return undefined;
+  const at = ctx.tokens[k].start;
+  const { organizations } = lookupsOf(ctx.mentions);
+  let low = 0;
+  let high = organizations.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (organizations[mid].start < at) low = mid + 1;
+    else high = mid;
+  }
+  // The nearest before, among the last few named: a description refers back, not to the start of a long text.
+  for (let i = low - 1; i >= Math.max(0, low - DESCRIBED_LOOKBACK); i--) {
+    const m = organizations[i];
+    if (!m.dateline && m.canonical.toLowerCase().split(/\s+/).includes(noun)) return { speaker: m.canonical };
+  }
+  return undefined;
+}
+
 /** The subject of a verb of saying at token v: a name or pronoun just before it, or a name just after ("said Hussein"). */
 function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): Attribution | undefined {
   const block = blockAt(ctx.blocks, ctx.tokens[v].start);
@@ -249,6 +279,8 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     const m = mentionAt(ctx.mentions, k);
     if (m && isSpeaker(m)) return named(m);
     if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.mentions, t.start, block) };
+    const described = organizationDescribed(ctx, k);
+    if (described) return described;
     if (t.pos === 'VERB' || t.text === '.' ) break;
   }
   for (let k = v + 1; k < Math.min(to, v + 4); k++) {
@@ -277,6 +309,8 @@ function attribute(ctx: QuoteContext, parts: readonly QuotePart[]): Attribution 
     if (ctx.tokens[k].text.toLowerCase() === 'according' && ctx.tokens[k + 1].text.toLowerCase() === 'to') {
       const m = mentionAt(ctx.mentions, k + 2) ?? mentionAt(ctx.mentions, k + 3);
       if (m && isSpeaker(m)) return named(m);
+      const described = organizationDescribed(ctx, k + 2);
+      if (described) return described;
     }
   }
   // A verb of saying outside the quote, nearest to it first.

@@ -1,5 +1,5 @@
 /** What the sidebar shows of a source: quotes with speakers, and facts with typed values. */
-import { findMentions, type Mention } from '../language/entities';
+import { findMentions, placeKind, type Mention } from '../language/entities';
 import { FactTable, type Fact } from './factTable';
 import { findQuotes, findTurns, type Quote } from '../language/quotes';
 import { isHeadingLike, sentenceText, type Sentence, type SourceDoc } from './source';
@@ -60,7 +60,8 @@ export function factsOf(x: Extraction): Fact[] {
 
 /** A fact's numbers, dates and names in the order the sentence gives them (built when shown, not stored). */
 export function factValues(fact: Fact): FactValue[] {
-  const entityValues: EntityValue[] = fact.mentions.map((m) => ({ type: m.type, text: m.text, value: m.canonical, start: m.start, end: m.end }));
+  // Listed as the entity it names in full ("LHA" under Lagos Harbour Authority), an organisation's short forms included.
+  const entityValues: EntityValue[] = fact.mentions.map((m) => ({ type: m.entity ? 'organization' : m.type, text: m.text, value: m.entity ?? m.canonical, start: m.start, end: m.end }));
   return [...fact.numbers, ...fact.dates, ...entityValues].sort((a, b) => a.start - b.start);
 }
 
@@ -74,6 +75,8 @@ export function extract(source: SourceDoc): Extraction {
   const turns = findTurns(quoteContext);
   const perSentence: { numbers: NumberValue[]; dates: DateValue[]; mentionIds: number[] }[] = [];
   const shown: number[] = [];
+  const proseFlags: boolean[] = [];
+  const namedInProse = new Set<string>();
   // Mentions are in order of their start: walk them alongside the sentences.
   const ordered = mentions.map((m, id) => ({ m, id })).sort((a, b) => a.m.start - b.m.start);
   let cursor = 0;
@@ -91,9 +94,22 @@ export function extract(source: SourceDoc): Extraction {
     const mentionIds: number[] = [];
     // A transcript's speaker label says who speaks, not what the sentence is about.
     for (let k = cursor; k < ordered.length && ordered[k].m.start < sentence.end; k++) if (ordered[k].m.end <= sentence.end && !ordered[k].m.label) mentionIds.push(ordered[k].id);
-    if ((numbers.length || dates.length || mentionIds.length) && isProseSentence(source, sentence, headingLike)) shown.push(perSentence.length);
+    const prose = isProseSentence(source, sentence, headingLike);
+    if (prose) for (const id of mentionIds) namedInProse.add(mentions[id].canonical);
     perSentence.push({ numbers, dates, mentionIds });
+    proseFlags.push(prose);
   }
-  const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.canonical))];
+  perSentence.forEach((s, i) => {
+    if (proseFlags[i]) {
+      if (s.numbers.length || s.dates.length || s.mentionIds.length) shown.push(i);
+      return;
+    }
+    // A heading-like line (a headline, a byline, "Tuesday 11 February 2025, Abuja") is set in title case or capitals,
+    // which say nothing of names: only names the prose also gives, or world knowledge types, are its names.
+    s.mentionIds = s.mentionIds.filter((id) => namedInProse.has(mentions[id].canonical) || (mentions[id].type === 'place' && placeKind(mentions[id].canonical) !== 'unknown'));
+    // With a date or a name, what it says is a fact of the document; a bare number in a heading ("2. Method") is not.
+    if ((s.dates.length || s.mentionIds.length) && /\p{L}{2,}/u.test(sentenceText(source, source.sentences[i]))) shown.push(i);
+  });
+  const people = [...new Set(mentions.filter((m) => m.type === 'person' && !m.entity).map((m) => m.canonical))];
   return { source, quotes, turns, factTable: FactTable.build(perSentence, shown), mentions, people };
 }

@@ -7,6 +7,7 @@ import { ENTITY_SUPPORT_RATIO, FIX_RIVAL_RATIO } from '../thresholds';
 import type { Extraction } from '../../sources/extract';
 import type { Span } from '../../text/offsets';
 import { originalText, paragraphNumberAt, wordingAt } from '../../sources/source';
+import type { TokenSequence } from '../../language/tokenTable';
 
 /** What a check sees: one claim, its block, and the source sentences ranked for it. */
 export interface ClaimContext {
@@ -146,4 +147,22 @@ export function replacementAgreed(ctx: ClaimContext, mention: Mention, top: Alig
     const names = candidatesIn(a);
     return names.length === 0 || names.some((m) => m.canonical === chosen.canonical);
   });
+}
+
+/** Prepositions of location and of direction: "in Babylon", "to The Hague". "From" is origin and compared only with itself. */
+const LOCATIVE = new Set(['in', 'at', 'to', 'into', 'inside', 'near', 'outside', 'across', 'throughout', 'on']);
+const ORIGIN = new Set(['from']);
+
+/**
+ * Where a place name stands: after a preposition of location ("in Lagos"), after "from", or as an actor or a
+ * modifier ("Liverpool beat Arsenal", "Moscow denied", "Utrecht's garage"): there a place name stands for a team,
+ * a government or a city's institutions, and is compared as a name (conflict/entity), not as a location.
+ */
+export function placeRole(tokens: TokenSequence, mention: Mention): 'locative' | 'origin' | 'actor' {
+  let k = mention.firstToken - 1;
+  if (tokens.token(k)?.text.toLowerCase() === 'the') k--;
+  const word = tokens.token(k)?.text.toLowerCase();
+  if (word && LOCATIVE.has(word)) return 'locative';
+  if (word && ORIGIN.has(word)) return 'origin';
+  return 'actor';
 }

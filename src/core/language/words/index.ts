@@ -10,3 +10,4 @@ export * from './speech';
 export * from './calendar';
 export * from './numbers';
 export * from './polarity';
+export * from './gazetteer';

@@ -11,7 +11,14 @@ export const ORGANIZATION_WORDS = new Set([
   'network', 'channel', 'broadcasting', 'television', 'radio', 'mission', 'nations', 'society', 'church', 'team',
   'defense', 'defence', 'programme', 'program', 'initiative', 'observatory', 'watch', 'tribunal',
   'directorate', 'secretariat', 'command', 'brigades', 'battalion', 'regiment', 'unit', 'squad', 'exchange', 'partners',
+  'treasury', 'forum', 'limited', 'works', 'partnership', 'consortium', 'chamber', 'cooperative', 'co-operative', 'caucus',
+  'syndicate', 'enterprises', 'industries', 'technologies', 'systems', 'laboratories', 'labs', 'media', 'studios', 'wire',
+  'railway', 'railways', 'rail', 'insurance', 'pharmaceuticals', 'inquiry', 'taskforce', 'panel', 'delegation', 'embassy',
+  'consulate', 'registry', 'ombudsman', 'regulator', 'reserve', 'monitor', 'centre', 'center',
 ]);
+
+/** Words that make a proper-noun run an organisation only as its last word ("Kilima Capital", but "the capital"). */
+export const ORGANIZATION_LAST_WORDS = new Set(['capital', 'ventures', 'energy', 'resources', 'investments', 'logistics', 'shipping']);
 
 /** Lower-case nouns that, right before a name or in apposition to it, make it an organisation ("shipping firm Maersk", "the union, FNV"). */
 export const ORGANIZATION_HINTS = new Set([
@@ -19,5 +26,9 @@ export const ORGANIZATION_HINTS = new Set([
   'airline', 'manufacturer', 'retailer', 'charity', 'organisation', 'organization', 'ministry', 'department', 'club', 'team',
   'university', 'outlet', 'paper', 'magazine', 'channel', 'movement', 'faction', 'insurer', 'lender', 'startup', 'giant', 'brand',
   'operator', 'regulator', 'watchdog', 'think-tank', 'coalition', 'alliance', 'publisher', 'daily', 'weekly',
-  'journal', 'publication', 'website', 'app', 'platform', 'label', 'studio', 'lab', 'laboratory',
+  'journal', 'publication', 'website', 'app', 'platform', 'label', 'studio', 'lab', 'laboratory', 'consortium',
+  'lobby', 'campaign', 'nonprofit', 'non-profit', 'ngo', 'contractor', 'developer', 'investor', 'fund', 'bloc', 'body',
 ]);
+
+/** Words joining the parts of an organisation's name after its organisation word ("Committee on Ports and Waterways"). */
+export const ORGANIZATION_JOINERS = new Set(['of', 'for', 'on', 'and', '&']);

@@ -10,5 +10,14 @@ export const PLACE_WORDS = new Set([
   'peninsula', 'coast', 'border', 'capital', 'village', 'town', 'governorate', 'strip', 'bank', 'hills', 'heights', 'canal',
 ]);
 
+/** Words that make a proper-noun run a place as its first word ("Lake Victoria", "Mount Kenya", "Cape Town"). */
+export const PLACE_FIRST_WORDS = new Set(['lake', 'mount', 'mt', 'river', 'cape', 'isle', 'isles', 'gulf', 'port', 'fort', 'bay', 'sierra']);
+
+/** Points of the compass: with a name after them ("East Africa", "West Midlands") or paired ("North East"), a region. */
+export const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west', 'northeast', 'northwest', 'southeast', 'southwest']);
+
+/** Continents and world regions, lower-case. */
+export const WORLD_REGIONS = new Set(['africa', 'asia', 'europe', 'america', 'americas', 'oceania', 'antarctica', 'arctic', 'caribbean', 'middle east', 'balkans', 'sahel', 'scandinavia', 'latin america', 'pacific', 'atlantic', 'mediterranean', 'levant', 'caucasus', 'maghreb', 'horn of africa', 'sub-saharan africa', 'gulf']);
+
 /** Prepositions after which a proper noun is usually a place. */
 export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'into', 'near', 'across', 'outside', 'inside', 'throughout', 'towards', 'toward', 'via']);

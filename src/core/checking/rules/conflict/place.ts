@@ -4,22 +4,13 @@ import type { Rule } from '../rule';
 import type { Mention } from '../../../language/entities';
 import { sequenceOf, type TokenSequence } from '../../../language/tokenTable';
 import { PLACE_MIN_ALIGNMENT } from '../../thresholds';
-import { replacementAgreed, replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../shared';
+import { placeRole, replacementAgreed, replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../shared';
 import { mentionKeys } from '../../../language/stems';
 import type { Alignment } from '../../corpus';
 
-/** Prepositions of location and of direction: "in Babylon", "to The Hague". "From" is origin and compared only with itself. */
-const LOCATIVE = new Set(['in', 'at', 'to', 'into', 'inside', 'near', 'outside', 'across', 'throughout', 'on']);
-const ORIGIN = new Set(['from']);
-
 function prepositionClass(tokens: TokenSequence, mention: Mention): 'locative' | 'origin' | undefined {
-  let k = mention.firstToken - 1;
-  if (tokens.token(k)?.text.toLowerCase() === 'the') k--;
-  const word = tokens.token(k)?.text.toLowerCase();
-  if (!word) return undefined;
-  if (LOCATIVE.has(word)) return 'locative';
-  if (ORIGIN.has(word)) return 'origin';
-  return undefined;
+  const role = placeRole(tokens, mention);
+  return role === 'actor' ? undefined : role;
 }
 
 export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
@@ -31,7 +22,7 @@ export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
     if (!role) continue;
     const top = swapCandidate(ctx, mention, PLACE_MIN_ALIGNMENT);
     if (!top) continue;
-    const placesIn = (a: Alignment): Mention[] => a.sentence.fact.mentions.filter((m) => m.type === 'place' && !m.demonym && prepositionClass(a.sentence.extraction.source.tokens, m) === role
+    const placesIn = (a: Alignment): Mention[] => a.sentence.fact.mentions.filter((m) => m.type === 'place' && !m.demonym && !m.dateline && prepositionClass(a.sentence.extraction.source.tokens, m) === role
       && mentionKeys(m).every((k) => !inClaim.has(k)) && !m.canonical.toLowerCase().includes(mention.canonical.toLowerCase()) && !mention.canonical.toLowerCase().includes(m.canonical.toLowerCase()));
     const other = placesIn(top)[0];
     if (!other) continue;

@@ -1,8 +1,8 @@
 /** conflict/entity: a person, organisation or nationality other than the one the source names for the same statement. */
-import type { Mention } from '../../../../language/entities';
+import { placeKind, type Mention } from '../../../../language/entities';
 import { mentionKeys } from '../../../../language/stems';
 import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
-import { replacementAgreed, replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
+import { placeRole, replacementAgreed, replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
 import type { Alignment } from '../../../corpus';
 import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
 
@@ -16,24 +16,36 @@ function claimKeys(ctx: ClaimContext): Set<string> {
 function replacements(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention[] {
   const inClaim = claimKeys(ctx);
   // Not a thing whose own name words the claim uses ("urban heat" does not make "Urban Climate" the swapped name).
-  return top.sentence.fact.mentions.filter((m) => pick(m) && mentionKeys(m).every((k) => !inClaim.has(k) && !ctx.claim.stems.has(k)) && m.canonical !== mention.canonical);
+  return top.sentence.fact.mentions.filter((m) => pick(m) && !m.dateline && mentionKeys(m).every((k) => !inClaim.has(k) && !ctx.claim.stems.has(k)) && m.canonical !== mention.canonical);
 }
 
 function replacement(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention | undefined {
   return replacements(ctx, mention, top, pick)[0];
 }
 
+/** A person, an organisation, or a place standing as an actor ("Liverpool beat Arsenal"): what conflict/entity compares. */
+function isActor(tokens: TokenSequence, m: Mention): boolean {
+  if (m.demonym) return false;
+  return m.type === 'person' || m.type === 'organization' || (m.type === 'place' && placeRole(tokens, m) === 'actor');
+}
+
 export function checkEntities(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
+  const claimTokens = sequenceOf(ctx.block.tokens);
   for (const mention of ctx.claim.mentions) {
-    if (mention.demonym || (mention.type !== 'person' && mention.type !== 'organization')) continue;
+    if (!isActor(claimTokens, mention)) continue;
     const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
     if (!top) continue;
     // Person and organisation readings of a name are often confused ("Al Jazeera"): either may stand in for the
     // other as the source's version, but only a name of the mention's own type is offered as its replacement.
-    const ofSameType = (a: Alignment): Mention[] => replacements(ctx, mention, a, (m) => m.type === mention.type && !m.demonym);
+    // Two places are one's stand-in for the other only when of one kind: a city for a city, not a city for its continent.
+    const ofSameType = (a: Alignment): Mention[] => replacements(ctx, mention, a, (m) => m.type === mention.type && isActor(a.sentence.extraction.source.tokens, m) && (m.type !== 'place' || placeKind(m.canonical) === placeKind(mention.canonical)));
     const sameType = ofSameType(top)[0];
-    const other = sameType ?? replacement(ctx, mention, top, (m) => (m.type === 'person' || m.type === 'organization') && !m.demonym);
+    // A city standing as an actor may be what the source names otherwise ("Liverpool" for a club and its players);
+    // a country or region is not a person's stand-in ("Iraq's foreign minister" is not Fuad Hussein).
+    const cityLike = (m: Mention): boolean => m.type !== 'place' || ['city', 'unknown'].includes(placeKind(m.canonical));
+    const standsFor = (m: Mention): boolean => m.type !== 'place' && (cityLike(mention) || m.type === 'organization');
+    const other = sameType ?? replacement(ctx, mention, top, (m) => isActor(top.sentence.extraction.source.tokens, m) && standsFor(m));
     if (!other) continue;
     const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${other.canonical}`, top.sentence, other.canonical);
     // A name whose type is a guess, on either side, may be of another kind altogether (a city taken for an organisation).

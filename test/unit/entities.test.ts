@@ -1,0 +1,121 @@
+import * as assert from 'node:assert';
+import { extractText } from './fixtures';
+import { factsOf, factValues } from '../../src/core/sources/extract';
+import { checkMemo } from '../../src/core/checking/check';
+import { parseMemo } from '../../src/core/memo/memo';
+import type { Extraction } from '../../src/core/sources/extract';
+
+function codes(memo: string, sources: Extraction[]): string[] {
+  return checkMemo(parseMemo(memo), sources).filter((f) => f.code.startsWith('conflict/')).map((f) => f.code);
+}
+
+/** The canonical names extraction gives each type, in order of first mention. */
+function names(text: string): Record<string, string[]> {
+  const x = extractText(text);
+  const byType: Record<string, string[]> = { person: [], organization: [], place: [] };
+  for (const m of x.mentions) if (!byType[m.type].includes(m.canonical)) byType[m.type].push(m.canonical);
+  return byType;
+}
+
+describe('entities: names typed by world knowledge and by the text', () => {
+  it('takes a city of the gazetteer for a place when nothing around it says otherwise', () => {
+    const n = names('The pipeline would run between Mombasa and Kisumu, officials said.\n');
+    assert.deepStrictEqual(n.place, ['Mombasa', 'Kisumu']);
+    assert.deepStrictEqual(n.organization, []);
+  });
+
+  it('keeps a title and a speech verb above the gazetteer', () => {
+    const n = names('Florence Mwangi, the mayor, spoke first. Mayor Florence said the budget was final.\n');
+    assert.ok(n.person.includes('Florence Mwangi'), JSON.stringify(n));
+    assert.ok(!n.place.includes('Florence'), JSON.stringify(n));
+  });
+
+  it('reads compass regions, lakes and mountains as places', () => {
+    const n = names('Farmers in East Africa and the North East fish on Lake Victoria below Mount Kenya.\n');
+    assert.deepStrictEqual(n.place, ['East Africa', 'North East', 'Lake Victoria', 'Mount Kenya']);
+    assert.deepStrictEqual(n.person, []);
+  });
+
+  it('reads an organisation name across joiners and a plural possessive once it has an organisation word', () => {
+    const n = names('The Standing Committee on Ports and Inland Waterways met the Coastal Shippers\u2019 Forum and the Ministry of Energy and Fuel Infrastructure.\n');
+    assert.deepStrictEqual(n.organization, ['Standing Committee on Ports and Inland Waterways', 'Coastal Shippers\u2019 Forum', 'Ministry of Energy and Fuel Infrastructure']);
+  });
+
+  it('does not join names across "and" without an organisation word ("Kamau and Otieno")', () => {
+    const n = names('Wanjiru Kamau and Daniel Otieno met on Monday.\n');
+    assert.deepStrictEqual(n.person, ['Wanjiru Kamau', 'Daniel Otieno']);
+  });
+
+  it('reads a title with a portfolio as a title, not a name ("Chief Financial Officer")', () => {
+    const n = names('Mr Chidi Okafor, Chief Financial Officer, gave evidence.\n');
+    assert.deepStrictEqual(n.person, ['Chidi Okafor']);
+  });
+
+  it('reads a wire dateline: the place and the agency, in their own right', () => {
+    const x = extractText('NAIROBI, March 4 (Meridian Wire) - Kenya has postponed the approval, officials said.\n');
+    const dateline = x.mentions.filter((m) => m.dateline).map((m) => `${m.type}:${m.canonical}`);
+    assert.deepStrictEqual(dateline, ['place:Nairobi', 'organization:Meridian Wire']);
+    assert.ok(x.mentions.some((m) => m.canonical === 'Kenya' && !m.dateline));
+  });
+
+  it('takes no dateline from a sentence that merely opens with capitals', () => {
+    const x = extractText('NATO - the alliance - met today.\n\nThe UN said so.\n');
+    assert.ok(x.mentions.every((m) => !m.dateline), JSON.stringify(x.mentions));
+  });
+});
+
+describe('entities: one entity under the forms a document gives it', () => {
+  it('lists an acronym and a shortened name under the organisation\u2019s full name, for the view only', () => {
+    const x = extractText('The Lagos Harbour Authority (LHA) hired Delta Marine Works Limited. Later the LHA board met, and Delta Marine wrote to it.\n');
+    const entities = factsOf(x).flatMap((f) => factValues(f)).flatMap((v) => (v.type === 'organization' ? [`${v.text}=${v.value}`] : []));
+    assert.deepStrictEqual([...new Set(entities)], ['Lagos Harbour Authority=Lagos Harbour Authority', 'LHA=Lagos Harbour Authority', 'Delta Marine Works Limited=Delta Marine Works Limited', 'Delta Marine=Delta Marine Works Limited']);
+    assert.ok(!x.people.includes('Delta Marine'), x.people.join(', '));
+  });
+
+  it('reads a portfolio after "for" as part of the title, but keeps an organisation after "head of"', () => {
+    const n = names('Chikondi Banda, Commissioner for Rural Energy, met the head of Oxfam.\n');
+    assert.deepStrictEqual(n.person, ['Chikondi Banda']);
+    assert.deepStrictEqual(n.organization, ['Oxfam']);
+  });
+
+  it('reads "Town, Region," as two places', () => {
+    const n = names('Margaret Pryce, who lives in Alston, Cumbria, said the service had ended.\n');
+    assert.deepStrictEqual(n.place, ['Alston', 'Cumbria']);
+    assert.deepStrictEqual(n.person, ['Margaret Pryce']);
+  });
+
+  it('lists only names the prose or world knowledge gives from a heading in capitals or title case', () => {
+    const x = extractText('OPENING STATEMENTS\n\nTuesday 11 February 2025, Abuja\n\nThe committee met in Abuja on Tuesday.\n');
+    const values = factsOf(x).flatMap((f) => factValues(f)).flatMap((v) => (v.type === 'number' || v.type === 'date' ? [] : [v.value]));
+    assert.deepStrictEqual([...new Set(values)], ['Abuja']);
+  });
+});
+
+describe('quotes: an organisation described, not named', () => {
+  it('gives "according to the ministry" to the ministry named before', () => {
+    const x = extractText('The Ministry of Energy delayed the pipeline. It would "change the economics of fuel", according to the ministry.\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Ministry of Energy']);
+  });
+
+  it('leaves the quote unattributed when no organisation of that kind was named', () => {
+    const x = extractText('It would "change the economics of fuel", according to the ministry.\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), [null]);
+  });
+});
+
+describe('checking: a place standing as an actor', () => {
+  it('is compared as a name with the source\u2019s organisation ("Liverpool" for a club)', () => {
+    const source = extractText('The club said Arsenal beat Chelsea at home on Sunday.\n');
+    assert.deepStrictEqual(codes('The club said Liverpool beat Chelsea at home on Sunday.\n', [source]), ['conflict/entity']);
+  });
+
+  it('is not a person\u2019s stand-in when it is a country ("Iraq\u2019s minister")', () => {
+    const x = extractText('Foreign Minister Fuad Hussein said the talks had ended.\n');
+    assert.deepStrictEqual(codes('Iraq\u2019s foreign minister said the talks had ended.\n', [x]), []);
+  });
+
+  it('is never compared with the dateline\u2019s agency', () => {
+    const x = extractText('ROTTERDAM, March 12 (Wire) - The port said more ships would wait.\n');
+    assert.deepStrictEqual(codes('The port of Antwerp said more ships would wait.\n', [x]), []);
+  });
+});
