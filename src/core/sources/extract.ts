@@ -2,7 +2,9 @@
 import { findMentions, type Mention } from '../language/entities';
 import { FactTable, type Fact } from './factTable';
 import { findQuotes, type Quote } from '../language/quotes';
-import { isHeadingLike, sentenceText, type Sentence, type SourceDoc } from './source';
+import { isHeadingLike, sentenceText, tableRowOf, type Sentence, type SourceDoc } from './source';
+import type { Token } from '../language/nlp';
+import type { Span } from '../text/offsets';
 import { findDates, findNumbers, type DateValue, type NumberValue } from '../language/values';
 
 export interface EntityValue {
@@ -62,6 +64,28 @@ export function factValues(fact: Fact): FactValue[] {
   return [...fact.numbers, ...fact.dates, ...entityValues].sort((a, b) => a.start - b.start);
 }
 
+function sentenceValues(text: string, tokens: readonly Token[], sentence: Sentence): { dates: DateValue[]; numbers: NumberValue[] } {
+  const dates = findDates(text, sentence);
+  return { dates, numbers: findNumbers(text, tokens, sentence.firstToken, sentence.endToken, dates) };
+}
+
+/** A table row's values, cell by cell: a number never takes its unit (or its range) from the next cell. */
+function cellValues(text: string, tokens: readonly Token[], sentence: Sentence, cells: readonly Span[]): { dates: DateValue[]; numbers: NumberValue[] } {
+  const dates: DateValue[] = [];
+  const numbers: NumberValue[] = [];
+  let k = sentence.firstToken;
+  for (const cell of [...cells].sort((a, b) => a.start - b.start)) {
+    while (k < sentence.endToken && tokens[k].start < cell.start) k++;
+    let end = k;
+    while (end < sentence.endToken && tokens[end].end <= cell.end) end++;
+    const own = findDates(text, cell);
+    for (const d of own) dates.push(d);
+    for (const n of findNumbers(text, tokens, k, end, own)) numbers.push(n);
+    k = end;
+  }
+  return { dates, numbers };
+}
+
 /** Extracts quotes, facts and mentions from a parsed source. */
 export function extract(source: SourceDoc): Extraction {
   // Extraction reads every token: as objects for its length, then dropped.
@@ -80,14 +104,21 @@ export function extract(source: SourceDoc): Extraction {
     if (heading === undefined) headings.set(number, (heading = paragraphIsHeadingLike(doc, number)));
     return heading;
   };
+  // A table's header row names its columns: it is read (for alignment) but is no fact of its own.
+  const tableHeaders = new Set(source.tables.flatMap((t) => (t.headerSentence === undefined ? [] : [t.headerSentence])));
   for (const sentence of source.sentences) {
-    const dates = findDates(source.text, sentence);
-    const numbers = findNumbers(source.text, tokens, sentence.firstToken, sentence.endToken, dates);
+    const row = tableRowOf(source, sentence.index)?.row;
+    const { dates, numbers } = row ? cellValues(source.text, tokens, sentence, [...(row.header ? [row.header] : []), ...row.cells]) : sentenceValues(source.text, tokens, sentence);
+    // A column header repeated in a row (HTML's) is the header's words, not the row's.
+    const labels = row ? row.cells.flatMap((c) => (c.label && c.label.start >= sentence.start ? [c.label] : [])) : [];
     while (cursor < ordered.length && ordered[cursor].m.start < sentence.start) cursor++;
     const mentionIds: number[] = [];
     // A transcript's speaker label says who speaks, not what the sentence is about.
-    for (let k = cursor; k < ordered.length && ordered[k].m.start < sentence.end; k++) if (ordered[k].m.end <= sentence.end && !ordered[k].m.label) mentionIds.push(ordered[k].id);
-    if ((numbers.length || dates.length || mentionIds.length) && isProseSentence(source, sentence, headingLike)) shown.push(perSentence.length);
+    for (let k = cursor; k < ordered.length && ordered[k].m.start < sentence.end; k++) {
+      const m = ordered[k].m;
+      if (m.end <= sentence.end && !m.label && !labels.some((l) => l.start < m.end && m.start < l.end)) mentionIds.push(ordered[k].id);
+    }
+    if ((numbers.length || dates.length || mentionIds.length) && !tableHeaders.has(sentence.index) && isProseSentence(source, sentence, headingLike)) shown.push(perSentence.length);
     perSentence.push({ numbers, dates, mentionIds });
   }
   const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.canonical))];
