@@ -4,7 +4,20 @@ import { factsOf, factValues } from '../../src/core/sources/extract';
 import { cellLabel, cellReadings, parseSource, sentenceText, tableRowOf, type SourceDoc } from '../../src/core/sources/source';
 import { extractionToJson } from '../../src/core/sources/report';
 import { markdownTables } from '../../src/core/text/tables';
+import { checkMemo } from '../../src/core/checking/check';
+import { Corpus } from '../../src/core/checking/corpus';
+import { analyseBlock } from '../../src/core/memo/claims';
+import { parseMemo } from '../../src/core/memo/memo';
+import type { Extraction } from '../../src/core/sources/extract';
 import { extractText } from './fixtures';
+
+function conflicts(memo: string, sources: Extraction[]): { code: string; message: string; fix?: string }[] {
+  return checkMemo(parseMemo(memo), sources).filter((f) => f.code.startsWith('conflict/')).map((f) => ({ code: f.code, message: f.message, ...(f.fix ? { fix: f.fix.newText } : {}) }));
+}
+
+const AID_HTML = '<article><p>Aid to the region rose in both years.</p><table><thead><tr><th>Country</th><th>2023</th><th>2024</th></tr></thead><tbody>'
+  + '<tr><td>Peru</td><td>$275 million</td><td>$310 million</td></tr><tr><td>Chile</td><td>$120 million</td><td>$95 million</td></tr></tbody></table>'
+  + '<p>Both figures are in current dollars.</p></article>';
 
 function md(content: string): SourceDoc {
   return parseSource({ path: 'table.md', content });
@@ -160,6 +173,52 @@ describe('tables', () => {
     assert.deepStrictEqual(json.tables?.map((t) => ({ columns: t.columns, rows: t.rows.length })), [{ columns: ['Country', 'Population (millions)', 'Coverage'], rows: 1 }]);
     // Fields that were there before stay.
     assert.deepStrictEqual(Object.keys(json.facts[0]).slice(0, 3), ['text', 'range', 'values']);
+  });
+
+  for (const [kind, source] of [['Markdown', () => extractText(AID, 'aid.md')], ['HTML', () => extractText(AID_HTML, 'aid.html')]] as const) {
+    it(`checking (${kind}): a claim naming a row and a column is compared with that cell only`, () => {
+      const x = [source()];
+      assert.deepStrictEqual(conflicts('Peru received $275 million in 2023.\n', x), []);
+      assert.deepStrictEqual(conflicts('Chile received $95 million in 2024.\n', x), []);
+      assert.deepStrictEqual(conflicts('Peru received $310 million in 2023.\n', x), [
+        { code: 'conflict/number', message: 'Memo says $310 million; source says $275 million for Peru, 2023 (aid \u00b62)', fix: '$275 million' },
+      ]);
+      // Peru's $310 million is another row's: Chile's 2024 cell is what the claim is about.
+      assert.deepStrictEqual(conflicts('Chile received $310 million in 2024.\n', x).map((f) => f.fix), ['$95 million']);
+      // No column named: no cell is singled out, and none is called a conflict.
+      assert.deepStrictEqual(conflicts('Peru received $95 million in aid.\n', x), []);
+      // A row the table does not have: its rows are not compared with it.
+      assert.deepStrictEqual(conflicts('Bolivia received $310 million in 2023.\n', x), []);
+    });
+
+    it(`alignment (${kind}): a row carries its headers' words, and not the row before it`, () => {
+      const x = source();
+      const corpus = new Corpus([x]);
+      const claim = analyseBlock({ prose: 'Chile received $120 million in 2023.' }, { known: corpus.knownNames, commonWords: corpus.commonWords }).claims[0];
+      const [top] = corpus.align(claim.stems);
+      assert.match(sentenceText(x.source, top.sentence.fact.sentence), /^Chile/);
+      assert.ok(top.sentence.has('#y2023'));
+      // Peru's row is not context of Chile's.
+      assert.ok(!top.sentence.has('place:peru'));
+    });
+  }
+
+  it('checking: a bare cell counts what its column header says, at the header\u2019s scale', () => {
+    const x = [extractText('| Country | People without power (millions) | Routes |\n|---|---|---|\n| Malawi | 12.6 | 92 |\n| Zambia | 7.9 | 40 |\n', 'power.md')];
+    assert.deepStrictEqual(conflicts('Malawi has 12.6 million people without power.\n', x), []);
+    assert.deepStrictEqual(conflicts('Zambia has 40 routes.\n', x), []);
+    assert.deepStrictEqual(conflicts('Zambia has 92 routes.\n', x).map((f) => f.fix), ['40']);
+    // "13 million" against a cell in millions: no conflict is made up from the bare 12.6.
+    assert.deepStrictEqual(conflicts('Malawi has 13 million people without power.\n', x), []);
+  });
+
+  it('checking: in a table of 2,000 rows the claim\u2019s row and column are found (a name never runs from one cell into the next)', function () {
+    this.timeout(60000);
+    const rows = Array.from({ length: 2000 }, (_, i) => `| Item ${i} | $${i} million | $${i + 1} million |`).join('\n');
+    const x = [extractText(`| Item | Amount 2023 | Amount 2024 |\n|---|---|---|\n${rows}\n`, 'items.md')];
+    assert.ok(x[0].mentions.every((m) => !/\s{2}/.test(m.text)), 'a mention across cells');
+    assert.deepStrictEqual(conflicts('Item 17 received $17 million in 2023.\n', x), []);
+    assert.deepStrictEqual(conflicts('Item 17 received $30 million in 2023.\n', x).map((f) => f.message), ['Memo says $30 million; source says $17 million for Item 17, Amount 2023 (items \u00b61)']);
   });
 
   it('a source without tables has none, and its sentences are as they were', () => {

@@ -64,6 +64,36 @@ export function factValues(fact: Fact): FactValue[] {
   return [...fact.numbers, ...fact.dates, ...entityValues].sort((a, b) => a.start - b.start);
 }
 
+/** Mentions, less those of a table that run from one cell into the next ("Item | Amount" is no name): a name is in one cell. */
+function withinCells(source: SourceDoc, mentions: Mention[]): Mention[] {
+  if (source.tables.length === 0) return mentions;
+  const cells: Span[] = [];
+  for (const t of source.tables) {
+    for (const r of t.rows) {
+      if (r.header) cells.push(r.header);
+      for (const c of r.cells) {
+        cells.push(c);
+        if (c.label) cells.push(c.label);
+      }
+    }
+  }
+  const distinct = [...new Map(cells.map((c) => [`${c.start}:${c.end}`, c])).values()].sort((a, b) => a.start - b.start);
+  const inTable = (m: Mention): boolean => source.tables.some((t) => t.start <= m.start && m.start < t.end);
+  const inCell = (m: Mention): boolean => {
+    let low = 0;
+    let high = distinct.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (distinct[mid].start <= m.start) low = mid + 1;
+      else high = mid;
+    }
+    // The cells starting at or before the mention, nearest first: one holding it whole (cells do not nest but a label may hold cells' spans).
+    for (let k = low - 1; k >= 0 && k >= low - 4; k--) if (distinct[k].start <= m.start && m.end <= distinct[k].end) return true;
+    return false;
+  };
+  return mentions.filter((m) => !inTable(m) || inCell(m));
+}
+
 function sentenceValues(text: string, tokens: readonly Token[], sentence: Sentence): { dates: DateValue[]; numbers: NumberValue[] } {
   const dates = findDates(text, sentence);
   return { dates, numbers: findNumbers(text, tokens, sentence.firstToken, sentence.endToken, dates) };
@@ -90,7 +120,7 @@ function cellValues(text: string, tokens: readonly Token[], sentence: Sentence, 
 export function extract(source: SourceDoc): Extraction {
   // Extraction reads every token: as objects for its length, then dropped.
   const tokens = source.tokens.toArray();
-  const mentions = findMentions(source.text, tokens, source.sentences);
+  const mentions = withinCells(source, findMentions(source.text, tokens, source.sentences));
   const quotes = findQuotes({ text: source.text, tokens, sentences: source.sentences, mentions, blocks: source.paragraphs });
   const perSentence: { numbers: NumberValue[]; dates: DateValue[]; mentionIds: number[] }[] = [];
   const shown: number[] = [];

@@ -379,10 +379,6 @@ export function cellLabel(reading: CellReading): string {
   return head ? `${head}: ${reading.text}` : reading.text;
 }
 
-/** True when the sentence is a table's header row. */
-export function isTableHeader(source: SourceDoc, sentence: number): boolean {
-  return source.tables.some((t) => t.headerSentence === sentence);
-}
 
 /** The line index of a source: positions in the text as written, for offsets into the folded one. */
 export function linesOf(text: string, original: string | undefined, removed: readonly number[] | undefined): LineIndex {
