@@ -9,6 +9,7 @@ import { Corpus } from '../../src/core/checking/corpus';
 import { analyseBlock } from '../../src/core/memo/claims';
 import { parseMemo } from '../../src/core/memo/memo';
 import type { Extraction } from '../../src/core/sources/extract';
+import { factPassages } from '../../src/vscode/passages';
 import { extractText } from './fixtures';
 
 function conflicts(memo: string, sources: Extraction[]): { code: string; message: string; fix?: string }[] {
@@ -219,6 +220,15 @@ describe('tables', () => {
     assert.ok(x[0].mentions.every((m) => !/\s{2}/.test(m.text)), 'a mention across cells');
     assert.deepStrictEqual(conflicts('Item 17 received $17 million in 2023.\n', x), []);
     assert.deepStrictEqual(conflicts('Item 17 received $30 million in 2023.\n', x).map((f) => f.message), ['Memo says $30 million; source says $17 million for Item 17, Amount 2023 (items \u00b61)']);
+  });
+
+  it('the Sources view: a row\u2019s fact reads "Row, Column: cell"; other facts read as their sentence', () => {
+    const passages = factPassages(extractText(AID, 'aid.md'));
+    assert.deepStrictEqual(passages.map((p) => [p.text, p.paragraph]), [
+      ['Peru, 2023: $275 million; Peru, 2024: $310 million', 2],
+      ['Chile, 2023: $120 million; Chile, 2024: $95 million', 2],
+    ]);
+    assert.deepStrictEqual(factPassages(extractText('In 2023 Peru received $275 million.\n')).map((p) => p.text), ['In 2023 Peru received $275 million.']);
   });
 
   it('a source without tables has none, and its sentences are as they were', () => {
