@@ -133,6 +133,21 @@ describe('tables', () => {
     assert.ok(Date.now() - started < 5000);
   });
 
+  it('HTML: a table of 5,000 rows is read in linear time, each row a sentence', function () {
+    this.timeout(60000);
+    const page = (n: number): string => `<table><tr><th>Item</th><th>Value</th></tr>${Array.from({ length: n }, (_, i) => `<tr><td>Item ${i}</td><td>${i}%</td></tr>`).join('')}</table>`;
+    const time = (n: number): number => {
+      const started = process.hrtime.bigint();
+      const doc = html(page(n));
+      assert.strictEqual(doc.tables[0].rows.length, n);
+      assert.strictEqual(doc.sentences.length, n);
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    const small = Math.max(time(500), 1);
+    const large = time(5000);
+    assert.ok(large < small * 40, `${small} ms for 500 rows, ${large} ms for 5,000`);
+  });
+
   it('HTML: <thead> headers, first column names rows; each row a line with its headers', () => {
     const doc = html('<article><p>Aid by year.</p><table><caption>Aid</caption><thead><tr><th>Country</th><th>2023</th><th>2024</th></tr></thead>'
       + '<tbody><tr><td>Peru</td><td>$275 million</td><td>$310 million</td></tr><tr><td>Chile</td><td>$120 million</td><td></td></tr></tbody></table><p>After.</p></article>');

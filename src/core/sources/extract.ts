@@ -78,7 +78,18 @@ function withinCells(source: SourceDoc, mentions: Mention[]): Mention[] {
     }
   }
   const distinct = [...new Map(cells.map((c) => [`${c.start}:${c.end}`, c])).values()].sort((a, b) => a.start - b.start);
-  const inTable = (m: Mention): boolean => source.tables.some((t) => t.start <= m.start && m.start < t.end);
+  const { tables } = source;
+  /** The last table starting at or before the mention holds it (tables are in order and do not overlap). */
+  const inTable = (m: Mention): boolean => {
+    let low = 0;
+    let high = tables.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (tables[mid].start <= m.start) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && m.start < tables[low - 1].end;
+  };
   const inCell = (m: Mention): boolean => {
     let low = 0;
     let high = distinct.length;

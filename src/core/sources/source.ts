@@ -320,18 +320,18 @@ function trimmed(text: string, span: Span): Span {
 /** The table of the source model from the text's, with each row's sentence; undefined when no body row made one. */
 function tableOf(t: TextTable, sentenceOf: readonly (number | undefined)[], paragraph: number): SourceTable | undefined {
   let headerSentence: number | undefined;
-  let header: readonly TextTableCell[] = [];
+  let header = new Map<number, TextTableCell>();
   const rows: TableRow[] = [];
   t.rows.forEach((row, k) => {
     const sentence = sentenceOf[k];
     if (row.kind === 'header') {
-      header = row.cells;
+      header = new Map(row.cells.filter((h) => h.end > h.start).map((h) => [h.column, h]));
       headerSentence = sentence;
       return;
     }
     if (sentence === undefined) return;
     const labelOf = (c: TextTableCell): TableCell => {
-      const label = c.label ?? header.find((h) => h.column === c.column && h.end > h.start);
+      const label = c.label ?? header.get(c.column);
       return { start: c.start, end: c.end, column: c.column, ...(label ? { label: { start: label.start, end: label.end } } : {}) };
     };
     rows.push({ sentence, ...(row.rowHeader ? { header: labelOf(row.rowHeader) } : {}), cells: row.cells.filter((c) => c.end > c.start).map(labelOf) });

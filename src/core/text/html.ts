@@ -184,18 +184,18 @@ function headerRowCount(rows: readonly GridRow[]): number {
 
 function layoutTable(table: DomNode): RenderedTable | undefined {
   const { rows, caption, nested } = gridOf(table);
-  const width = Math.max(0, ...rows.map((r) => r.cells.reduce((n, c) => Math.max(n, c.column + c.span), 0)));
+  const width = rows.reduce((w, r) => r.cells.reduce((n, c) => Math.max(n, c.column + c.span), w), 0);
   if (nested || width < 2 || rows.length === 0) return undefined;
   const heads = headerRowCount(rows);
-  const columns: string[] = [];
-  for (let c = 0; c < width; c++) {
-    const parts: string[] = [];
-    for (const r of rows.slice(0, heads)) {
-      const cell = r.cells.find((x) => x.column <= c && c < x.column + x.span);
-      if (cell && cell.text && parts[parts.length - 1] !== cell.text) parts.push(cell.text);
+  // Each column's header: the texts of the header rows' cells over it, top down, a spanning cell's once.
+  const parts: string[][] = Array.from({ length: width }, () => []);
+  for (const r of rows.slice(0, heads)) {
+    for (const cell of r.cells) {
+      if (!cell.text) continue;
+      for (let c = cell.column; c < cell.column + cell.span; c++) if (parts[c][parts[c].length - 1] !== cell.text) parts[c].push(cell.text);
     }
-    columns.push(parts.join(', '));
   }
+  const columns = parts.map((p) => p.join(', '));
   const body = rows.slice(heads);
   const anyRowTh = body.some((r) => r.cells.some((c) => c.header));
   const firstNames = firstColumnNamesRows(body.map((r) => r.cells.find((c) => c.column === 0)?.text ?? ''), width);
