@@ -106,6 +106,12 @@ describe('tables', () => {
     assert.strictEqual(doc.sentences.length, 5);
   });
 
+  it('Markdown: a byte-order mark and folded characters in a cell keep the file\u2019s positions', () => {
+    const doc = md('\uFEFF| Country | 2023 |\n|---|---|\n| Pe\u200bru | $2\u00a0million |\n| Chile | $3 million |\n');
+    assert.deepStrictEqual(readings(doc), [['Peru, 2023: $2 million'], ['Chile, 2023: $3 million']]);
+    assert.deepStrictEqual(doc.lines.rangeOf(doc.sentences[doc.tables[0].rows[0].sentence]), { start: { line: 2, character: 2 }, end: { line: 2, character: 20 } });
+  });
+
   it('Markdown: no table without a delimiter row, nor one whose delimiter row has another number of cells', () => {
     assert.deepStrictEqual(md('a | b\nc | d\n').tables, []);
     assert.deepStrictEqual(md('| a | b |\n|---|\n| 1 | 2 |\n').tables, []);
