@@ -143,7 +143,11 @@ async function runExtract(io: CliIo, project: Project, files: string[], format: 
     io.out(`  quotes (${json.quotes.length})\n`);
     for (const q of json.quotes) io.out(textLine`    ${q.range.start.line + 1}:${q.range.start.character + 1} ${q.speaker ?? '(no speaker)'}: \u201c${q.text}\u201d\n`);
     io.out(`  facts (${json.facts.length})\n`);
-    for (const f of json.facts) io.out(textLine`    ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.values.map((v) => `${v.type}=${v.text}`).join(', ')}\n`);
+    for (const f of json.facts) {
+      // A table row: each cell with its row and column headers.
+      const cells = f.cells ? ` | ${f.cells.map((c) => `${[c.row, c.column].filter((h) => h !== null).join(', ')}${c.row !== null || c.column !== null ? ': ' : ''}${c.text}`).join('; ')}` : '';
+      io.out(textLine`    ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.values.map((v) => `${v.type}=${v.text}`).join(', ')}${cells}\n`);
+    }
   }
   return EXIT_CLEAN;
 }

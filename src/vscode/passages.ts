@@ -1,6 +1,6 @@
 /** A quote or fact of a source, as the sidebar, the QuickPick and the commands see it. */
-import { factsOf, type Extraction } from '../core/sources/extract';
-import { paragraphNumberAt, sentenceText } from '../core/sources/source';
+import { factsOf, type Extraction, type Fact } from '../core/sources/extract';
+import { cellLabel, cellReadings, paragraphNumberAt, sentenceText, tableRowOf } from '../core/sources/source';
 import type { Span } from '../core/text/offsets';
 
 export interface Passage {
@@ -17,8 +17,19 @@ export function quotePassages(x: Extraction): Passage[] {
   return [...x.quotes, ...x.turns].map((q) => ({ kind: 'quote', extraction: x, span: q, text: q.text, speaker: q.speaker, paragraph: paragraphNumberAt(x.source, q.start) }));
 }
 
+/** A fact's text as shown: its sentence, or for a table row each cell with its headers ("Peru, 2023: $275 million; Peru, 2024: …"). */
+export function factText(x: Extraction, fact: Fact): string {
+  const row = tableRowOf(x.source, fact.sentence.index);
+  const cells = row ? cellReadings(x.source, row.table, row.row).map(cellLabel) : [];
+  return cells.length ? cells.join('; ') : sentenceText(x.source, fact.sentence).replace(/\s+/g, ' ');
+}
+
+export function factPassage(x: Extraction, fact: Fact): Passage {
+  return { kind: 'fact', extraction: x, span: fact.sentence, text: factText(x, fact), paragraph: fact.sentence.paragraph };
+}
+
 export function factPassages(x: Extraction): Passage[] {
-  return factsOf(x).map((f) => ({ kind: 'fact', extraction: x, span: f.sentence, text: sentenceText(x.source, f.sentence).replace(/\s+/g, ' '), paragraph: f.sentence.paragraph }));
+  return factsOf(x).map((f) => factPassage(x, f));
 }
 
 export function allPassages(sources: readonly Extraction[]): Passage[] {

@@ -2,10 +2,9 @@ import * as vscode from 'vscode';
 import { sourceLabel } from '../core/citing/citation';
 import { factsOf, factValues, type Extraction, type Fact } from '../core/sources/extract';
 import { textMarkdown } from './inert';
-import { quotePassages, type Passage } from './passages';
+import { factPassage, factText, quotePassages, type Passage } from './passages';
 import { paragraphNumberAt } from '../core/sources/source';
 import type { SourceIndex } from './sourceIndex';
-import { sentenceText } from '../core/sources/source';
 
 export const VIEW_ID = 'policyMemo.sources';
 const LABEL_MAX_CHARS = 90;
@@ -30,10 +29,6 @@ export type TreeNode =
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > LABEL_MAX_CHARS ? flat.slice(0, LABEL_MAX_CHARS - 1) + '\u2026' : flat;
-}
-
-function factPassage(x: Extraction, fact: Fact): Passage {
-  return { kind: 'fact', extraction: x, span: fact.sentence, text: sentenceText(x.source, fact.sentence).replace(/\s+/g, ' '), paragraph: fact.sentence.paragraph };
 }
 
 /** Up to this many sources are shown expanded. */
@@ -91,7 +86,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
           if (!g.byName) {
             return facts.map((f): TreeNode => ({
               kind: 'passage', parentId: groupId, passage: factPassage(x, f),
-              label: `${factValues(f).filter((v) => v.type === g.type).map((v) => v.text).join(', ')} \u2014 ${shorten(sentenceText(x.source, f.sentence))}`,
+              label: `${factValues(f).filter((v) => v.type === g.type).map((v) => v.text).join(', ')} \u2014 ${shorten(factText(x, f))}`,
             }));
           }
           const byName = new Map<string, Fact[]>();

@@ -85,6 +85,9 @@ const FAMILIES: readonly Family[] = [
   { name: 'digits', what: '0 1 2 ... (one sentence of numbers)', make: (n) => repeat(n, (i) => `${i} `) + '\n', sourcePath: 'stress.txt' },
   { name: 'dollars', what: '$1,000 ...', make: (n) => repeat(n, () => '$1,000 ') + '\n', sourcePath: 'stress.txt' },
   { name: 'percents', what: '5% ...', make: (n) => repeat(n, () => '5% ') + '\n', sourcePath: 'stress.txt' },
+  { name: 'md-table', what: 'a Markdown table of many rows', make: (n) => repeat(n, (i) => `| Item ${i} | $${i} million | ${i}% |\n`, '| Item | Amount | Share |\n|---|---|---|\n'), sourcePath: 'stress.md' },
+  { name: 'md-pipes', what: 'a Markdown table row of | x N', make: (n) => repeat(n, (i) => `| ${i} `, '| a | b |\n|---|---|\n') + '\n', sourcePath: 'stress.md' },
+  { name: 'html-table', what: 'an HTML table of many rows', make: (n) => repeat(n, (i) => `<tr><td>Item ${i}</td><td>${i}%</td></tr>`, '<table><tr><th>Item</th><th>Share</th></tr>') + '</table>\n', sourcePath: 'stress.html' },
 ];
 
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };

@@ -4,6 +4,7 @@ import { factAt, type Extraction, type Fact } from '../sources/extract';
 import { knownNamesOf, type KnownNames } from '../language/entities';
 import { isValueKey, stemsOf, valueKeys } from '../language/stems';
 import { sentenceText } from '../sources/source';
+import { headerKeysOf } from './tables';
 
 /** Weight of the previous sentence's words: "It has been there since 2018" is about what the sentence before named. */
 const CONTEXT_WEIGHT = 0.5;
@@ -144,9 +145,12 @@ export class Corpus {
         const fact = factAt(x, i);
         const own = stemsOf(tokens, s.firstToken, s.endToken, fact.mentions, [...fact.dates, ...fact.numbers]);
         for (const k of valueKeys(fact.dates, fact.numbers)) own.set(k, 1);
+        // A table row's column headers are its words too ("Peru" under "2023"); the row before is another row, not context.
+        const headerKeys = headerKeysOf(x, i);
+        if (headerKeys) for (const k of headerKeys) own.set(k, 1);
         const stems = new Map<string, boolean>();
         for (const k of own.keys()) stems.set(k, true);
-        if (previous && previous.paragraph === s.paragraph) {
+        if (previous && previous.paragraph === s.paragraph && !headerKeys) {
           for (const k of previous.stems.keys()) if (!stems.has(k)) stems.set(k, false);
         }
         postings.addSentence(stems);

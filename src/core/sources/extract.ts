@@ -2,7 +2,9 @@
 import { findMentions, placeKind, type Mention } from '../language/entities';
 import { FactTable, type Fact } from './factTable';
 import { findQuotes, findTurns, type Quote } from '../language/quotes';
-import { isHeadingLike, sentenceText, type Sentence, type SourceDoc } from './source';
+import { isHeadingLike, sentenceText, tableRowOf, type Sentence, type SourceDoc } from './source';
+import type { Token } from '../language/nlp';
+import type { Span } from '../text/offsets';
 import { findDates, findNumbers, type DateValue, type NumberValue } from '../language/values';
 
 export interface EntityValue {
@@ -65,11 +67,74 @@ export function factValues(fact: Fact): FactValue[] {
   return [...fact.numbers, ...fact.dates, ...entityValues].sort((a, b) => a.start - b.start);
 }
 
+/** Mentions, less those of a table that run from one cell into the next ("Item | Amount" is no name): a name is in one cell. */
+function withinCells(source: SourceDoc, mentions: Mention[]): Mention[] {
+  if (source.tables.length === 0) return mentions;
+  const cells: Span[] = [];
+  for (const t of source.tables) {
+    for (const r of t.rows) {
+      if (r.header) cells.push(r.header);
+      for (const c of r.cells) {
+        cells.push(c);
+        if (c.label) cells.push(c.label);
+      }
+    }
+  }
+  const distinct = [...new Map(cells.map((c) => [`${c.start}:${c.end}`, c])).values()].sort((a, b) => a.start - b.start);
+  const { tables } = source;
+  /** The last table starting at or before the mention holds it (tables are in order and do not overlap). */
+  const inTable = (m: Mention): boolean => {
+    let low = 0;
+    let high = tables.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (tables[mid].start <= m.start) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && m.start < tables[low - 1].end;
+  };
+  const inCell = (m: Mention): boolean => {
+    let low = 0;
+    let high = distinct.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (distinct[mid].start <= m.start) low = mid + 1;
+      else high = mid;
+    }
+    // The cells starting at or before the mention, nearest first: one holding it whole (cells do not nest but a label may hold cells' spans).
+    for (let k = low - 1; k >= 0 && k >= low - 4; k--) if (distinct[k].start <= m.start && m.end <= distinct[k].end) return true;
+    return false;
+  };
+  return mentions.filter((m) => !inTable(m) || inCell(m));
+}
+
+function sentenceValues(text: string, tokens: readonly Token[], sentence: Sentence): { dates: DateValue[]; numbers: NumberValue[] } {
+  const dates = findDates(text, sentence);
+  return { dates, numbers: findNumbers(text, tokens, sentence.firstToken, sentence.endToken, dates) };
+}
+
+/** A table row's values, cell by cell: a number never takes its unit (or its range) from the next cell. */
+function cellValues(text: string, tokens: readonly Token[], sentence: Sentence, cells: readonly Span[]): { dates: DateValue[]; numbers: NumberValue[] } {
+  const dates: DateValue[] = [];
+  const numbers: NumberValue[] = [];
+  let k = sentence.firstToken;
+  for (const cell of [...cells].sort((a, b) => a.start - b.start)) {
+    while (k < sentence.endToken && tokens[k].start < cell.start) k++;
+    let end = k;
+    while (end < sentence.endToken && tokens[end].end <= cell.end) end++;
+    const own = findDates(text, cell);
+    for (const d of own) dates.push(d);
+    for (const n of findNumbers(text, tokens, k, end, own)) numbers.push(n);
+    k = end;
+  }
+  return { dates, numbers };
+}
+
 /** Extracts quotes, facts and mentions from a parsed source. */
 export function extract(source: SourceDoc): Extraction {
   // Extraction reads every token: as objects for its length, then dropped.
   const tokens = source.tokens.toArray();
-  const mentions = findMentions(source.text, tokens, source.sentences);
+  const mentions = withinCells(source, findMentions(source.text, tokens, source.sentences));
   const quoteContext = { text: source.text, tokens, sentences: source.sentences, mentions, blocks: source.paragraphs };
   const quotes = findQuotes(quoteContext);
   const turns = findTurns(quoteContext);
@@ -87,19 +152,27 @@ export function extract(source: SourceDoc): Extraction {
     if (heading === undefined) headings.set(number, (heading = paragraphIsHeadingLike(doc, number)));
     return heading;
   };
+  // A table's header row names its columns: it is read (for alignment) but is no fact of its own.
+  const tableHeaders = new Set(source.tables.flatMap((t) => (t.headerSentence === undefined ? [] : [t.headerSentence])));
   for (const sentence of source.sentences) {
-    const dates = findDates(source.text, sentence);
-    const numbers = findNumbers(source.text, tokens, sentence.firstToken, sentence.endToken, dates);
+    const row = tableRowOf(source, sentence.index)?.row;
+    const { dates, numbers } = row ? cellValues(source.text, tokens, sentence, [...(row.header ? [row.header] : []), ...row.cells]) : sentenceValues(source.text, tokens, sentence);
+    // A column header repeated in a row (HTML's) is the header's words, not the row's.
+    const labels = row ? row.cells.flatMap((c) => (c.label && c.label.start >= sentence.start ? [c.label] : [])) : [];
     while (cursor < ordered.length && ordered[cursor].m.start < sentence.start) cursor++;
     const mentionIds: number[] = [];
     // A transcript's speaker label says who speaks, not what the sentence is about.
-    for (let k = cursor; k < ordered.length && ordered[k].m.start < sentence.end; k++) if (ordered[k].m.end <= sentence.end && !ordered[k].m.label) mentionIds.push(ordered[k].id);
+    for (let k = cursor; k < ordered.length && ordered[k].m.start < sentence.end; k++) {
+      const m = ordered[k].m;
+      if (m.end <= sentence.end && !m.label && !labels.some((l) => l.start < m.end && m.start < l.end)) mentionIds.push(ordered[k].id);
+    }
     const prose = isProseSentence(source, sentence, headingLike);
     if (prose) for (const id of mentionIds) namedInProse.add(mentions[id].canonical);
     perSentence.push({ numbers, dates, mentionIds });
     proseFlags.push(prose);
   }
   perSentence.forEach((s, i) => {
+    if (tableHeaders.has(i)) return;
     if (proseFlags[i]) {
       if (s.numbers.length || s.dates.length || s.mentionIds.length) shown.push(i);
       return;

@@ -1,7 +1,7 @@
 /** The JSON shape of `memo-check extract --format json` that other tools rely on (README, "memo-check"). */
 import { factsOf, factValues, type Extraction, type FactValue } from './extract';
 import type { Range } from '../text/offsets';
-import { sentenceText } from './source';
+import { cellReadings, sentenceText, tableRowOf, type CellReading, type SourceDoc, type SourceTable } from './source';
 
 export const REPORT_VERSION = 1;
 
@@ -11,10 +11,28 @@ export interface ExtractedQuoteJson {
   range: Range;
 }
 
+/** A table cell with the headers that name it ("Peru", "2023": "$275 million"); null where the table has no header. */
+export interface ExtractedCellJson {
+  row: string | null;
+  column: string | null;
+  text: string;
+  range: Range;
+}
+
 export interface ExtractedFactJson {
   text: string;
   range: Range;
   values: { type: FactValue['type']; text: string; value: number | string }[];
+  /** Added for a fact that is a table row: its cells with their headers. */
+  cells?: ExtractedCellJson[];
+}
+
+export interface ExtractedTableJson {
+  range: Range;
+  /** The paragraph (¶N) the table is. */
+  paragraph: number;
+  columns: string[];
+  rows: { range: Range; header: string | null; cells: ExtractedCellJson[] }[];
 }
 
 export interface ExtractedSourceJson {
@@ -25,6 +43,23 @@ export interface ExtractedSourceJson {
   /** A transcript's turns with their speakers (added in 0.2; empty for a text that is not a transcript). */
   turns: ExtractedQuoteJson[];
   facts: ExtractedFactJson[];
+  /** Added: the source's tables, when it has any. */
+  tables?: ExtractedTableJson[];
+}
+
+function cellJson(source: SourceDoc, c: CellReading): ExtractedCellJson {
+  return { row: c.row || null, column: c.column || null, text: c.text, range: source.lines.rangeOf(c.cell) };
+}
+
+function tableJson(source: SourceDoc, t: SourceTable): ExtractedTableJson {
+  return {
+    range: source.lines.rangeOf(t), paragraph: t.paragraph, columns: [...t.columns],
+    rows: t.rows.map((r) => ({
+      range: source.lines.rangeOf(source.sentences[r.sentence]),
+      header: r.header ? source.text.slice(r.header.start, r.header.end) : null,
+      cells: cellReadings(source, t, r).map((c) => cellJson(source, c)),
+    })),
+  };
 }
 
 function valueOf(v: FactValue): number | string {
@@ -47,10 +82,15 @@ export function extractionToJson(x: Extraction, displayPath: string): ExtractedS
     title: source.meta.title ?? source.key,
     quotes: x.quotes.map((q) => ({ text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) })),
     turns: x.turns.map((q) => ({ text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) })),
-    facts: factsOf(x).map((f) => ({
-      text: sentenceText(source, f.sentence),
-      range: source.lines.rangeOf(f.sentence),
-      values: factValues(f).map((v) => ({ type: v.type, text: v.text, value: valueOf(v) })),
-    })),
+    facts: factsOf(x).map((f) => {
+      const row = tableRowOf(source, f.sentence.index);
+      return {
+        text: sentenceText(source, f.sentence),
+        range: source.lines.rangeOf(f.sentence),
+        values: factValues(f).map((v) => ({ type: v.type, text: v.text, value: valueOf(v) })),
+        ...(row ? { cells: cellReadings(source, row.table, row.row).map((c) => cellJson(source, c)) } : {}),
+      };
+    }),
+    ...(source.tables.length ? { tables: source.tables.map((t) => tableJson(source, t)) } : {}),
   };
 }

@@ -1,11 +1,12 @@
 /** The source model: a source file as paragraphs and sentences with offsets. */
 import { readFrontMatter, stringField } from '../text/frontMatter';
-import { htmlMetadata, htmlToText } from '../text/html';
+import { htmlMetadata, htmlToTextWithTables } from '../text/html';
 import { analyse, type Token } from '../language/nlp';
 import { blankOut, contentHash, LineIndex, type Span } from '../text/offsets';
 import { TokenTable } from '../language/tokenTable';
 import { FoldMap, foldText, hasInvisible } from '../text/fold';
-import { blankSpans, bracketLinkSpans, delimitedSpans } from '../text/markup';
+import { blankSpans, bracketLinkSpans, delimitedSpans, isSpace } from '../text/markup';
+import { markdownTables, type TextTable, type TextTableCell } from '../text/tables';
 import { withoutNoProse } from '../language/guard';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
@@ -33,6 +34,34 @@ export interface Sentence extends Span {
   readonly endToken: number;
 }
 
+/** A cell of a table's body row: its span in {@link SourceDoc.text}, its column, and where its column's header is written. */
+export interface TableCell extends Span {
+  /** 0-based column. */
+  readonly column: number;
+  /** The column header's words in the text (Markdown: in the header row; HTML: repeated in the row), when there is one. */
+  readonly label?: Span;
+}
+
+/** A body row of a table: one sentence of its own. */
+export interface TableRow {
+  /** Index of the row's sentence in {@link SourceDoc.sentences}. */
+  readonly sentence: number;
+  /** The cell that names the row (its first column, or HTML's row `<th>`), when the table has one; not among {@link cells}. */
+  readonly header?: TableCell;
+  readonly cells: readonly TableCell[];
+}
+
+/** A Markdown or HTML table read as a table: rows whose cells carry their row and column headers. */
+export interface SourceTable extends Span {
+  /** The paragraph the table is (all of it is one paragraph, as it was before tables were read). */
+  readonly paragraph: number;
+  /** Each column's header ('' where none). */
+  readonly columns: readonly string[];
+  /** The sentence of the header row, when the text has one (Markdown). */
+  readonly headerSentence?: number;
+  readonly rows: readonly TableRow[];
+}
+
 export interface SourceDoc {
   readonly path: string;
   readonly key: string;
@@ -54,6 +83,8 @@ export interface SourceDoc {
   readonly lines: LineIndex;
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly Sentence[];
+  /** The tables found, in order (see {@link tableRowOf}); empty for most sources. */
+  readonly tables: readonly SourceTable[];
   /** Stored by column: a long source's tokens as objects would be most of its memory. */
   readonly tokens: TokenTable;
   readonly hash: string;
@@ -158,9 +189,13 @@ export function parseSource(input: SourceInput): SourceDoc {
   let text = bom ? input.content.slice(1) : input.content;
   let meta: SourceMeta = {};
   let textIsFile = true;
+  let textTables: TextTable[] = [];
+  let unblanked: string | undefined;
   if (format === 'html') {
     const head = htmlMetadata(text);
-    text = htmlToText(text);
+    const converted = htmlToTextWithTables(text);
+    text = converted.text;
+    textTables = converted.tables;
     textIsFile = false;
     meta = head;
   } else {
@@ -175,43 +210,175 @@ export function parseSource(input: SourceInput): SourceDoc {
       date: stringField(data, 'date'),
       url: stringField(data, 'url'),
     };
-    if (format === 'markdown') text = maskMarkdown(text);
+    if (format === 'markdown') {
+      text = maskMarkdown(text);
+      // A table's pipes and delimiter row are not words: blanked, so every offset stays the file's.
+      const tables = markdownTables(text);
+      const markup: Span[] = [];
+      for (const t of tables) for (const m of t.markup) markup.push(m);
+      if (markup.length) unblanked = text;
+      text = blankSpans(text, markup);
+      textTables = tables;
+    }
   }
   // A byte-order mark is read past (front matter must open the file) but kept, so that offsets stay the file's.
-  if (bom && textIsFile) text = '\uFEFF' + text;
+  if (bom && textIsFile) {
+    text = '\uFEFF' + text;
+    if (unblanked !== undefined) unblanked = '\uFEFF' + unblanked;
+    textTables = textTables.map((t) => moveTable(t, (offset) => offset + 1));
+  }
   // Zero-width and bidi characters, soft hyphens and no-break spaces never reach the analysis: the one place source
   // text enters it. The text as written is kept beside it when they were there.
   const original = text;
   const folded = foldText(text);
   text = folded.text;
+  if (folded.removed) {
+    const map = new FoldMap(folded.removed);
+    textTables = textTables.map((t) => moveTable(t, (offset) => map.toFolded(offset)));
+  }
   // Paragraphs as the file has them, so that a paragraph's number (what a citation names) does not depend on the guard.
-  const paragraphs = splitParagraphs(text);
+  // Paragraphs of the text before a table's markup was blanked (its blanked delimiter row would end one): a table
+  // stays the one paragraph it always was, and no paragraph's number changes. Blanking touched no character folding
+  // removes, so the offsets are the same.
+  const paragraphs = unblanked === undefined ? splitParagraphs(text) : splitParagraphs(foldText(unblanked).text).map((p) => ({ ...trimmed(text, p), number: p.number }));
   // Runs without a space that are no prose (a base64 blob, a data URL, a line of 10,000 dashes) are not read.
   text = withoutNoProse(text);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  for (const paragraph of paragraphs) {
-    const analysis = analyse(text.slice(paragraph.start, paragraph.end));
+  /** Sentences of the text from `from` to `to`, in paragraph `number`: as the NLP splits it, or (a table row) one. */
+  const read = (from: number, to: number, number: number, oneSentence: boolean): number | undefined => {
+    const analysis = analyse(text.slice(from, to));
     const tokenBase = tokens.length;
-    for (const t of analysis.tokens) tokens.push({ ...t, start: t.start + paragraph.start, end: t.end + paragraph.start });
+    for (const t of analysis.tokens) tokens.push({ ...t, start: t.start + from, end: t.end + from });
+    if (oneSentence) {
+      if (tokens.length === tokenBase) return undefined;
+      sentences.push({ index: sentences.length, paragraph: number, start: from, end: to, firstToken: tokenBase, endToken: tokens.length });
+      return sentences.length - 1;
+    }
     for (const s of analysis.sentences) {
-      const start = s.start + paragraph.start;
-      const end = s.end + paragraph.start;
       sentences.push({
-        index: sentences.length, paragraph: paragraph.number, start, end,
+        index: sentences.length, paragraph: number, start: s.start + from, end: s.end + from,
         firstToken: s.firstToken + tokenBase, endToken: s.endToken + tokenBase,
       });
     }
+    return undefined;
+  };
+  // Each row of a table is a sentence of its own: a row never runs into the next row or into the prose around it.
+  const rows = textTables.flatMap((t, table) => t.rows.map((row, r) => ({ table, r, ...trimmed(text, row) })));
+  const rowSentences = textTables.map((t) => t.rows.map((): number | undefined => undefined));
+  const tablePara = textTables.map((): number => 0);
+  let next = 0;
+  for (const paragraph of paragraphs) {
+    while (next < rows.length && rows[next].start < paragraph.start) next++;
+    let at = paragraph.start;
+    for (; next < rows.length && rows[next].end <= paragraph.end; next++) {
+      const row = rows[next];
+      if (row.start >= row.end) continue;
+      const before = trimmed(text, { start: at, end: row.start });
+      if (before.end > before.start) read(before.start, before.end, paragraph.number, false);
+      rowSentences[row.table][row.r] = read(row.start, row.end, paragraph.number, true);
+      tablePara[row.table] = paragraph.number;
+      at = row.end;
+    }
+    if (at === paragraph.start) read(paragraph.start, paragraph.end, paragraph.number, false);
+    else {
+      const after = trimmed(text, { start: at, end: paragraph.end });
+      if (after.end > after.start) read(after.start, after.end, paragraph.number, false);
+    }
   }
+  const tables = textTables.flatMap((t, k): SourceTable[] => {
+    const made = tableOf(t, rowSentences[k], tablePara[k]);
+    return made ? [made] : [];
+  });
   const firstParagraph = paragraphs[0];
   const headline = firstParagraph && isHeadingLike(text.slice(firstParagraph.start, firstParagraph.end)) ? text.slice(firstParagraph.start, firstParagraph.end).trim() : undefined;
   if (!meta.title && headline) meta = { ...meta, title: headline };
   return {
     path: input.path, key: meta.id ? keyFromPath(meta.id) : keyFromPath(input.path), format, meta, text,
     ...(text !== original ? { original } : {}), ...(folded.removed ? { removed: folded.removed } : {}), textIsFile,
-    lines: linesOf(text, original, folded.removed), paragraphs, sentences, tokens: TokenTable.from(tokens), hash: contentHash(input.content), isSample: input.isSample ?? false,
+    lines: linesOf(text, original, folded.removed), paragraphs, sentences, tables, tokens: TokenTable.from(tokens), hash: contentHash(input.content), isSample: input.isSample ?? false,
   };
 }
+
+function moveTable(t: TextTable, move: (offset: number) => number): TextTable {
+  const span = <T extends Span>(x: T): T => ({ ...x, start: move(x.start), end: move(x.end) });
+  const cell = (c: TextTableCell): TextTableCell => ({ ...span(c), ...(c.label ? { label: span(c.label) } : {}) });
+  return {
+    ...span(t), columns: t.columns,
+    rows: t.rows.map((r) => ({ ...span(r), ...(r.rowHeader ? { rowHeader: cell(r.rowHeader) } : {}), cells: r.cells.map(cell) })),
+  };
+}
+
+/** A span without the spaces (blanked markup among them) at either end. */
+function trimmed(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+/** The table of the source model from the text's, with each row's sentence; undefined when no body row made one. */
+function tableOf(t: TextTable, sentenceOf: readonly (number | undefined)[], paragraph: number): SourceTable | undefined {
+  let headerSentence: number | undefined;
+  let header = new Map<number, TextTableCell>();
+  const rows: TableRow[] = [];
+  t.rows.forEach((row, k) => {
+    const sentence = sentenceOf[k];
+    if (row.kind === 'header') {
+      header = new Map(row.cells.filter((h) => h.end > h.start).map((h) => [h.column, h]));
+      headerSentence = sentence;
+      return;
+    }
+    if (sentence === undefined) return;
+    const labelOf = (c: TextTableCell): TableCell => {
+      const label = c.label ?? header.get(c.column);
+      return { start: c.start, end: c.end, column: c.column, ...(label ? { label: { start: label.start, end: label.end } } : {}) };
+    };
+    rows.push({ sentence, ...(row.rowHeader ? { header: labelOf(row.rowHeader) } : {}), cells: row.cells.filter((c) => c.end > c.start).map(labelOf) });
+  });
+  if (rows.length === 0) return undefined;
+  return {
+    start: t.start, end: t.end, paragraph, columns: t.columns.map((c) => c.replace(/\s+/g, ' ').trim()),
+    ...(headerSentence !== undefined ? { headerSentence } : {}), rows,
+  };
+}
+
+const tableRows = new WeakMap<SourceDoc, Map<number, { table: SourceTable; row: TableRow }>>();
+
+/** The table row a sentence is, when it is one. */
+export function tableRowOf(source: SourceDoc, sentence: number): { table: SourceTable; row: TableRow } | undefined {
+  if (source.tables.length === 0) return undefined;
+  let rows = tableRows.get(source);
+  if (!rows) {
+    rows = new Map();
+    for (const table of source.tables) for (const row of table.rows) rows.set(row.sentence, { table, row });
+    tableRows.set(source, rows);
+  }
+  return rows.get(sentence);
+}
+
+export interface CellReading {
+  readonly cell: TableCell;
+  /** The row's header ('' when the table names no rows). */
+  readonly row: string;
+  /** The column's header ('' when none). */
+  readonly column: string;
+  readonly text: string;
+}
+
+/** Each cell of a row with its row and column headers, in order. */
+export function cellReadings(source: SourceDoc, table: SourceTable, row: TableRow): CellReading[] {
+  const words = (span: Span): string => source.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  const header = row.header ? words(row.header) : '';
+  return row.cells.map((cell) => ({ cell, row: header, column: table.columns[cell.column] ?? (cell.label ? words(cell.label) : ''), text: words(cell) }));
+}
+
+/** "Peru, 2023: $275 million": a cell as its headers name it. */
+export function cellLabel(reading: CellReading): string {
+  const head = [reading.row, reading.column].filter((h) => h !== '').join(', ');
+  return head ? `${head}: ${reading.text}` : reading.text;
+}
+
 
 /** The line index of a source: positions in the text as written, for offsets into the folded one. */
 export function linesOf(text: string, original: string | undefined, removed: readonly number[] | undefined): LineIndex {

@@ -4,6 +4,8 @@ import type { Rule } from '../rule';
 import { type DateValue, findDates } from '../../../language/values';
 import { mentionKeys } from '../../../language/stems';
 import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from '../../thresholds';
+import { stemsAround } from '../../../memo/claims';
+import { claimWords, readRow } from '../../tables';
 import { alignmentsAround, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from '../shared';
 
 type Comparison = 'agree' | 'differ' | 'incomparable';
@@ -67,12 +69,15 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
       const bar = anchored ? DATE_MIN_ALIGNMENT_ANCHORED : DATE_MIN_ALIGNMENT;
       if (a.score < bar) continue;
       if (anchors.length > 0 && !mentionsAny(a.sentence, anchors)) continue;
-      const comparisons = a.sentence.fact.dates.filter((e) => sameKindOfTime(d, e)).map((e) => ({ e, c: compareDates(d, e) }));
+      // A table row: only a row the claim names, only the cells of the column it names; a conflict only when both are named.
+      const row = readRow(a.sentence.extraction, a.sentence.fact.sentence.index, claimWords(ctx, ctx.claim.stems), claimWords(ctx, stemsAround(ctx.claim, d)));
+      if (row?.row.header && !row.rowNamed) continue;
+      const comparisons = a.sentence.fact.dates.filter((e) => (!row || row.inNamed(e)) && sameKindOfTime(d, e)).map((e) => ({ e, c: compareDates(d, e) }));
       if (comparisons.some((x) => x.c === 'agree')) {
         supported = true;
         break;
       }
-      const differing = comparisons.find((x) => x.c === 'differ');
+      const differing = row && !row.pinned ? undefined : comparisons.find((x) => x.c === 'differ');
       if (differing) conflict ??= { sentence: a.sentence, value: differing.e };
     }
     if (supported || !conflict) continue;

@@ -9,6 +9,9 @@ import { quantitiesAgree, type NumberValue } from '../../../language/values';
 import { NUMBER_MIN_ALIGNMENT } from '../../thresholds';
 import { alignmentsAround, replacementFinding, type BlockFinding, type ClaimContext } from '../shared';
 import { isSpace } from '../../../text/markup';
+import { stemsAround } from '../../../memo/claims';
+import { claimWords, readRow } from '../../tables';
+import { cellReadings, tableRowOf } from '../../../sources/source';
 
 function sameUnit(a: NumberValue, b: NumberValue): boolean {
   return a.unit !== undefined && b.unit !== undefined && stem(a.unit) === stem(b.unit);
@@ -99,22 +102,44 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
     let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: NumberValue } | undefined;
     let supported = false;
     const alignments = alignmentsAround(ctx, n);
+    const unit = n.unit;
     for (const a of alignments) {
       if (a.score < NUMBER_MIN_ALIGNMENT) break;
-      const candidates = a.sentence.fact.numbers.filter((m) => sameUnit(n, m) && sameSubject(ctx, n, a.sentence, m));
+      // A table row: only a row the claim names, only the cells of the column it names; a bare cell counts what its
+      // column's header says ("Supported routes, 2024": 92 counts routes).
+      const row = readRow(a.sentence.extraction, a.sentence.fact.sentence.index, claimWords(ctx, ctx.claim.stems), claimWords(ctx, stemsAround(ctx.claim, n)));
+      if (row?.row.header && !row.rowNamed) continue;
+      const counted = (m: NumberValue): boolean => sameUnit(n, m) || (row !== undefined && m.unit === undefined && row.headerHas(m, unit));
+      const candidates = a.sentence.fact.numbers.filter((m) => (!row || row.inNamed(m)) && counted(m) && sameSubject(ctx, n, a.sentence, m));
       if (candidates.length === 0) continue;
-      if (candidates.some((m) => quantitiesAgree(n, m))) {
+      // A bare cell under "(millions)" is that many millions.
+      const scaled = (m: NumberValue): NumberValue => (row && m.unit === undefined ? { ...m, value: m.value * row.scaleOf(m) } : m);
+      if (candidates.some((m) => quantitiesAgree(n, m) || quantitiesAgree(n, scaled(m)))) {
         supported = true;
         break;
       }
-      conflict ??= { sentence: a.sentence, value: candidates[0] };
+      // From a row, a conflict only where the claim names its row and one column, and the cell's number is the value it
+      // reads as: its own unit, or a bare number under a header without a scale, said in the claim as bare digits.
+      const plain = /^\d[\d,]*(?:\.\d+)?$/.test(n.text);
+      const differing = row ? (row.pinned ? candidates.find((m) => sameUnit(n, m) || (plain && m.unit === undefined && row.scaleOf(m) === 1)) : undefined) : candidates[0];
+      if (differing) conflict ??= { sentence: a.sentence, value: differing };
     }
     if (supported || !conflict) continue;
-    const sourcePhrase = unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end);
+    const sourcePhrase = unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end) + cellHeadersOf(conflict.sentence, conflict.value);
     const claimPhrase = unitPhrase(ctx.block.prose, n, ctx.claim.end);
     findings.push(replacementFinding('conflict/number', n, `Memo says ${claimPhrase}; source says ${sourcePhrase}`, conflict.sentence, conflict.value.text, conflict.value));
   }
   return findings;
+}
+
+/** " for North East, Supported routes, 2024": the headers of the table cell a source value is in ('' outside tables). */
+function cellHeadersOf(sentence: IndexedSentence, value: NumberValue): string {
+  const { source } = sentence.extraction;
+  const found = tableRowOf(source, sentence.fact.sentence.index);
+  if (!found) return '';
+  const reading = cellReadings(source, found.table, found.row).find((c) => c.cell.start <= value.start && value.end <= c.cell.end);
+  const head = reading ? [reading.row, reading.column].filter((h) => h !== '').join(', ') : '';
+  return head ? ` for ${head}` : '';
 }
 
 /** How many words after a number are looked at for the noun it counts. */

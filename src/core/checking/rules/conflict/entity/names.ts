@@ -5,6 +5,7 @@ import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
 import { placeRole, replacementAgreed, replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
 import type { Alignment } from '../../../corpus';
 import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
+import { tableRowOf } from '../../../../sources/source';
 
 
 
@@ -29,13 +30,22 @@ function isActor(tokens: TokenSequence, m: Mention): boolean {
   return m.type === 'person' || m.type === 'organization' || (m.type === 'place' && placeRole(tokens, m) === 'actor');
 }
 
+/**
+ * A table row is evidence for its cells, not for who or what the row is: its header names one of parallel things
+ * ("Chile", "Peru"), and a claim naming another (in the table or not) is about another row, which the number and
+ * date rules read cell by cell. A name is never swapped for a row's header.
+ */
+function isTableRow(top: Alignment): boolean {
+  return tableRowOf(top.sentence.extraction.source, top.sentence.fact.sentence.index) !== undefined;
+}
+
 export function checkEntities(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   const claimTokens = sequenceOf(ctx.block.tokens);
   for (const mention of ctx.claim.mentions) {
     if (!isActor(claimTokens, mention)) continue;
     const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
-    if (!top) continue;
+    if (!top || isTableRow(top)) continue;
     // Person and organisation readings of a name are often confused ("Al Jazeera"): either may stand in for the
     // other as the source's version, but only a name of the mention's own type is offered as its replacement.
     // Two places are one's stand-in for the other only when of one kind: a city for a city, not a city for its continent.
