@@ -119,3 +119,14 @@ describe('checking: a place standing as an actor', () => {
     assert.deepStrictEqual(codes('The port of Antwerp said more ships would wait.\n', [x]), []);
   });
 });
+
+describe('HTML: an article\u2019s own header', () => {
+  it('keeps the headline, byline and date of the article, and drops the page\u2019s header', () => {
+    const html = '<html><body><header><nav>Home</nav><p>Jobs with Marcus Lee</p></header><article><header><h1>Rural buses</h1>'
+      + '<p class="byline">By Eleanor Whitfield, Senior Fellow \u00b7 <time>14 May 2024</time></p></header><p>Services fell in Leeds last year.</p></article></body></html>';
+    const x = extractText(html, 'page.html');
+    assert.deepStrictEqual(x.people, ['Eleanor Whitfield']);
+    assert.ok(!x.source.text.includes('Marcus Lee'));
+    assert.ok(factsOf(x).some((f) => f.dates.some((d) => d.text === '14 May 2024')));
+  });
+});

@@ -130,6 +130,11 @@ function cellValues(text: string, tokens: readonly Token[], sentence: Sentence, 
   return { dates, numbers };
 }
 
+/** The author of a byline ("By Eleanor Whitfield, Senior Fellow"): the person right after a line's opening "By". */
+function isByline(tokens: readonly Token[], first: number, m: Mention): boolean {
+  return m.type === 'person' && m.firstToken === first + 1 && tokens[first].text.toLowerCase() === 'by';
+}
+
 /** Extracts quotes, facts and mentions from a parsed source. */
 export function extract(source: SourceDoc): Extraction {
   // Extraction reads every token: as objects for its length, then dropped.
@@ -179,10 +184,13 @@ export function extract(source: SourceDoc): Extraction {
     }
     // A heading-like line (a headline, a byline, "Tuesday 11 February 2025, Abuja") is set in title case or capitals,
     // which say nothing of names: only names the prose also gives, or world knowledge types, are its names.
-    s.mentionIds = s.mentionIds.filter((id) => namedInProse.has(mentions[id].canonical) || (mentions[id].type === 'place' && placeKind(mentions[id].canonical) !== 'unknown'));
+    const sentence = source.sentences[i];
+    s.mentionIds = s.mentionIds.filter((id) => namedInProse.has(mentions[id].canonical) || (mentions[id].type === 'place' && placeKind(mentions[id].canonical) !== 'unknown') || isByline(tokens, sentence.firstToken, mentions[id]));
     // With a date or a name, what it says is a fact of the document; a bare number in a heading ("2. Method") is not.
     if ((s.dates.length || s.mentionIds.length) && /\p{L}{2,}/u.test(sentenceText(source, source.sentences[i]))) shown.push(i);
   });
-  const people = [...new Set(mentions.filter((m) => m.type === 'person' && !m.entity).map((m) => m.canonical))];
+  // The people of the facts (a heading's words in title case are not people unless the text says so elsewhere).
+  const inFacts = new Set(perSentence.flatMap((s) => s.mentionIds));
+  const people = [...new Set(mentions.filter((m, id) => m.type === 'person' && !m.entity && (inFacts.has(id) || m.label)).map((m) => m.canonical))];
   return { source, quotes, turns, factTable: FactTable.build(perSentence, shown), mentions, people };
 }

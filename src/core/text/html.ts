@@ -26,6 +26,8 @@ const HTML_TO_TEXT_OPTIONS: HtmlToTextOptions = {
   baseElements: { selectors: ['article', 'main', 'body'], returnDomByDefault: true },
   selectors: [
     ...FURNITURE_SELECTORS.map((selector) => ({ selector, format: 'skip' })),
+    // An article's own header is its headline, byline and date: content, where the page's header is furniture.
+    { selector: 'article > header', format: 'block' },
     { selector: 'a', options: { ignoreHref: true } },
     { selector: 'h1', options: { uppercase: false } },
     { selector: 'h2', options: { uppercase: false } },

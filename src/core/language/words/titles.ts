@@ -11,7 +11,7 @@ const OTHER_TITLES = [
   'vice-president', 'vice president', 'prime minister', 'deputy', 'sen', 'rep', 'representative', 'congressman', 'congresswoman', 'envoy',
   'ayatollah', 'imam', 'cardinal', 'rabbi', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'commander', 'sgt', 'marshal',
   'chief', 'justice', 'attorney', 'inspector', 'detective', 'officer', 'spokesman', 'spokeswoman', 'spokesperson',
-  'chair', 'director', 'founder', 'leader', 'head', 'coach', 'manager', 'striker', 'midfielder',
+  'chair', 'director', 'founder', 'fellow', 'leader', 'head', 'coach', 'manager', 'striker', 'midfielder',
   'defender', 'goalkeeper', 'player', 'analyst', 'economist', 'researcher', 'scientist', 'author', 'journalist', 'correspondent', 'editor',
   'actor', 'actress', 'singer', 'star', 'counterpart', 'predecessor', 'successor', 'lawmaker', 'mp', 'mep', 'councillor',
 ];
