@@ -130,3 +130,14 @@ describe('HTML: an article\u2019s own header', () => {
     assert.ok(factsOf(x).some((f) => f.dates.some((d) => d.text === '14 May 2024')));
   });
 });
+
+describe('checking: a memo quote given by a pronoun', () => {
+  const source = (): Extraction[] => [extractText('Ms Amara Osei said: "We will publish the figures in June."\n')];
+  it('is not called misattributed (whom "he" means is a guess)', () => {
+    assert.deepStrictEqual(codes('Tom Reyes arrived late. "We will publish the figures in June," he said.\n', source()), []);
+  });
+
+  it('is, when the memo names the speaker', () => {
+    assert.ok(codes('"We will publish the figures in June," Tom Reyes said.\n', source()).includes('conflict/attribution'));
+  });
+});

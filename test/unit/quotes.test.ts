@@ -91,3 +91,20 @@ describe('quotes and speakers', () => {
     assert.deepStrictEqual(x.quotes.map((q) => q.text), ['with a quote']);
   });
 });
+
+describe('quotes: pronouns with the gender the text gives', () => {
+  it('gives "she said" to the woman named before, past a man named nearer', () => {
+    const x = extractText('Ms Amara Osei chaired the meeting. Later Mr Tom Reyes spoke. "We will publish the figures," she said.\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Amara Osei']);
+  });
+
+  it('learns a gender from the pronouns of sentences naming one person only', () => {
+    const x = extractText('Wanjiru Kamau said she would return. Daniel Otieno said he was tired.\n\n"The numbers have moved," she said.\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Wanjiru Kamau']);
+  });
+
+  it('takes the nearest person when the text gives no gender', () => {
+    const x = extractText('Alex Moreau met Sam Lindqvist. "It went well," she said.\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Sam Lindqvist']);
+  });
+});

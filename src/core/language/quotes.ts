@@ -184,8 +184,10 @@ function lookupsOf(mentions: readonly Mention[]): Lookups {
  * ("she said: '…' That was our director, X"), else the nearest before. A transcript's
  * speaker labels are never antecedents: speakers say "I", not "she".
  */
-function resolvePronoun(mentions: readonly Mention[], offset: number, block?: Span): string | null {
-  const { people } = lookupsOf(mentions);
+function resolvePronoun(mentions: readonly Mention[], offset: number, block?: Span, gender?: Gender, genders?: ReadonlyMap<string, Gender>): string | null {
+  const { people: everyone } = lookupsOf(mentions);
+  // A "she" is not a man the text calls "he" or "Mr": people of the other gender are passed over.
+  const people = gender && genders && genders.size ? peopleOfGender(everyone, genders, gender) : everyone;
   let low = 0;
   let high = people.length;
   while (low < high) {
@@ -208,6 +210,71 @@ function resolvePronoun(mentions: readonly Mention[], offset: number, block?: Sp
     }
   }
   return before ? before.canonical : null;
+}
+
+type Gender = 'female' | 'male';
+
+const byGender = new WeakMap<ReadonlyMap<string, Gender>, Map<Gender, readonly Mention[]>>();
+
+/** The people (in order) who may be a pronoun of that gender: of that gender, or of none the text gives. Once per text. */
+function peopleOfGender(people: readonly Mention[], genders: ReadonlyMap<string, Gender>, gender: Gender): readonly Mention[] {
+  let lists = byGender.get(genders);
+  if (!lists) byGender.set(genders, (lists = new Map()));
+  let list = lists.get(gender);
+  if (!list) lists.set(gender, (list = people.filter((m) => (genders.get(m.canonical) ?? gender) === gender)));
+  return list;
+}
+
+const FEMALE_TITLES = new Set(['ms', 'mrs', 'miss', 'madam', 'madame', 'dame', 'lady', 'queen', 'princess', 'sister', 'chairwoman', 'spokeswoman', 'congresswoman', 'actress']);
+const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'chairman', 'spokesman', 'congressman']);
+const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
+const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
+
+function genderOf(pronoun: string): Gender | undefined {
+  const word = pronoun.toLowerCase();
+  return FEMALE_PRONOUNS.has(word) ? 'female' : MALE_PRONOUNS.has(word) ? 'male' : undefined;
+}
+
+const genderCache = new WeakMap<readonly Mention[], Map<string, Gender>>();
+
+/**
+ * Each person's gender where the text gives it: an honorific or gendered title ("Ms Adeyemi", "spokeswoman"), else
+ * the pronouns of sentences that name that person and no other ("Kamau said she ..."). A person the text gives
+ * both ways, or neither, is left out (and matches any pronoun).
+ */
+function gendersOf(ctx: QuoteContext): Map<string, Gender> {
+  let genders = genderCache.get(ctx.mentions);
+  if (genders) return genders;
+  const votes = new Map<string, { female: number; male: number }>();
+  const vote = (name: string, gender: Gender, weight: number): void => {
+    const v = votes.get(name) ?? { female: 0, male: 0 };
+    v[gender] += weight;
+    votes.set(name, v);
+  };
+  const { people } = lookupsOf(ctx.mentions);
+  for (const m of people) {
+    for (const word of (m.title ?? '').split(/\s+/)) {
+      const w = word.replace(/\.$/, '');
+      if (FEMALE_TITLES.has(w)) vote(m.canonical, 'female', 2);
+      if (MALE_TITLES.has(w)) vote(m.canonical, 'male', 2);
+    }
+  }
+  let p = 0;
+  for (const sentence of ctx.sentences) {
+    while (p < people.length && people[p].start < sentence.start) p++;
+    const named = new Set<string>();
+    for (let k = p; k < people.length && people[k].start < sentence.end; k++) if (!people[k].label) named.add(people[k].canonical);
+    if (named.size !== 1) continue;
+    const [name] = named;
+    for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+      const gender = genderOf(ctx.tokens[k].text);
+      if (gender) vote(name, gender, 1);
+    }
+  }
+  genders = new Map();
+  for (const [name, v] of votes) if (v.female !== v.male) genders.set(name, v.female > v.male ? 'female' : 'male');
+  genderCache.set(ctx.mentions, genders);
+  return genders;
 }
 
 /** How far after a pronoun, within its block, a name may still be what it refers to. */
@@ -278,7 +345,7 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
     if (m && isSpeaker(m)) return named(m);
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.mentions, t.start, block) };
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.mentions, t.start, block, genderOf(t.text), gendersOf(ctx)) };
     const described = organizationDescribed(ctx, k);
     if (described) return described;
     if (t.pos === 'VERB' || t.text === '.' ) break;
@@ -288,7 +355,7 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
     if (m && isSpeaker(m)) return named(m);
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.mentions, t.start, block) };
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.mentions, t.start, block, genderOf(t.text), gendersOf(ctx)) };
   }
   return undefined;
 }

@@ -10,7 +10,8 @@ import { citeOffset, quoteEvidence, samePerson, type BlockFinding } from '../sha
 const ATTRIBUTION_MIN_SIMILARITY = 0.8;
 
 export function checkAttribution(quote: Quote, match: QuoteMatch | undefined, mentions: readonly Mention[]): BlockFinding[] {
-  if (!match || match.similarity < ATTRIBUTION_MIN_SIMILARITY || !quote.speaker) return [];
+  // A memo quote given by a pronoun ("she said") names nobody: whom the pronoun means is a guess, not a claim.
+  if (!match || match.similarity < ATTRIBUTION_MIN_SIMILARITY || !quote.speaker || !quote.speakerSpan) return [];
   // The innermost quote holding the words: a quote inside an interview answer is the quoted person's, not the answerer's.
   const containing = [...match.extraction.quotes, ...match.extraction.turns].filter((q) => q.parts.some((p) => p.start <= match.start + 1 && match.end <= p.end + 1));
   const sourceQuote = containing.sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
