@@ -4,6 +4,7 @@ import { factAt, type Extraction, type Fact } from '../sources/extract';
 import { knownNamesOf, type KnownNames } from '../language/entities';
 import { isValueKey, stemsOf, valueKeys } from '../language/stems';
 import { sentenceText } from '../sources/source';
+import { alignmentSkips } from '../language/values';
 
 /** Weight of the previous sentence's words: "It has been there since 2018" is about what the sentence before named. */
 const CONTEXT_WEIGHT = 0.5;
@@ -142,7 +143,7 @@ export class Corpus {
         const s = x.source.sentences[i];
         if (!/\p{L}{2,}/u.test(sentenceText(x.source, s))) continue;
         const fact = factAt(x, i);
-        const own = stemsOf(tokens, s.firstToken, s.endToken, fact.mentions, [...fact.dates, ...fact.numbers]);
+        const own = stemsOf(tokens, s.firstToken, s.endToken, fact.mentions, alignmentSkips(fact.dates, fact.numbers));
         for (const k of valueKeys(fact.dates, fact.numbers)) own.set(k, 1);
         const stems = new Map<string, boolean>();
         for (const k of own.keys()) stems.set(k, true);
