@@ -1,8 +1,9 @@
 import * as assert from 'node:assert';
 import { analyse } from '../../src/core/language/nlp';
-import { findDates, findNumbers, quantitiesAgree, type NumberValue } from '../../src/core/language/values';
+import { findDates, findNumbers, quantitiesAgree, type DateValue, type NumberValue } from '../../src/core/language/values';
+import { compareDates } from '../../src/core/checking/rules/conflict/date';
 
-function datesOf(text: string): ReturnType<typeof findDates> {
+function datesOf(text: string): DateValue[] {
   return findDates(text, { start: 0, end: text.length });
 }
 
@@ -91,13 +92,85 @@ describe('values: figures in digits', () => {
     assert.deepStrictEqual(read('The budget is \u20a6187.5 billion.'), [['\u20a6187.5 billion', 187.5e9, 'naira']]);
   });
 
-  it('does not read a spaced "m" as millions, nor clock times as figures', () => {
+  it('does not read a spaced "m" as millions, nor clock times and years as figures', () => {
     assert.deepStrictEqual(read('The wall is 5 m high.'), [['5', 5, 'm']]);
     assert.deepStrictEqual(read('They met at 9.30am and again at 7 p.m.'), []);
+    assert.deepStrictEqual(read('Without action, the 2030 target will be missed.'), []);
+    assert.deepStrictEqual(read('The 2000 people who came were fed.'), [['2000', 2000, 'people']]);
+    assert.deepStrictEqual(datesOf('It has a 2000 square foot salon.'), []);
+  });
+});
+
+describe('values: dates', () => {
+  it('reads relative dates, told from now or from an event', () => {
+    const text = 'Earlier this year it warned; later this year; Last year; last week; next week; the next day; last month.';
+    assert.deepStrictEqual(datesOf(text).map((d) => [d.text, d.precision, d.relative?.anchor, d.relative?.unit, d.relative?.offset]), [
+      ['Earlier this year', 'relative', 'now', 'year', 0],
+      ['later this year', 'relative', 'now', 'year', 0],
+      ['Last year', 'relative', 'now', 'year', -1],
+      ['last week', 'relative', 'now', 'week', -1],
+      ['next week', 'relative', 'now', 'week', 1],
+      ['the next day', 'relative', 'event', 'day', 1],
+      ['last month', 'relative', 'now', 'month', -1],
+    ]);
+    assert.deepStrictEqual(datesOf('It fell in the last year.').map((d) => d.text), []);
+    assert.deepStrictEqual(datesOf('He told BBC East Midlands Today so.').map((d) => d.text), []);
+    assert.deepStrictEqual(datesOf('Today, it said. "Last week was hard."').map((d) => d.text), ['Today', 'Last week']);
+  });
+
+  it('reads a weekday before a date as part of it', () => {
+    assert.deepStrictEqual(datesOf('It met on Tuesday 11 February 2025.').map((d) => [d.text, d.year, d.month, d.day, d.weekday]), [['Tuesday 11 February 2025', 2025, 2, 11, 2]]);
+    assert.deepStrictEqual(datesOf('It met on Tuesday.').map((d) => [d.text, d.precision, d.weekday]), [['Tuesday', 'weekday', 2]]);
+  });
+
+  it('reads bare years in prose as dates', () => {
+    assert.deepStrictEqual(datesOf('The 2030 target will be missed; the 2024 election.').map((d) => d.year), [2030, 2024]);
+    assert.deepStrictEqual(datesOf('He sent 2000 troops.'), []);
+  });
+
+  it('reads a range of dates and a fiscal year as one date', () => {
+    assert.deepStrictEqual(datesOf('It ran in June\u2013September 2024.').map((d) => [d.text, d.year, d.month, d.to]), [['June\u2013September 2024', 2024, 6, { year: 2024, month: 9 }]]);
+    assert.deepStrictEqual(datesOf('Work stopped between June and September 2023.').map((d) => [d.text, d.year, d.month, d.to, d.relation]), [
+      ['June and September 2023', 2023, 6, { year: 2023, month: 9 }, 'between'],
+    ]);
+    assert.deepStrictEqual(datesOf('Before the 2025\u201326 budget.').map((d) => [d.text, d.year, d.to]), [['2025\u201326', 2025, { year: 2026 }]]);
+    assert.deepStrictEqual(datesOf('It grew in 2019-2023.').map((d) => [d.text, d.year, d.to]), [['2019-2023', 2019, { year: 2023 }]]);
   });
 });
 
 describe('values: comparing', () => {
+  const date = (text: string): DateValue => {
+    const [d] = datesOf(text);
+    assert.ok(d, `no date in ${text}`);
+    return d;
+  };
+
+  it('never compares a relative date with a calendar date', () => {
+    for (const relative of ['last week', 'Last year', 'the next day', 'later this year', 'yesterday']) {
+      for (const absolute of ['in 2023', 'on 4 March 2024', 'in June', 'on Tuesday']) {
+        assert.strictEqual(compareDates(date(relative), date(absolute)), 'incomparable', `${relative} / ${absolute}`);
+        assert.strictEqual(compareDates(date(absolute), date(relative)), 'incomparable', `${absolute} / ${relative}`);
+      }
+    }
+  });
+
+  it('compares relative dates only when told the same way, conservatively', () => {
+    assert.strictEqual(compareDates(date('last week'), date('next week')), 'differ');
+    assert.strictEqual(compareDates(date('last week'), date('last week')), 'agree');
+    assert.strictEqual(compareDates(date('last year'), date('this year')), 'incomparable');
+    assert.strictEqual(compareDates(date('last week'), date('next month')), 'incomparable');
+    assert.strictEqual(compareDates(date('the next day'), date('yesterday')), 'incomparable');
+  });
+
+  it('compares a range with the dates inside and outside it', () => {
+    assert.strictEqual(compareDates(date('in June\u2013September 2024'), date('in July 2024')), 'agree');
+    assert.strictEqual(compareDates(date('in June\u2013September 2024'), date('in October 2024')), 'differ');
+    assert.strictEqual(compareDates(date('before the 2025\u201326 budget'), date('in 2026')), 'agree');
+    assert.strictEqual(compareDates(date('before the 2025\u201326 budget'), date('in 2027')), 'differ');
+    assert.strictEqual(compareDates(date('between June 2021 and September 2023'), date('between June 2022 and September 2023')), 'differ');
+    assert.strictEqual(compareDates(date('between June and September 2023'), date('between June and September 2023')), 'agree');
+  });
+
   it('agrees a figure inside a range, not one outside it', () => {
     const [range] = numbersOf('It rose by between 18 and 22 percent.');
     const [inside] = numbersOf('It rose by 20 percent.');

@@ -1,8 +1,8 @@
 /** Typed values in a sentence: quantities with what they count, and dates with their precision. */
 import * as chrono from 'chrono-node/en';
 import {
-  CURRENCY_SIGNS, FRACTION_DENOMINATORS, MAGNITUDE_ABBREVIATIONS, MAGNITUDES, MONTH_ABBREVIATIONS, MONTHS, monthNumber, NUMBER_QUALIFIERS,
-  ONE_AS_PRONOUN_AFTER, SMALL_NUMBERS,
+  CURRENCY_SIGNS, RELATIVE_DATE_OFFSETS, RELATIVE_DATE_UNITS, RELATIVE_DAYS, FRACTION_DENOMINATORS, MAGNITUDE_ABBREVIATIONS, MAGNITUDES, MONTH_ABBREVIATIONS, MONTHS, monthNumber, NUMBER_QUALIFIERS,
+  MEASURE_WORDS, ONE_AS_PRONOUN_AFTER, PLURALS_WITHOUT_S, SMALL_NUMBERS,
 } from './words';
 import type { Token } from './nlp';
 import type { Span } from '../text/offsets';
@@ -20,7 +20,25 @@ export interface NumberValue extends Span {
   readonly high?: number;
 }
 
-export type DatePrecision = 'year' | 'month' | 'day' | 'weekday';
+export type DatePrecision = 'year' | 'month' | 'day' | 'weekday' | 'relative';
+
+/** The known parts of a date: the far end of a range. */
+export interface DateParts {
+  readonly year?: number;
+  readonly month?: number;
+  readonly day?: number;
+}
+
+/**
+ * A date told from another time, not on the calendar: "last week", "later this year" (from the time of writing,
+ * `anchor` "now"), "the next day" (from the event told before, `anchor` "event"). `offset` counts `unit`s from the
+ * anchor: -1 last, 0 this, +1 next. Never comparable with a calendar date: the memo's "now" is not the source's.
+ */
+export interface RelativeDate {
+  readonly anchor: 'now' | 'event';
+  readonly unit: string;
+  readonly offset: number;
+}
 
 export interface DateValue extends Span {
   readonly type: 'date';
@@ -33,6 +51,10 @@ export interface DateValue extends Span {
   readonly precision: DatePrecision;
   /** The preposition before the date: since, from, until, in, on, by, after, before. */
   readonly relation?: string;
+  /** A range ("June–September 2024", "between June and September 2023", the fiscal year "2025–26"): its last part. */
+  readonly to?: DateParts;
+  /** With precision "relative": what the date is told from, in what unit and how many of them. */
+  readonly relative?: RelativeDate;
 }
 
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -130,7 +152,20 @@ export function findDates(text: string, span: Span): DateValue[] {
     const start = span.start + result.index + leading;
     const end = start + dateText.length;
     const precision: DatePrecision = day !== undefined && month !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
-    add({ type: 'date', text: dateText, start, end, year, month, day: precision === 'day' ? day : undefined, precision, relation: relationBefore(text, start) });
+    // "Tuesday 11 February 2025": the weekday is the date's too.
+    const weekday = known.isCertain('weekday') && precision === 'day' ? ((known.get('weekday') ?? 0) + 6) % 7 + 1 : undefined;
+    // "June–September 2024": one date, from its first part to its last; the first takes the last's year.
+    const last = result.end;
+    const to: DateParts | undefined = last ? {
+      year: last.isCertain('year') ? last.get('year') ?? undefined : undefined,
+      month: last.isCertain('month') ? last.get('month') ?? undefined : undefined,
+      day: last.isCertain('day') ? last.get('day') ?? undefined : undefined,
+    } : undefined;
+    const yearOfRange = year === undefined && to?.year !== undefined && month !== undefined && to.month !== undefined && month <= to.month ? to.year : year;
+    add({
+      type: 'date', text: dateText, start, end, year: yearOfRange, month, day: precision === 'day' ? day : undefined, precision, relation: relationBefore(text, start),
+      ...(weekday ? { weekday } : {}), ...(to && (to.year !== undefined || to.month !== undefined) ? { to: compactParts(to) } : {}),
+    });
   }
   // A month name alone after a preposition ("from May", "in October"); capitalised so "may" the verb is not taken.
   // In text written without capitals, "in august" is a month too ("may" stays a verb).
@@ -142,6 +177,15 @@ export function findDates(text: string, span: Span): DateValue[] {
     if (covered(start, end)) continue;
     add({ type: 'date', text: m[1], start, end, month: monthNumber(m[1]), precision: 'month', relation: relationBefore(text, start) });
   }
+  // Fiscal years and spans of years: "2025–26", "2019-2023", "2024/25".
+  for (const m of slice.matchAll(YEAR_SPAN)) {
+    const start = span.start + (m.index ?? 0);
+    const end = start + m[0].length;
+    const first = Number(m[1]);
+    const last = m[2].length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+    if (first < MIN_YEAR || last > MAX_YEAR || last <= first || last - first > MAX_YEAR_SPAN || covered(start, end)) continue;
+    add({ type: 'date', text: m[0], start, end, year: first, precision: 'year', relation: relationBefore(text, start), to: { year: last } });
+  }
   // Bare years: four digits not part of a larger number, amount or measure.
   for (const m of slice.matchAll(/(?<![\d.,$€£#-])\b(1\d{3}|2[01]\d{2})(s)?\b(?![.,]\d)(?!\s*(?:%|percent|per cent))/g)) {
     const start = span.start + (m.index ?? 0);
@@ -150,8 +194,9 @@ export function findDates(text: string, span: Span): DateValue[] {
     if (year < MIN_YEAR || year > MAX_YEAR || covered(start, end)) continue;
     const relation = relationBefore(text, start);
     const after = text.slice(end, end + 16);
-    // "2500 American troops" is a count; "in 2014" is a year.
-    if (!relation && !m[2] && /^\s+[a-z]/.test(after) && !/^\s+(?:and|to|or|when|after|before|as|was|is|saw)\b/.test(after)) continue;
+    // "2500 American troops" is a count; "in 2014" is a year, and so is "the 2030 target" (a year names one thing).
+    const attributive = ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && namesOneThing(after);
+    if (!relation && !m[2] && !attributive && /^\s+[a-z]/.test(after) && !/^\s+(?:and|to|or|when|after|before|as|was|is|saw)\b/.test(after)) continue;
     add({ type: 'date', text: m[0], start, end, year, precision: 'year', relation });
   }
   // "on Tuesday": a weekday, told as news is, without its date.
@@ -161,16 +206,70 @@ export function findDates(text: string, span: Span): DateValue[] {
     if (covered(start, end)) continue;
     add({ type: 'date', text: m[1], start, end, weekday: WEEKDAY_NAMES.indexOf(m[1]) + 1, precision: 'weekday', relation: 'on' });
   }
-  dates.sort((a, b) => a.start - b.start);
-  // "between June 2022 and September 2023", "from May to July": the second date is the other end of the range.
-  for (let k = 1; k < dates.length; k++) {
-    const previous = dates[k - 1];
-    if (dates[k].relation || !/^\s*(?:and|to|-|\u2013|until)\s*$/.test(text.slice(previous.end, dates[k].start))) continue;
-    if (previous.relation === 'between') dates[k] = { ...dates[k], relation: 'between' };
-    else if (previous.relation === 'from') dates[k] = { ...dates[k], relation: 'until' };
+  // Relative dates: "last week", "Earlier this year", "the next day", "yesterday".
+  for (const m of slice.matchAll(RELATIVE_DATE)) {
+    const start = span.start + (m.index ?? 0);
+    const end = start + m[0].length;
+    // "BBC East Midlands Today", "Next Week" inside a sentence: a capital there makes it a name's.
+    if (covered(start, end) || (/^[A-Z]/.test(m[0]) && !/(?:^|[.!?:;"'\u201c\u2018(\n-]\s*)$/.test(text.slice(Math.max(span.start, start - 3), start)))) continue;
+    const words = m[0].toLowerCase().split(/\s+/);
+    const relative: RelativeDate = RELATIVE_DAYS[words[0]] !== undefined
+      ? { anchor: 'now', unit: 'day', offset: RELATIVE_DAYS[words[0]] }
+      : { anchor: words[0] === 'the' ? 'event' : 'now', unit: words[words.length - 1], offset: RELATIVE_DATE_OFFSETS[words[words.length - 2]] };
+    add({ type: 'date', text: m[0], start, end, precision: 'relative', relation: relationBefore(text, start), relative });
   }
-  return dates;
+  dates.sort((a, b) => a.start - b.start);
+  // "between June and September 2023" is one date, a range; "from May to July": the second date is where it ends.
+  const merged: DateValue[] = [];
+  for (const date of dates) {
+    const previous = merged[merged.length - 1];
+    if (!previous || date.relation || date.precision === 'relative' || previous.precision === 'relative' || !/^\s*(?:and|to|-|\u2013|until)\s*$/.test(text.slice(previous.end, date.start))) {
+      merged.push(date);
+    } else if (previous.relation === 'between' && !previous.to && /^\s*and\s*$/.test(text.slice(previous.end, date.start))) {
+      merged[merged.length - 1] = rangeOf(text, previous, date);
+    } else if (previous.relation === 'between') {
+      merged.push({ ...date, relation: 'between' });
+    } else if (previous.relation === 'from') {
+      merged.push({ ...date, relation: 'until' });
+    } else {
+      merged.push(date);
+    }
+  }
+  return merged;
 }
+
+/** A date's known parts only. */
+function compactParts(parts: DateParts): DateParts {
+  return { ...(parts.year !== undefined ? { year: parts.year } : {}), ...(parts.month !== undefined ? { month: parts.month } : {}), ...(parts.day !== undefined ? { day: parts.day } : {}) };
+}
+
+/** "between June and September 2023": from the first date to the second, the first taking the second's year. */
+function rangeOf(text: string, first: DateValue, last: DateValue): DateValue {
+  const year = first.year ?? (last.year !== undefined && (first.month === undefined || last.month === undefined || first.month <= last.month) ? last.year : undefined);
+  const precision: DatePrecision = first.precision === 'weekday' ? 'weekday' : first.precision;
+  return {
+    ...first, text: text.slice(first.start, last.end), end: last.end, precision, ...(year !== undefined ? { year } : {}),
+    to: compactParts({ year: last.to?.year ?? last.year, month: last.to?.month ?? last.month, day: last.to?.day ?? last.day }),
+  };
+}
+
+/** Fiscal years and spans of years ("2025–26", "2019-2023", "2024/25"), not part of a longer number or date. */
+const YEAR_SPAN = /(?<![\d.,$€£#/-])\b(1\d{3}|2[01]\d{2})(?:[-\u2013/]|\s\u2013\s)(\d{4}|\d{2})\b(?![.,/-]?\d)/g;
+/** A span of years longer than this is not one period ("1066-2024" is read as two years, if at all). */
+const MAX_YEAR_SPAN = 100;
+/** "the 2030 target", "its 2023 report": a year used as an adjective, after a determiner. */
+const ATTRIBUTIVE_BEFORE = /(?:\b(?:the|its|their|our|his|her|this|that)|['\u2019]s)\s+$/i;
+/** True when the word after a number is a singular noun ("target", "budget"), not a plural ("troops", "people"). */
+function namesOneThing(after: string): boolean {
+  const word = /^\s+([a-z]+)\b/.exec(after)?.[1];
+  return word !== undefined && !PLURALS_WITHOUT_S.has(word) && !MEASURE_WORDS.has(word) && (!/s$/.test(word) || /(?:ss|us|is)$/.test(word));
+}
+const RELATIVE_UNIT_PATTERN = RELATIVE_DATE_UNITS.join('|');
+/** "last week", "this year", "earlier this month", "the next day", "the following week", "yesterday". */
+const RELATIVE_DATE = new RegExp(
+  `\\b(?:(?<!\\bthe\\s)(?:last|next|this|coming)\\s+(?:${RELATIVE_UNIT_PATTERN})|(?:earlier|later)\\s+this\\s+(?:${RELATIVE_UNIT_PATTERN})|the\\s+(?:next|following|previous|preceding)\\s+(?:${RELATIVE_UNIT_PATTERN})|${Object.keys(RELATIVE_DAYS).join('|')})\\b(?!-)`,
+  'gi',
+);
 
 function numberOfWord(word: string): number | undefined {
   const w = word.toLowerCase();
@@ -296,6 +395,7 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
   /** "million", "bn" glued to its figure, "dozen": the magnitudes after a figure, multiplied in. */
   const magnitudes = (r: Reading): Reading => {
     let { value, next } = r;
+    if (next >= end || !(MAGNITUDES[lower(next)] || lower(next) === 'dozen' || MAGNITUDES[lower(next).replace(/\.$/, '')])) return r;
     let textEnd: number | undefined;
     while (next < end) {
       const word = lower(next);
@@ -497,12 +597,13 @@ export function quantitiesAgree(claim: NumberValue, source: NumberValue): boolea
 }
 
 /**
- * The parts of a sentence's values that alignment leaves to the checks: the figures and dates. The words of a value
- * stay words of the sentence: a hyphenated unit ("300-mile" counts "mile" as "300 miles" does), a fraction's
- * ("two-thirds", "Half of").
+ * The parts of a sentence's values that alignment leaves to the checks: the figures and calendar dates. The words
+ * of a value stay words of the sentence: a hyphenated unit ("300-mile" counts "mile" as "300 miles" does), a
+ * fraction's ("two-thirds", "Half of"), and a relative date's ("last week").
  */
 export function alignmentSkips(dates: readonly DateValue[], numbers: readonly NumberValue[]): Span[] {
-  const spans: Span[] = [...dates];
+  const spans: Span[] = [];
+  for (const d of dates) if (d.precision !== 'relative') spans.push(d);
   for (const n of numbers) {
     if (n.unit === 'fraction') continue;
     const hyphen = /[\d\p{L}]-\p{L}/u.exec(n.text);

@@ -39,3 +39,11 @@ export const CURRENCY_SIGNS: Record<string, string> = {
 /** Words that, after a determiner, make "one" a pronoun ("the one holding it", "no one", "this one"), not a count. */
 export const ONE_AS_PRONOUN_AFTER = new Set(['the', 'this', 'that', 'which', 'no', 'any', 'every', 'each', 'someone', 'last', 'only', 'another', 'other', 'no-one']);
 
+/** Plurals without a final s: "the 2000 people" counts people, where "the 2030 target" names a year. */
+export const PLURALS_WITHOUT_S = new Set(['people', 'men', 'women', 'children', 'staff', 'police', 'personnel', 'cattle', 'sheep', 'fish', 'feet', 'teeth', 'mice', 'geese', 'livestock', 'crew', 'faculty']);
+
+/** Measures a count is given in, singular after it ("a 2000 square foot salon", "the 1500 metre race"): a count, not a year. */
+export const MEASURE_WORDS = new Set([
+  'square', 'cubic', 'foot', 'metre', 'meter', 'mile', 'kilometre', 'kilometer', 'km', 'yard', 'inch', 'acre', 'hectare', 'tonne', 'ton',
+  'kilogram', 'kg', 'gram', 'litre', 'liter', 'gallon', 'barrel', 'megawatt', 'mw', 'seat', 'strong', 'bed', 'page', 'word', 'point', 'plus',
+]);
