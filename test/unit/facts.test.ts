@@ -87,8 +87,11 @@ describe('facts: people, organisations and places', () => {
     assert.ok(names.includes('organization:European Commission'), names.join(', '));
   });
 
-  it('reads both ends of a date range as a range', () => {
-    assert.deepStrictEqual(dates('Sensors ran between June 2022 and September 2023.').map((d) => [d.text, d.relation]), [['June 2022', 'between'], ['September 2023', 'between']]);
+  it('reads both ends of a date range as one range', () => {
+    assert.deepStrictEqual(dates('Sensors ran between June 2022 and September 2023.').map((d) => [d.text, d.relation, d.year, d.month, d.to]), [
+      ['June 2022 and September 2023', 'between', 2022, 6, { year: 2023, month: 9 }],
+    ]);
+    assert.deepStrictEqual(dates('Sensors ran from June 2022 to September 2023.').map((d) => [d.text, d.relation, d.to]), [['June 2022 to September 2023', 'from', { year: 2023, month: 9 }]]);
   });
 
   it('does not take capitalised sentence openers or titles alone for names', () => {

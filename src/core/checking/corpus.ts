@@ -5,6 +5,7 @@ import { knownNamesOf, type KnownNames } from '../language/entities';
 import { isValueKey, stemsOf, valueKeys } from '../language/stems';
 import { sentenceText } from '../sources/source';
 import { headerKeysOf } from './tables';
+import { alignmentSkips } from '../language/values';
 
 /** Weight of the previous sentence's words: "It has been there since 2018" is about what the sentence before named. */
 const CONTEXT_WEIGHT = 0.5;
@@ -143,7 +144,7 @@ export class Corpus {
         const s = x.source.sentences[i];
         if (!/\p{L}{2,}/u.test(sentenceText(x.source, s))) continue;
         const fact = factAt(x, i);
-        const own = stemsOf(tokens, s.firstToken, s.endToken, fact.mentions, [...fact.dates, ...fact.numbers]);
+        const own = stemsOf(tokens, s.firstToken, s.endToken, fact.mentions, alignmentSkips(fact.dates, fact.numbers));
         for (const k of valueKeys(fact.dates, fact.numbers)) own.set(k, 1);
         // A table row's column headers are its words too ("Peru" under "2023"); the row before is another row, not context.
         const headerKeys = headerKeysOf(x, i);

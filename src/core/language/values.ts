@@ -1,6 +1,9 @@
 /** Typed values in a sentence: quantities with what they count, and dates with their precision. */
 import * as chrono from 'chrono-node/en';
-import { MAGNITUDES, MONTH_ABBREVIATIONS, MONTHS, monthNumber, NUMBER_QUALIFIERS, SMALL_NUMBERS } from './words';
+import {
+  CURRENCY_SIGNS, RELATIVE_DATE_OFFSETS, RELATIVE_DATE_UNITS, RELATIVE_DAYS, FRACTION_DENOMINATORS, MAGNITUDE_ABBREVIATIONS, MAGNITUDES, MONTH_ABBREVIATIONS, MONTHS, monthNumber, NUMBER_QUALIFIERS,
+  MEASURE_WORDS, ONE_AS_PRONOUN_AFTER, PLURALS_WITHOUT_S, SMALL_NUMBERS,
+} from './words';
 import type { Token } from './nlp';
 import type { Span } from '../text/offsets';
 
@@ -13,9 +16,29 @@ export interface NumberValue extends Span {
   /** What the number counts, as a lemma ("troop", "attack", "percent"), when the text says. */
   readonly unit?: string;
   readonly qualifier?: Qualifier;
+  /** A range ("between 3 and 5 percent") is one value: `value` is its low end, `high` its high end. */
+  readonly high?: number;
 }
 
-export type DatePrecision = 'year' | 'month' | 'day' | 'weekday';
+export type DatePrecision = 'year' | 'month' | 'day' | 'weekday' | 'relative';
+
+/** The known parts of a date: the far end of a range. */
+export interface DateParts {
+  readonly year?: number;
+  readonly month?: number;
+  readonly day?: number;
+}
+
+/**
+ * A date told from another time, not on the calendar: "last week", "later this year" (from the time of writing,
+ * `anchor` "now"), "the next day" (from the event told before, `anchor` "event"). `offset` counts `unit`s from the
+ * anchor: -1 last, 0 this, +1 next. Never comparable with a calendar date: the memo's "now" is not the source's.
+ */
+export interface RelativeDate {
+  readonly anchor: 'now' | 'event';
+  readonly unit: string;
+  readonly offset: number;
+}
 
 export interface DateValue extends Span {
   readonly type: 'date';
@@ -28,6 +51,10 @@ export interface DateValue extends Span {
   readonly precision: DatePrecision;
   /** The preposition before the date: since, from, until, in, on, by, after, before. */
   readonly relation?: string;
+  /** A range ("June–September 2024", "between June and September 2023", the fiscal year "2025–26"): its last part. */
+  readonly to?: DateParts;
+  /** With precision "relative": what the date is told from, in what unit and how many of them. */
+  readonly relative?: RelativeDate;
 }
 
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -125,7 +152,20 @@ export function findDates(text: string, span: Span): DateValue[] {
     const start = span.start + result.index + leading;
     const end = start + dateText.length;
     const precision: DatePrecision = day !== undefined && month !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
-    add({ type: 'date', text: dateText, start, end, year, month, day: precision === 'day' ? day : undefined, precision, relation: relationBefore(text, start) });
+    // "Tuesday 11 February 2025": the weekday is the date's too.
+    const weekday = known.isCertain('weekday') && precision === 'day' ? ((known.get('weekday') ?? 0) + 6) % 7 + 1 : undefined;
+    // "June–September 2024": one date, from its first part to its last; the first takes the last's year.
+    const last = result.end;
+    const to: DateParts | undefined = last ? {
+      year: last.isCertain('year') ? last.get('year') ?? undefined : undefined,
+      month: last.isCertain('month') ? last.get('month') ?? undefined : undefined,
+      day: last.isCertain('day') ? last.get('day') ?? undefined : undefined,
+    } : undefined;
+    const yearOfRange = year === undefined && to?.year !== undefined && month !== undefined && to.month !== undefined && month <= to.month ? to.year : year;
+    add({
+      type: 'date', text: dateText, start, end, year: yearOfRange, month, day: precision === 'day' ? day : undefined, precision, relation: relationBefore(text, start),
+      ...(weekday ? { weekday } : {}), ...(to && (to.year !== undefined || to.month !== undefined) ? { to: compactParts(to) } : {}),
+    });
   }
   // A month name alone after a preposition ("from May", "in October"); capitalised so "may" the verb is not taken.
   // In text written without capitals, "in august" is a month too ("may" stays a verb).
@@ -137,6 +177,15 @@ export function findDates(text: string, span: Span): DateValue[] {
     if (covered(start, end)) continue;
     add({ type: 'date', text: m[1], start, end, month: monthNumber(m[1]), precision: 'month', relation: relationBefore(text, start) });
   }
+  // Fiscal years and spans of years: "2025–26", "2019-2023", "2024/25".
+  for (const m of slice.matchAll(YEAR_SPAN)) {
+    const start = span.start + (m.index ?? 0);
+    const end = start + m[0].length;
+    const first = Number(m[1]);
+    const last = m[2].length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+    if (first < MIN_YEAR || last > MAX_YEAR || last <= first || last - first > MAX_YEAR_SPAN || covered(start, end)) continue;
+    add({ type: 'date', text: m[0], start, end, year: first, precision: 'year', relation: relationBefore(text, start), to: { year: last } });
+  }
   // Bare years: four digits not part of a larger number, amount or measure.
   for (const m of slice.matchAll(/(?<![\d.,$€£#-])\b(1\d{3}|2[01]\d{2})(s)?\b(?![.,]\d)(?!\s*(?:%|percent|per cent))/g)) {
     const start = span.start + (m.index ?? 0);
@@ -145,8 +194,9 @@ export function findDates(text: string, span: Span): DateValue[] {
     if (year < MIN_YEAR || year > MAX_YEAR || covered(start, end)) continue;
     const relation = relationBefore(text, start);
     const after = text.slice(end, end + 16);
-    // "2500 American troops" is a count; "in 2014" is a year.
-    if (!relation && !m[2] && /^\s+[a-z]/.test(after) && !/^\s+(?:and|to|or|when|after|before|as|was|is|saw)\b/.test(after)) continue;
+    // "2500 American troops" is a count; "in 2014" is a year, and so is "the 2030 target" (a year names one thing).
+    const attributive = ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && namesOneThing(after);
+    if (!relation && !m[2] && !attributive && /^\s+[a-z]/.test(after) && !/^\s+(?:and|to|or|when|after|before|as|was|is|saw)\b/.test(after)) continue;
     add({ type: 'date', text: m[0], start, end, year, precision: 'year', relation });
   }
   // "on Tuesday": a weekday, told as news is, without its date.
@@ -156,51 +206,122 @@ export function findDates(text: string, span: Span): DateValue[] {
     if (covered(start, end)) continue;
     add({ type: 'date', text: m[1], start, end, weekday: WEEKDAY_NAMES.indexOf(m[1]) + 1, precision: 'weekday', relation: 'on' });
   }
-  dates.sort((a, b) => a.start - b.start);
-  // "between June 2022 and September 2023", "from May to July": the second date is the other end of the range.
-  for (let k = 1; k < dates.length; k++) {
-    const previous = dates[k - 1];
-    if (dates[k].relation || !/^\s*(?:and|to|-|\u2013|until)\s*$/.test(text.slice(previous.end, dates[k].start))) continue;
-    if (previous.relation === 'between') dates[k] = { ...dates[k], relation: 'between' };
-    else if (previous.relation === 'from') dates[k] = { ...dates[k], relation: 'until' };
+  // Relative dates: "last week", "Earlier this year", "the next day", "yesterday".
+  for (const m of slice.matchAll(RELATIVE_DATE)) {
+    const start = span.start + (m.index ?? 0);
+    const end = start + m[0].length;
+    // "BBC East Midlands Today", "Next Week" inside a sentence: a capital there makes it a name's.
+    if (covered(start, end) || (/^[A-Z]/.test(m[0]) && !/(?:^|[.!?:;"'\u201c\u2018(\n-]\s*)$/.test(text.slice(Math.max(span.start, start - 3), start)))) continue;
+    const words = m[0].toLowerCase().split(/\s+/);
+    const relative: RelativeDate = RELATIVE_DAYS[words[0]] !== undefined
+      ? { anchor: 'now', unit: 'day', offset: RELATIVE_DAYS[words[0]] }
+      : { anchor: words[0] === 'the' ? 'event' : 'now', unit: words[words.length - 1], offset: RELATIVE_DATE_OFFSETS[words[words.length - 2]] };
+    add({ type: 'date', text: m[0], start, end, precision: 'relative', relation: relationBefore(text, start), relative });
   }
-  return dates;
+  dates.sort((a, b) => a.start - b.start);
+  // "between June and September 2023" is one date, a range; "from May to July": the second date is where it ends.
+  const merged: DateValue[] = [];
+  for (const date of dates) {
+    const previous = merged[merged.length - 1];
+    if (!previous || date.relation || date.precision === 'relative' || previous.precision === 'relative' || !/^\s*(?:and|to|-|\u2013|until)\s*$/.test(text.slice(previous.end, date.start))) {
+      merged.push(date);
+    } else if (previous.relation === 'between' && !previous.to && /^\s*and\s*$/.test(text.slice(previous.end, date.start))) {
+      merged[merged.length - 1] = rangeOf(text, previous, date);
+    } else if (previous.relation === 'between') {
+      merged.push({ ...date, relation: 'between' });
+    } else if (previous.relation === 'from') {
+      merged.push({ ...date, relation: 'until' });
+    } else {
+      merged.push(date);
+    }
+  }
+  return merged;
 }
+
+/** A date's known parts only. */
+function compactParts(parts: DateParts): DateParts {
+  return { ...(parts.year !== undefined ? { year: parts.year } : {}), ...(parts.month !== undefined ? { month: parts.month } : {}), ...(parts.day !== undefined ? { day: parts.day } : {}) };
+}
+
+/** "between June and September 2023": from the first date to the second, the first taking the second's year. */
+function rangeOf(text: string, first: DateValue, last: DateValue): DateValue {
+  const year = first.year ?? (last.year !== undefined && (first.month === undefined || last.month === undefined || first.month <= last.month) ? last.year : undefined);
+  const precision: DatePrecision = first.precision === 'weekday' ? 'weekday' : first.precision;
+  return {
+    ...first, text: text.slice(first.start, last.end), end: last.end, precision, ...(year !== undefined ? { year } : {}),
+    to: compactParts({ year: last.to?.year ?? last.year, month: last.to?.month ?? last.month, day: last.to?.day ?? last.day }),
+  };
+}
+
+/** Fiscal years and spans of years ("2025–26", "2019-2023", "2024/25"), not part of a longer number or date. */
+const YEAR_SPAN = /(?<![\d.,$€£#/-])\b(1\d{3}|2[01]\d{2})(?:[-\u2013/]|\s\u2013\s)(\d{4}|\d{2})\b(?![.,/-]?\d)/g;
+/** A span of years longer than this is not one period ("1066-2024" is read as two years, if at all). */
+const MAX_YEAR_SPAN = 100;
+/** "the 2030 target", "its 2023 report": a year used as an adjective, after a determiner. */
+const ATTRIBUTIVE_BEFORE = /(?:\b(?:the|its|their|our|his|her|this|that)|['\u2019]s)\s+$/i;
+/** True when the word after a number is a singular noun ("target", "budget"), not a plural ("troops", "people"). */
+function namesOneThing(after: string): boolean {
+  const word = /^\s+([a-z]+)\b/.exec(after)?.[1];
+  return word !== undefined && !PLURALS_WITHOUT_S.has(word) && !MEASURE_WORDS.has(word) && (!/s$/.test(word) || /(?:ss|us|is)$/.test(word));
+}
+const RELATIVE_UNIT_PATTERN = RELATIVE_DATE_UNITS.join('|');
+/** "last week", "this year", "earlier this month", "the next day", "the following week", "yesterday". */
+const RELATIVE_DATE = new RegExp(
+  `\\b(?:(?<!\\bthe\\s)(?:last|next|this|coming)\\s+(?:${RELATIVE_UNIT_PATTERN})|(?:earlier|later)\\s+this\\s+(?:${RELATIVE_UNIT_PATTERN})|the\\s+(?:next|following|previous|preceding)\\s+(?:${RELATIVE_UNIT_PATTERN})|${Object.keys(RELATIVE_DAYS).join('|')})\\b(?!-)`,
+  'gi',
+);
 
 function numberOfWord(word: string): number | undefined {
   const w = word.toLowerCase();
   return Object.prototype.hasOwnProperty.call(SMALL_NUMBERS, w) ? SMALL_NUMBERS[w] : undefined;
 }
 
-function parseNumeral(word: string): number | undefined {
-  const cleaned = word.replace(/^[$€£¥]/, '').replace(/,(?=\d{3}\b)/g, '');
-  if (cleaned === '') return undefined;
-  const suffix = /^(\d+(?:\.\d+)?)(k|m|bn|mn|b)$/i.exec(cleaned);
-  if (suffix) return Number(suffix[1]) * (MAGNITUDES[suffix[2].toLowerCase()] ?? (suffix[2].toLowerCase() === 'b' ? 1e9 : 1));
-  if (!/^\d+(?:\.\d+)?$/.test(cleaned)) return undefined;
-  return Number(cleaned);
+/** A product without its binary noise: 32.8 × 10⁶ is 32,800,000, not 32,799,999.999999996. */
+function tidy(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
-/** Currency signs before an amount: the amount's unit. */
-const CURRENCY: Record<string, string> = { $: 'dollar', '\u20ac': 'euro', '\u00a3': 'pound', '\u00a5': 'yen' };
+/** Fractions are kept to three decimals: two-thirds is 0.667. */
+const FRACTION_DECIMALS = 1000;
+
+/** A figure in digits: "1,240", "-43.9" (a signed table cell), "40k"; "3-5" is a range. */
+function parseNumeral(word: string): { value: number; high?: number } | undefined {
+  const cleaned = (CURRENCY_SIGNS[word[0]] ? word.slice(1) : word).replace(/,(?=\d{3}\b)/g, '');
+  if (cleaned === '') return undefined;
+  const suffix = /^(\d+(?:\.\d+)?)(k|m|bn|mn|b|tn)$/i.exec(cleaned);
+  if (suffix) return { value: tidy(Number(suffix[1]) * (MAGNITUDES[suffix[2].toLowerCase()] ?? (suffix[2].toLowerCase() === 'b' ? 1e9 : 1e12))) };
+  const signed = /^([+-])?(\d+(?:\.\d+)?)$/.exec(cleaned);
+  if (signed) return { value: signed[1] === '-' ? -Number(signed[2]) : Number(signed[2]) };
+  const range = /^(\d+(?:\.\d+)?)[-\u2013](\d+(?:\.\d+)?)$/.exec(cleaned);
+  if (range && Number(range[1]) < Number(range[2])) return { value: Number(range[1]), high: Number(range[2]) };
+  return undefined;
+}
 
 /** Tokens that may stand between a number and the noun it counts. */
 const UNIT_SKIP_POS = new Set(['ADJ', 'PROPN', 'NUM', 'ADV', 'DET']);
 const UNIT_LOOKAHEAD = 4;
-const QUALIFIER_LOOKBEHIND = 3;
+/** "in the region of" is four words. */
+const QUALIFIER_LOOKBEHIND = 4;
+/** Words between "of" and the noun a count of a group counts: "three of its regions", "a dozen of their members". */
+const OF_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'his', 'her', 'my', 'your', 'these', 'those']);
 
 function unitAfter(tokens: readonly Token[], index: number, end: number): string | undefined {
-  for (let k = index; k < Math.min(end, index + UNIT_LOOKAHEAD); k++) {
+  // "three of its regions": what a part of a group counts is the group's noun.
+  let from = index;
+  if (tokens[index]?.text.toLowerCase() === 'of' && index + 1 < end && OF_DETERMINERS.has(tokens[index + 1].text.toLowerCase())) from = index + 2;
+  for (let k = from; k < Math.min(end, from + UNIT_LOOKAHEAD); k++) {
     const t = tokens[k];
     const lower = t.text.toLowerCase();
     if (lower === '%' || lower === 'percent' || (lower === 'per' && tokens[k + 1]?.text.toLowerCase() === 'cent')) return 'percent';
+    // Another figure: in a table row ("164 92 -43.9%") each cell is its own.
+    if (t.type === 'number' || (t.pos === 'NUM' && numberOfWord(lower) !== undefined)) return undefined;
     if (t.pos === 'NOUN') {
       // A compound counts its last noun: "40 container ships" counts ships.
       let last = k;
       while (last + 1 < end && tokens[last + 1].pos === 'NOUN') last++;
       return tokens[last].lemma;
     }
-    if (t.pos === 'PROPN' && /s$/.test(t.text) && k > index && tokens[k - 1].pos !== 'PROPN') return t.lemma;
+    if (t.pos === 'PROPN' && /s$/.test(t.text) && k > from && tokens[k - 1].pos !== 'PROPN') return t.lemma;
     if (!UNIT_SKIP_POS.has(t.pos) && !MAGNITUDES[lower]) return undefined;
   }
   return undefined;
@@ -236,7 +357,26 @@ function gluedToWordBefore(text: string, start: number): boolean {
   return (before === '.' || before === ',') && LETTER_OR_DIGIT.test(text[start - 2] ?? '');
 }
 
-/** Quantities in tokens[begin, end), skipping any that lie inside one of `exclude` (dates). */
+/** What follows a figure that makes it a clock time: "9.30am", "7 p.m.", "10 o'clock". */
+const CLOCK_AFTER = /^(?:\d*[ap]\.?m\.?|o'clock|o\u2019clock|gmt|utc)$/i;
+
+/** A figure read at a token: where its text begins and ends (as token indices), its value and what it counts when its own words say. */
+interface Reading {
+  first: number;
+  next: number;
+  value: number;
+  high?: number;
+  unit?: string;
+  /** Where the text ends when not at the last token's end ("£32.8m." leaves the full stop out). */
+  textEnd?: number;
+}
+
+/**
+ * Quantities in tokens[begin, end), skipping any that lie inside one of `exclude` (dates). Figures in digits, with
+ * their currency ("NZ$4.2bn", "₦187.5 billion") and hyphenated unit ("a 300-mile pipeline"); number words ("a
+ * dozen", "Fourteen of 27 members"); fractions ("two-thirds", "a third of", "Half of"; unit "fraction"); a range
+ * ("between 3 and 5 percent", "3-5 percent") is one value from `value` to `high`.
+ */
 export function findNumbers(text: string, tokens: readonly Token[], begin: number, end: number, exclude: readonly Span[]): NumberValue[] {
   const numbers: NumberValue[] = [];
   // Tokens are asked about in order of their start: the spans starting at or before a token are swept once, and it
@@ -248,6 +388,87 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     while (swept < spans.length && spans[swept].start <= t.start) furthest = Math.max(furthest, spans[swept++].end);
     return furthest >= t.end;
   };
+  const lower = (k: number): string => (k >= begin && k < end ? tokens[k].text.toLowerCase() : '');
+  /** True when token k follows token k - 1 with no space between. */
+  const joined = (k: number): boolean => k > begin && k < end && tokens[k].start === tokens[k - 1].end;
+  const fractionAt = (k: number): number | undefined => (Object.prototype.hasOwnProperty.call(FRACTION_DENOMINATORS, lower(k)) ? FRACTION_DENOMINATORS[lower(k)] : undefined);
+  /** "million", "bn" glued to its figure, "dozen": the magnitudes after a figure, multiplied in. */
+  const magnitudes = (r: Reading): Reading => {
+    let { value, next } = r;
+    if (next >= end || !(MAGNITUDES[lower(next)] || lower(next) === 'dozen' || MAGNITUDES[lower(next).replace(/\.$/, '')])) return r;
+    let textEnd: number | undefined;
+    while (next < end) {
+      const word = lower(next);
+      const abbreviation = word.replace(/\.$/, '');
+      if (MAGNITUDE_ABBREVIATIONS.has(abbreviation) && joined(next) && MAGNITUDES[abbreviation]) {
+        value = tidy(value * MAGNITUDES[abbreviation]);
+        // "£32.8m." at the end of a sentence: the full stop is the sentence's.
+        if (word.endsWith('.')) textEnd = tokens[next].end - 1;
+        next++;
+        break;
+      }
+      if (MAGNITUDE_ABBREVIATIONS.has(word) || word.endsWith('s') || !(MAGNITUDES[word] || word === 'dozen')) break;
+      value = tidy(value * (MAGNITUDES[word] ?? 12));
+      next++;
+    }
+    return { ...r, value, next, textEnd };
+  };
+  const readAt = (i: number): Reading | undefined => {
+    const word = lower(i);
+    // "a dozen", "a million", "a third of".
+    if (word === 'a' || word === 'an') {
+      const after = lower(i + 1);
+      if (after === 'dozen' || (MAGNITUDES[after] && !MAGNITUDE_ABBREVIATIONS.has(after) && !after.endsWith('s'))) return magnitudes({ first: i, next: i + 1, value: 1 });
+      const denominator = fractionAt(i + 1);
+      if (denominator && !/s$/.test(after) && lower(i + 2) === 'of') return { first: i, next: i + 2, value: Math.round(FRACTION_DECIMALS / denominator) / FRACTION_DECIMALS, unit: 'fraction' };
+      return undefined;
+    }
+    // "half a million", "Half of our households", "half the budget".
+    // "the first half of the season" is a part of a time, not a share.
+    if (word === 'half' && i - 1 >= begin && (tokens[i - 1].pos === 'ADJ' || tokens[i - 1].pos === 'DET' || tokens[i - 1].type === 'ordinal')) return undefined;
+    if (word === 'half') {
+      if ((lower(i + 1) === 'a' || lower(i + 1) === 'an') && (lower(i + 2) === 'dozen' || (MAGNITUDES[lower(i + 2)] && !lower(i + 2).endsWith('s')))) {
+        return magnitudes({ first: i, next: i + 2, value: 0.5 });
+      }
+      if (lower(i + 1) === 'of' || OF_DETERMINERS.has(lower(i + 1))) return { first: i, next: i + 1, value: 0.5, unit: 'fraction' };
+      return undefined;
+    }
+    const numeral = parseNumeral(tokens[i].text);
+    if (numeral) {
+      // "−2.1%" with a minus sign of its own, not glued to a word before it.
+      const minus = i - 1 >= begin && tokens[i - 1].text === '\u2212' && joined(i) && !gluedToWordBefore(text, tokens[i - 1].start);
+      if (minus) return magnitudes({ first: i - 1, next: i + 1, value: -numeral.value });
+      return numeral.high !== undefined ? { first: i, next: i + 1, value: numeral.value, high: numeral.high } : magnitudes({ first: i, next: i + 1, value: numeral.value });
+    }
+    let value = numberOfWord(word);
+    if (value === undefined || word === 'dozen') return undefined;
+    // "one in five adults": a share.
+    const whole = lower(i + 1) === 'in' ? numberOfWord(lower(i + 2)) ?? parseNumeral(lower(i + 2))?.value : undefined;
+    if (whole !== undefined && value < whole && Number.isInteger(whole)) return { first: i, next: i + 3, value: Math.round((value / whole) * FRACTION_DECIMALS) / FRACTION_DECIMALS, unit: 'fraction' };
+    // "the one holding it", "no one": a pronoun; "one of them": no count.
+    if (word === 'one' && (tokens[i + 1]?.pos !== 'NOUN' || ONE_AS_PRONOUN_AFTER.has(lower(i - 1)))) return undefined;
+    let next = i + 1;
+    // "two-thirds", "two thirds of", "one-fifth".
+    const denominator = fractionAt(next) ?? (lower(next) === '-' && joined(next) ? fractionAt(next + 1) : undefined);
+    if (denominator && value < denominator) {
+      const at = fractionAt(next) !== undefined ? next : next + 1;
+      const spaced = at === next;
+      if (!spaced || /s$/.test(lower(at)) || lower(at + 1) === 'of') return { first: i, next: at + 1, value: Math.round((value / denominator) * FRACTION_DECIMALS) / FRACTION_DECIMALS, unit: 'fraction' };
+    }
+    // "two and a half thousand", "twenty-five"
+    if (next + 2 < end && lower(next) === 'and' && (lower(next + 1) === 'a' || lower(next + 1) === 'an') && lower(next + 2) === 'half') {
+      value += 0.5;
+      next += 3;
+    }
+    const unit = numberOfWord(lower(next + 1));
+    if (next + 1 < end && lower(next) === '-' && unit !== undefined && unit < 10) {
+      value += unit;
+      next += 2;
+    }
+    const read = magnitudes({ first: i, next, value });
+    if (read.value === 1 && tokens[read.next]?.pos !== 'NOUN') return undefined;
+    return read;
+  };
   let i = begin;
   while (i < end) {
     const token = tokens[i];
@@ -255,45 +476,53 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
       i++;
       continue;
     }
-    let value = parseNumeral(token.text);
-    const isWord = value === undefined;
-    if (isWord) value = numberOfWord(token.text);
-    // Number words count only as quantities of something ("two countries"), and never "a"/"an"/"half" alone.
-    if (value === undefined || (isWord && ['a', 'an', 'half'].includes(token.text.toLowerCase()))) {
+    const read = readAt(i);
+    if (!read) {
       i++;
       continue;
     }
-    if (isWord && token.text.toLowerCase() === 'one' && !(tokens[i + 1]?.pos === 'NOUN')) {
-      i++;
+    let { next } = read;
+    let unit = read.unit;
+    // "a 300-mile pipeline", "a 2.5-percentage-point rise": the hyphenated words are the figure's unit.
+    if (!unit && read.textEnd === undefined) {
+      let k = next;
+      let noun: Token | undefined;
+      while (k + 1 < end && tokens[k].text === '-' && joined(k) && joined(k + 1) && /^\p{L}+$/u.test(tokens[k + 1].text)) {
+        if (tokens[k + 1].pos === 'NOUN') noun = tokens[k + 1];
+        k += 2;
+      }
+      if (noun) {
+        unit = noun.lemma;
+        next = k;
+      }
+    }
+    // "9.30am", "7 p.m.": a clock time.
+    if (CLOCK_AFTER.test(tokens[next]?.text ?? '') || tokens[next]?.type === 'time') {
+      i = next + 1;
       continue;
     }
-    let j = i + 1;
-    // "two and a half thousand", "1.5 million", "twenty-five"
-    if (j + 2 < end && tokens[j].text.toLowerCase() === 'and' && ['a', 'an'].includes(tokens[j + 1].text.toLowerCase()) && tokens[j + 2].text.toLowerCase() === 'half') {
-      value += 0.5;
-      j += 3;
-    }
-    if (j + 1 < end && tokens[j].text === '-' && numberOfWord(tokens[j + 1].text) !== undefined && (numberOfWord(tokens[j + 1].text) ?? 0) < 10) {
-      value += numberOfWord(tokens[j + 1].text) ?? 0;
-      j += 2;
-    }
-    while (j < end && MAGNITUDES[tokens[j].text.toLowerCase()] && !tokens[j].text.endsWith('s')) {
-      value *= MAGNITUDES[tokens[j].text.toLowerCase()];
-      j++;
-    }
-    if (isWord && value === 1 && !(tokens[j]?.pos === 'NOUN')) {
-      i = j;
+    const first = read.first;
+    // The currency before the figure: "$", "£", "US$", "NZ$" (letters glued to the sign), "₦".
+    const sign = CURRENCY_SIGNS[tokens[first].text[0]] ? tokens[first].text[0] : undefined;
+    const signBefore = first - 1 >= begin ? tokens[first - 1].text : '';
+    const signToken = !sign && (CURRENCY_SIGNS[signBefore] || (/^[A-Z]{1,3}\$$/.test(signBefore) && tokens[first - 1].type === 'currency')) ? first - 1 : undefined;
+    const currency = sign ? CURRENCY_SIGNS[sign] : signToken !== undefined ? CURRENCY_SIGNS[signBefore.slice(-1)] : undefined;
+    let textStart = signToken ?? first;
+    if (signToken !== undefined && signBefore.length === 1 && joined(signToken) && /^[A-Z]{1,3}$/.test(tokens[signToken - 1]?.text ?? '') && signToken - 1 >= begin) textStart = signToken - 1;
+    const start = tokens[textStart].start;
+    const stop = read.textEnd ?? tokens[next - 1].end;
+    // A range in one token ("18-24") counts something, or is a score or a reference.
+    const counted = unit ?? currency ?? unitAfter(tokens, next, end) ?? unitBefore(tokens, first, begin);
+    if (read.high !== undefined && !counted) {
+      i = next;
       continue;
     }
-    const start = token.start;
-    const stop = tokens[j - 1].end;
-    const currency = CURRENCY[token.text[0]] ?? CURRENCY[tokens[i - 1]?.text ?? ''];
-    const moneyStart = !CURRENCY[token.text[0]] && currency ? tokens[i - 1].start : start;
-    numbers.push({
-      type: 'number', text: text.slice(moneyStart, stop), start: moneyStart, end: stop, value,
-      unit: currency ?? unitAfter(tokens, j, end) ?? unitBefore(tokens, i, begin), qualifier: qualifierBefore(tokens, currency && moneyStart !== start ? i - 1 : i, begin),
-    });
-    i = j;
+    const value: NumberValue = {
+      type: 'number', text: text.slice(start, stop), start, end: stop, value: read.value,
+      unit: counted, qualifier: qualifierBefore(tokens, textStart, begin),
+    };
+    numbers.push(read.high !== undefined ? { ...value, high: read.high } : value);
+    i = next;
   }
   // "from nine days to four", "between 10 and 12 percent": a bare number in a range counts what its partner counts.
   for (let k = 0; k < numbers.length; k++) {
@@ -308,11 +537,45 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     if (n.unit || !partner.unit || !/^\s*(?:to|and|or|-|\u2013|of(?:\s+the)?|out\s+of(?:\s+the)?)\s*$/.test(text.slice(n.end, partner.start))) continue;
     numbers[k] = { ...n, unit: partner.unit };
   }
-  return numbers;
+  return mergeRanges(text, numbers);
 }
 
 /** What may stand between a number with its unit and a bare number of the same range: "days to", "and", "-". */
 const RANGE_BETWEEN = /^\s*(?:[\p{L}%]+\s+)?(?:to|and|or|-|\u2013)\s*$/u;
+/** "between 3 and 5 percent": the word that opens a range, just before its first figure. */
+const BETWEEN_BEFORE = /\bbetween\s+$/i;
+/** "from 4 to 6 percent" is a change from one to the other, not a range. */
+const FROM_BEFORE = /\bfrom\s+$/i;
+/** How far back the word opening a range is looked for. */
+const RANGE_OPENING_CHARS = 12;
+
+/**
+ * The two ends of a range as one value: "between 3 and 5 percent", "3 to 5 percent", "3–5%". Only ends that count
+ * the same thing (the first bare, or with the second's unit), in increasing order; "from 4 to 6" stays two values.
+ */
+function mergeRanges(text: string, numbers: NumberValue[]): NumberValue[] {
+  const merged: NumberValue[] = [];
+  for (let k = 0; k < numbers.length; k++) {
+    const a = numbers[k];
+    const b = numbers[k + 1];
+    if (!b || a.high !== undefined || b.high !== undefined || a.unit === 'fraction' || !b.unit || a.unit !== b.unit || !(a.value < b.value)) {
+      merged.push(a);
+      continue;
+    }
+    const gap = text.slice(a.end, b.start);
+    const before = text.slice(Math.max(0, a.start - RANGE_OPENING_CHARS), a.start);
+    const between = BETWEEN_BEFORE.exec(before);
+    const isRange = between ? /^\s*(?:[\p{L}%]+\s+)?and\s*$/u.test(gap) : /^\s*(?:to|-|\u2013)\s*$/.test(gap) && !FROM_BEFORE.test(before);
+    if (!isRange) {
+      merged.push(a);
+      continue;
+    }
+    const start = between ? a.start - between[0].length : a.start;
+    merged.push({ ...b, text: text.slice(start, b.end), start, value: a.value, high: b.value, qualifier: a.qualifier });
+    k++;
+  }
+  return merged;
+}
 
 /** "About 2,500" agrees with a figure within this share of it (either side approximate). */
 const ABOUT_TOLERANCE = 0.1;
@@ -321,6 +584,7 @@ const BOUND_TOLERANCE = 0.1;
 
 /** True when two quantities agree, given how each is qualified ("over 170" agrees with "more than 170" and with "175"). */
 export function quantitiesAgree(claim: NumberValue, source: NumberValue): boolean {
+  if (claim.high !== undefined || source.high !== undefined) return rangesAgree(claim, source);
   if (claim.value === source.value) return true;
   const relative = Math.abs(claim.value - source.value) / Math.max(Math.abs(source.value), 1);
   if ((claim.qualifier === 'about' || source.qualifier === 'about') && relative <= ABOUT_TOLERANCE) return true;
@@ -330,4 +594,35 @@ export function quantitiesAgree(claim: NumberValue, source: NumberValue): boolea
   if (source.qualifier === 'over' && claim.qualifier === 'over' && claim.value <= source.value) return true;
   if (source.qualifier === 'under' && claim.qualifier === 'under' && claim.value >= source.value) return true;
   return false;
+}
+
+/**
+ * The parts of a sentence's values that alignment leaves to the checks: the figures and calendar dates. The words
+ * of a value stay words of the sentence: a hyphenated unit ("300-mile" counts "mile" as "300 miles" does), a
+ * fraction's ("two-thirds", "Half of"), and a relative date's ("last week").
+ */
+export function alignmentSkips(dates: readonly DateValue[], numbers: readonly NumberValue[]): Span[] {
+  const spans: Span[] = [];
+  for (const d of dates) if (d.precision !== 'relative') spans.push(d);
+  for (const n of numbers) {
+    if (n.unit === 'fraction') continue;
+    const hyphen = /[\d\p{L}]-\p{L}/u.exec(n.text);
+    spans.push(hyphen ? { start: n.start, end: n.start + hyphen.index + 1 } : n);
+  }
+  return spans;
+}
+
+/**
+ * A range agrees with the same range, and with a figure inside it ("20 percent" and "between 18 and 22 percent",
+ * either way round): a range in the memo that holds the source's figure says less, not otherwise. "About" widens
+ * each end by its tolerance.
+ */
+function rangesAgree(claim: NumberValue, source: NumberValue): boolean {
+  const slack = claim.qualifier === 'about' || source.qualifier === 'about' ? ABOUT_TOLERANCE : 0;
+  const near = (x: number, y: number): boolean => Math.abs(x - y) <= slack * Math.max(Math.abs(y), 1);
+  if (claim.high !== undefined && source.high !== undefined) return near(claim.value, source.value) && near(claim.high, source.high);
+  const range = claim.high !== undefined ? claim : source;
+  const figure = range === claim ? source : claim;
+  const high = range.high ?? range.value;
+  return (figure.value >= range.value || near(figure.value, range.value)) && (figure.value <= high || near(figure.value, high));
 }

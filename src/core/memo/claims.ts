@@ -6,7 +6,7 @@ import { findQuotes, type Quote } from '../language/quotes';
 import { stemsOf, valueKeys } from '../language/stems';
 import { sequenceOf } from '../language/tokenTable';
 import type { Span } from '../text/offsets';
-import { findDates, findNumbers, type DateValue, type NumberValue } from '../language/values';
+import { alignmentSkips, findDates, findNumbers, type DateValue, type NumberValue } from '../language/values';
 
 /** Offsets in a claim are relative to its block's prose, so that a block's analysis can be reused wherever it moves. */
 export interface Claim extends Span {
@@ -119,14 +119,14 @@ export function analyseBlock(block: Pick<MemoBlock, 'prose'>, context: MentionCo
     const dates = findDates(prose, s);
     const numbers = findNumbers(prose, tokens, s.firstToken, s.endToken, dates);
     const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
-    const stems = stemsOf(sequence, s.firstToken, s.endToken, inSentence, [...dates, ...numbers]);
+    const stems = stemsOf(sequence, s.firstToken, s.endToken, inSentence, alignmentSkips(dates, numbers));
     for (const k of valueKeys(dates, numbers)) stems.set(k, 1);
     const bounds = [s.firstToken, ...clauseBreaks(tokens, s.firstToken, s.endToken).map((k) => k + 1), s.endToken];
     const clauses = bounds.length <= 2 ? [] : bounds.slice(0, -1).map((first, i) => {
       const end = bounds[i + 1];
       const start = tokens[first].start;
       const stop = tokens[end - 1].end;
-      const clauseStems = stemsOf(sequence, first, end, inSentence, [...dates, ...numbers]);
+      const clauseStems = stemsOf(sequence, first, end, inSentence, alignmentSkips(dates, numbers));
       for (const k of valueKeys(dates.filter((d) => d.start >= start && d.end <= stop), numbers.filter((n) => n.start >= start && n.end <= stop))) clauseStems.set(k, 1);
       return { start, end: stop, stems: clauseStems };
     });

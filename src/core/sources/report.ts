@@ -66,7 +66,7 @@ function valueOf(v: FactValue): number | string {
   if (v.type === 'number') return v.value;
   if (v.type === 'date') {
     const pad = (n: number): string => String(n).padStart(2, '0');
-    if (v.precision === 'weekday') return v.text;
+    if (v.precision === 'weekday' || v.precision === 'relative') return v.text;
     if (v.precision === 'day') return `${v.year ?? '-'}-${pad(v.month ?? 0)}-${pad(v.day ?? 0)}`;
     if (v.precision === 'month') return v.year ? `${v.year}-${pad(v.month ?? 0)}` : `--${pad(v.month ?? 0)}`;
     return String(v.year);

@@ -1,7 +1,7 @@
 /** conflict/date: a date of the same event as in the source, with another year, month or day. */
 import { DiagnosticCode } from '../../codes';
 import type { Rule } from '../rule';
-import { type DateValue, findDates } from '../../../language/values';
+import { type DateParts, type DateValue, findDates } from '../../../language/values';
 import { mentionKeys } from '../../../language/stems';
 import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from '../../thresholds';
 import { stemsAround } from '../../../memo/claims';
@@ -15,12 +15,19 @@ const MIN_ANCHORS = 2;
 
 /** Compares the fields both dates know: "May" and "May 2024" agree; "2020" and "May" cannot be compared. */
 export function compareDates(a: DateValue, b: DateValue): Comparison {
+  if (a.relative || b.relative) return compareRelative(a, b);
+  if (a.to || b.to) return compareSpans(a, b);
   // A decade ("the 2010s") agrees with any year in it.
   const decadeA = /\d0s$/.test(a.text);
   const decadeB = /\d0s$/.test(b.text);
   if ((decadeA || decadeB) && a.year !== undefined && b.year !== undefined) {
     return Math.floor(a.year / 10) === Math.floor(b.year / 10) ? 'agree' : 'differ';
   }
+  return compareParts(a, b);
+}
+
+/** Compares the fields both know: "May" and "May 2024" agree; "2020" and "May" cannot be compared. */
+function compareParts(a: DateParts & { weekday?: number }, b: DateParts & { weekday?: number }): Comparison {
   let shared = 0;
   for (const field of ['year', 'month', 'day', 'weekday'] as const) {
     const x = a[field];
@@ -30,6 +37,56 @@ export function compareDates(a: DateValue, b: DateValue): Comparison {
     if (x !== y) return 'differ';
   }
   return shared > 0 ? 'agree' : 'incomparable';
+}
+
+/**
+ * Relative dates ("last week", "the next day") are told from a time the text does not give: never comparable with a
+ * calendar date (the memo's "now" is not the source's), nor with one told in another unit or from another anchor.
+ * Two told the same way agree; they differ only when one lies before its anchor and the other after ("last week",
+ * "next week"): "last year" and "this year" may be the same year told from two dates.
+ */
+function compareRelative(a: DateValue, b: DateValue): Comparison {
+  const x = a.relative;
+  const y = b.relative;
+  if (!x || !y || x.anchor !== y.anchor || x.unit !== y.unit) return 'incomparable';
+  if (x.offset === y.offset) return 'agree';
+  return Math.sign(x.offset) * Math.sign(y.offset) < 0 ? 'differ' : 'incomparable';
+}
+
+/** Days in a month are not counted: a month's last day is its 31st here, which orders dates all the same. */
+const LAST_DAY = 31;
+const LAST_MONTH = 12;
+
+/** A date as the span of days it covers, as year·10⁴ + month·10² + day, when it has a year. */
+function spanOf(d: DateValue): [number, number] | undefined {
+  if (d.year === undefined) return undefined;
+  const key = (year: number, month: number, day: number): number => year * 10000 + month * 100 + day;
+  const low = key(d.year, d.month ?? 1, d.month !== undefined ? d.day ?? 1 : 1);
+  const to = d.to;
+  const lastYear = to?.year ?? d.year;
+  const lastMonth = to?.month ?? (to?.year !== undefined ? LAST_MONTH : d.month ?? LAST_MONTH);
+  const lastDay = to?.day ?? (to?.month === undefined && to?.year === undefined && d.day !== undefined ? d.day : LAST_DAY);
+  return [low, key(lastYear, lastMonth, lastDay)];
+}
+
+/**
+ * A range ("June–September 2024", "2025–26") agrees with a date inside it or a range overlapping it, and differs
+ * from one wholly outside it; without years on both sides, by months ("between June and September" and "July").
+ */
+function compareSpans(a: DateValue, b: DateValue): Comparison {
+  // Two ranges: each end with its counterpart ("between June 2021 and …" is not "between June 2022 and …").
+  if (a.to && b.to) {
+    const ends = [compareParts(a, b), compareParts({ year: a.year, ...a.to }, { year: b.year, ...b.to })];
+    if (ends.includes('differ')) return 'differ';
+    return ends.includes('agree') ? 'agree' : 'incomparable';
+  }
+  const x = spanOf(a);
+  const y = spanOf(b);
+  if (x && y) return x[0] <= y[1] && y[0] <= x[1] ? 'agree' : 'differ';
+  if (a.month === undefined || b.month === undefined) return 'incomparable';
+  const [lowA, highA] = [a.month, a.to?.month ?? a.month];
+  const [lowB, highB] = [b.month, b.to?.month ?? b.month];
+  return lowA <= highB && lowB <= highA ? 'agree' : 'differ';
 }
 
 /** What a preposition makes of a date: a point, the start of a state, a bound, or one end of a range. */
