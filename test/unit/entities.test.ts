@@ -141,3 +141,12 @@ describe('checking: a memo quote given by a pronoun', () => {
     assert.ok(codes('"We will publish the figures in June," Tom Reyes said.\n', source()).includes('conflict/attribution'));
   });
 });
+
+describe('entities: coordination', () => {
+  it('gives a name joined by "and" to an organisation the text types that type, and folds its short form', () => {
+    const x = extractText('Supporters of the Saraya al-Salam militia and Asaib Ahl Al-Haq clashed. Supporters of Asaib were blamed.\n');
+    const values = factsOf(x).flatMap((f) => factValues(f)).flatMap((v) => (v.type === 'organization' ? [v.value] : []));
+    assert.deepStrictEqual([...new Set(values)], ['Saraya al-Salam', 'Asaib Ahl Al-Haq']);
+    assert.deepStrictEqual(x.people, []);
+  });
+});

@@ -126,6 +126,17 @@ describe('limits of a memo check', function () {
   });
 });
 
+describe('a memo that is one table of thousands of rows', () => {
+  it('is parsed in chunks cut between rows, and every row is read', () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `| Region ${i} | ${i} percent |`);
+    const text = `| Region | Share |\n| --- | --- |\n${rows.join('\n')}\n`;
+    const memo = parseMemo(text);
+    const prose = memo.blocks.map((b) => b.prose).join('\n');
+    assert.ok(prose.includes('Region 11999'), 'the last row is read');
+    assert.ok(prose.includes('Region 6000'), 'a row after a cut is read');
+  });
+});
+
 describe('a sliced check (the editor\'s)', function () {
   this.timeout(60000);
   const memoText = Array.from({ length: 60 }, (_, i) => `${CLAIM} The Dutch will lead the NATO mission in Iraq from April ${i}.`).join('\n\n') + '\n';

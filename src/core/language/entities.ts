@@ -487,6 +487,17 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     if (c.confident || c.title || previous.type !== 'place' || previous.c.demonym) continue;
     if (tokens[c.run.first - 1]?.text === ',' && previous.c.run.end === c.run.first - 1) typed[k] = { ...typed[k], type: 'place' };
   }
+  // "the Saraya al-Salam militia and Asaib Ahl Al-Haq": a name joined by "and" or "or" to an organisation the text
+  // types takes its type, when nothing says what it is itself.
+  for (let k = 1; k < typed.length; k++) {
+    const previous = typed[k - 1];
+    const { c } = typed[k];
+    if (c.confident || c.title || !previous.c.confident || previous.type !== 'organization' || previous.c.dateline) continue;
+    let j = previous.c.run.end;
+    // The organisation word after the first name ("militia") may stand between it and the conjunction.
+    if (tokens[j] && ORGANIZATION_WORDS.has(tokens[j].text.toLowerCase()) && /^[a-z]/.test(tokens[j].text)) j++;
+    if (j === c.run.first - 1 && ['and', 'or'].includes(tokens[j].text.toLowerCase())) typed[k] = { ...typed[k], type: 'organization' };
+  }
   // Full names of people (two words or more), in order of appearance.
   const fullNamesByPart = new Map<string, { name: string; start: number; guessed: boolean }[]>();
   const fullNames = typed.filter(({ c, type }) => type === 'person' && c.text.split(/\s+/).length >= 2)
@@ -575,7 +586,8 @@ function foldOrganizationForms(mentions: Mention[]): Mention[] {
     const words = m.canonical.split(/\s+/);
     let target: Mention | undefined;
     if (words.length === 1 && ACRONYM.test(m.canonical) && m.type !== 'place') target = byInitials.get(m.canonical.replace(/s$/, ''));
-    else if (words.length >= 2 && m.type !== 'place') {
+    // A lone word nothing typed ("Asaib" after "Asaib Ahl Al-Haq"), or several words, that begin a longer name.
+    else if ((words.length >= 2 && m.type !== 'place') || (m.type === 'organization' && m.guessed)) {
       // A strict prefix of a longer organisation's name, word for word.
       target = byFirstWord.get(words[0])?.find((o) => o !== m && o.canonical.length > m.canonical.length && o.canonical.startsWith(`${m.canonical} `));
     }

@@ -236,6 +236,8 @@ export function pieceStarts(prose: string): number[] {
  * a sliced check. A memo of 1 MB of short paragraphs takes markdown-it ~100 ms in one piece.
  */
 const PARSE_CHUNK_CHARS = 64_000;
+/** A chunk longer than this with no blank line is cut between the rows of a table (markdown-it: ~150 ms per MB). */
+const TABLE_CUT_CHARS = 2 * PARSE_CHUNK_CHARS;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** HTML blocks that go on past blank lines (CommonMark's kinds 1-5), with what ends each. */
@@ -273,6 +275,11 @@ function* chunkStarts(text: string, lines: LineIndex): Generator<void, number[],
       if (html.test(line)) html = undefined;
     } else {
       if (previousBlank && !blank && !isSpace(line.charCodeAt(0)) && lineStart - chunkStart >= PARSE_CHUNK_CHARS) {
+        starts.push(i);
+        chunkStart = lineStart;
+      } else if (line.startsWith('|') && lineStart - chunkStart >= TABLE_CUT_CHARS) {
+        // A table of thousands of rows has no blank line to cut at: it is cut between rows, and the rows after the
+        // cut are read as a paragraph of their own (their cells' words and values are checked all the same).
         starts.push(i);
         chunkStart = lineStart;
       }
