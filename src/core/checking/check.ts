@@ -262,9 +262,19 @@ export class Checker {
       }
     }
     // In the order of the memo; at one place, in the registry's order.
-    return withLineBreaksKept(findings, prose, raw).sort((x, y) => x.span.start - y.span.start);
+    return withLineBreaksKept(mostSpecific(findings), prose, raw).sort((x, y) => x.span.start - y.span.start);
   }
 
+}
+
+/**
+ * One finding per span and cause: a quote given to the wrong person is a misattribution, and the speaker's name
+ * is not also a swapped name (conflict/entity on the same span says the same, less precisely).
+ */
+function mostSpecific(findings: BlockFinding[]): BlockFinding[] {
+  const attributed = new Set(findings.filter((f) => f.code === DiagnosticCode.ConflictAttribution).map((f) => `${f.span.start}:${f.span.end}`));
+  if (attributed.size === 0) return findings;
+  return findings.filter((f) => f.code !== DiagnosticCode.ConflictEntity || !attributed.has(`${f.span.start}:${f.span.end}`));
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;
