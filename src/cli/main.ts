@@ -23,6 +23,13 @@ export interface CliIo {
 export const EXIT_CLEAN = 0;
 export const EXIT_CONFLICTS = 1;
 export const EXIT_USAGE = 2;
+const HELP_HINT = ' (memo-check --help for usage)';
+
+/** Node's argument errors go on to explain '--' at length: the first sentence says what was wrong. */
+function firstSentence(message: string): string {
+  const end = message.search(/\.\s/);
+  return end > 0 ? message.slice(0, end + 1) : message;
+}
 
 const USAGE = `usage: memo-check [check] [--source FILE]... [--format text|json] [--unsupported] [--root DIR] [--allow-outside-root] MEMO.md...
        memo-check extract [--format text|json] [--root DIR] [--allow-outside-root] [SOURCE...]
@@ -39,7 +46,12 @@ extract  print the quotes and facts of sources (default: the bundled sample)
 const MEMO_LIMITS: LoadLimits = { maxBytes: DEFAULT_LIMITS.maxBytes, limitName: 'memos' };
 const SOURCE_LIMITS: LoadLimits = { ...DEFAULT_LIMITS, limitName: 'sources' };
 
-class UsageError extends Error {}
+/** An error the CLI reports in one line with exit 2: a wrong command line (with a pointer to --help) or bad input. */
+class UsageError extends Error {
+  constructor(message: string, readonly ofCommandLine = false) {
+    super(message);
+  }
+}
 
 function display(io: CliIo, path: string): string {
   const rel = relative(io.cwd, path);
@@ -174,7 +186,7 @@ async function readMemo(io: CliIo, memo: string, memoPath: string): Promise<stri
 }
 
 async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs: string[], format: string, unsupportedHints: boolean): Promise<number> {
-  if (memos.length === 0) throw new UsageError('memo-check: no memo given\n' + USAGE);
+  if (memos.length === 0) throw new UsageError('memo-check: no memo given', true);
   const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
   const checker = new Checker();
   const configured = sourceArgs.map((s) => resolve(io.cwd, s));
@@ -221,19 +233,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT_CLEAN;
     }
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`memo-check: --format must be text or json, not "${format}"`);
+    if (format !== 'text' && format !== 'json') throw new UsageError(`memo-check: --format must be text or json, not "${format}"`, true);
     const [command, ...rest] = positionals;
     const project = await Project.open(io, values.root, values['allow-outside-root'] ?? false);
     if (command === 'extract') {
-      if (values.source?.length) throw new UsageError('memo-check: extract takes sources as arguments, not --source');
+      if (values.source?.length) throw new UsageError('memo-check: extract takes sources as arguments, not --source', true);
       return await runExtract(io, project, rest, format);
     }
     const memos = command === 'check' ? rest : positionals;
     return await runCheck(io, project, memos, values.source ?? [], format, values.unsupported ?? false);
   } catch (error) {
     // Errors name paths from memos: their control characters are escaped too (the usage text has none).
-    if (error instanceof UsageError) io.err(error.message.split('\n').map(terminalText).join('\n') + '\n');
-    else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.err(`memo-check: ${terminalText(error.message)}\n${USAGE}\n`);
+    // A usage error is one line, pointing at --help for the rest (README, "memo-check").
+    if (error instanceof UsageError) io.err(`${error.message.split('\n').map(terminalText).join(' ')}${error.ofCommandLine ? HELP_HINT : ''}\n`);
+    else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.err(`memo-check: ${terminalText(firstSentence(error.message))}${HELP_HINT}\n`);
     else io.err(`memo-check: internal error: ${terminalText((error as Error).message)}\n`);
     return EXIT_USAGE;
   }

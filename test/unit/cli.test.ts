@@ -54,9 +54,15 @@ describe('memo-check extract', () => {
     }
   });
 
-  it('rejects unknown options and formats with exit 2', async () => {
-    assert.strictEqual((await run(['extract', '--format', 'xml'])).code, EXIT_USAGE);
-    assert.strictEqual((await run(['--bogus', 'memo.md'])).code, EXIT_USAGE);
+  it('rejects unknown options and formats with exit 2 and one line that points at --help', async () => {
+    for (const args of [['extract', '--format', 'xml'], ['--bogus', 'memo.md'], [], ['extract', '--source', 'a.txt']]) {
+      const { code, err } = await run(args);
+      assert.strictEqual(code, EXIT_USAGE, args.join(' '));
+      assert.strictEqual(err.trim().split('\n').length, 1, err);
+      assert.match(err, /^memo-check: .*\(memo-check --help for usage\)$/m);
+    }
+    const help = await run(['--help']);
+    assert.match(help.out, /^usage: memo-check/);
   });
 });
 
