@@ -8,6 +8,9 @@ const { ROOT, startServer, launchBrowser, makeWorkspace } = require('./vscodeSer
 
 const OUT = path.join(ROOT, 'test-results');
 const WAIT_MS = 60000;
+/** Quick Open is tried this many times, waiting this long each time, for the memo to be listed. */
+const QUICK_OPEN_ATTEMPTS = 4;
+const QUICK_OPEN_WAIT_MS = 20000;
 
 function check(condition, what) {
   if (!condition) throw new Error(`check failed: ${what}`);
@@ -56,10 +59,20 @@ function check(condition, what) {
     await page.keyboard.press('Escape');
 
     // The memo: open it, show the Problems panel with the conflicts found.
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type('memo.md');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'memo.md' }).first().waitFor({ timeout: WAIT_MS });
+    // Quick Open's file search in VS Code server answered late once in a while (a keystroke typed while the
+    // previous quick pick was closing, or a search started before the index): open it again, a few times.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type('memo.md');
+      try {
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'memo.md' }).first().waitFor({ timeout: QUICK_OPEN_WAIT_MS });
+        break;
+      } catch (error) {
+        if (attempt >= QUICK_OPEN_ATTEMPTS) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab', { hasText: 'memo.md' }).waitFor({ timeout: WAIT_MS });
     await page.keyboard.press('Control+Shift+M');
