@@ -188,13 +188,7 @@ function resolvePronoun(mentions: readonly Mention[], offset: number, block?: Sp
   const { people: everyone } = lookupsOf(mentions);
   // A "she" is not a man the text calls "he" or "Mr": people of the other gender are passed over.
   const people = gender && genders && genders.size ? peopleOfGender(everyone, genders, gender) : everyone;
-  let low = 0;
-  let high = people.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (people[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstStartingFrom(people, offset);
   let before: Mention | undefined;
   for (let k = low - 1; k >= 0; k--) {
     if (!people[k].label) {
@@ -277,6 +271,18 @@ function gendersOf(ctx: QuoteContext): Map<string, Gender> {
   return genders;
 }
 
+/** The index of the first mention (mentions in order of their start) starting at or after `offset`: a binary search. */
+function firstStartingFrom(mentions: readonly Mention[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (mentions[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** How far after a pronoun, within its block, a name may still be what it refers to. */
 const PRONOUN_LOOKAHEAD_CHARS = 200;
 
@@ -322,13 +328,7 @@ function organizationDescribed(ctx: QuoteContext, k: number): Attribution | unde
   if (!noun || !/^[a-z]/.test(noun) || !(ORGANIZATION_WORDS.has(noun) || ORGANIZATION_HINTS.has(noun))) return undefined;
   const at = ctx.tokens[k].start;
   const { organizations } = lookupsOf(ctx.mentions);
-  let low = 0;
-  let high = organizations.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (organizations[mid].start < at) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstStartingFrom(organizations, at);
   // The nearest before, among the last few named: a description refers back, not to the start of a long text.
   for (let i = low - 1; i >= Math.max(0, low - DESCRIBED_LOOKBACK); i--) {
     const m = organizations[i];

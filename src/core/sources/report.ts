@@ -1,5 +1,6 @@
 /** The JSON shape of `memo-check extract --format json` that other tools rely on (README, "memo-check"). */
 import { factsOf, factValues, type Extraction, type FactValue } from './extract';
+import type { Quote } from '../language/quotes';
 import type { Range } from '../text/offsets';
 import { cellReadings, sentenceText, tableRowOf, type CellReading, type SourceDoc, type SourceTable } from './source';
 
@@ -74,14 +75,19 @@ function valueOf(v: FactValue): number | string {
   return v.value;
 }
 
+/** A quote or a transcript's turn: the same shape. */
+function quoteJson(source: SourceDoc, q: Quote): ExtractedQuoteJson {
+  return { text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) };
+}
+
 export function extractionToJson(x: Extraction, displayPath: string): ExtractedSourceJson {
   const { source } = x;
   return {
     path: displayPath,
     key: source.key,
     title: source.meta.title ?? source.key,
-    quotes: x.quotes.map((q) => ({ text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) })),
-    turns: x.turns.map((q) => ({ text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) })),
+    quotes: x.quotes.map((q) => quoteJson(source, q)),
+    turns: x.turns.map((q) => quoteJson(source, q)),
     facts: factsOf(x).map((f) => {
       const row = tableRowOf(source, f.sentence.index);
       return {
