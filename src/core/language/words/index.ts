@@ -11,3 +11,4 @@ export * from './calendar';
 export * from './numbers';
 export * from './polarity';
 export * from './gazetteer';
+export * from './antonyms';

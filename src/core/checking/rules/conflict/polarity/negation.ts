@@ -1,5 +1,5 @@
 /** conflict/polarity: the claim reverses the source: an opposite word, or a negation the source does not have (or the other way). */
-import { NEGATION_WORDS, OPPOSITES } from '../../../../language/words';
+import { NEGATION_WORDS, OPPOSITES, wordnetAntonyms } from '../../../../language/words';
 import type { Token } from '../../../../language/nlp';
 import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
 import { stem } from '../../../../language/stems';
@@ -64,6 +64,21 @@ function polarWords(tokens: TokenSequence, from: number, to: number, skip: (t: T
   return words;
 }
 
+/** British spellings WordNet lists in their American form ("criticise" -> "criticize"). */
+function americanSpelling(lemma: string): string {
+  return lemma.replace(/is(e|ed|ing|ation)$/, 'iz$1').replace(/our$/, 'or');
+}
+
+/** The opposites of a claim word: the general pairs of the polarity list and WordNet's antonyms for its part of speech. */
+function oppositesOf(w: PolarWord): ReadonlySet<string> {
+  const listed = OPPOSITE_LEMMAS.get(w.lemma);
+  const wordnet = wordnetAntonyms(w.lemma, w.token.pos);
+  const spelled = wordnet.size ? wordnet : wordnetAntonyms(americanSpelling(w.lemma), w.token.pos);
+  if (!listed) return spelled;
+  if (spelled.size === 0) return listed;
+  return new Set([...listed, ...spelled]);
+}
+
 export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
   const claimWords = polarWords(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
   if (claimWords.length === 0) return [];
@@ -76,8 +91,8 @@ export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
     const sourceLemmas = new Set(sourceWords.map((w) => w.lemma));
     // An opposite word: the claim's word is absent from the source and the source's opposite absent from the claim.
     for (const w of claimWords) {
-      const opposites = OPPOSITE_LEMMAS.get(w.lemma);
-      if (!opposites || sourceLemmas.has(w.lemma)) continue;
+      const opposites = oppositesOf(w);
+      if (opposites.size === 0 || sourceLemmas.has(w.lemma)) continue;
       // A source sentence that goes both ways ("rose 3.1 percent, down from 4.2") does not settle the direction.
       if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma))) continue;
       const other = sourceWords.find((v) => opposites.has(v.lemma) && !claimLemmas.has(v.lemma) && v.negated === w.negated);
