@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Extraction } from '../core/sources/extract';
-import { listedSourcesOf, resolveListedSource } from '../core/memo/memoSources';
+import { chooseMemoSources, listedSourcesOf, resolveListedSource, type SourcesOrigin } from '../core/memo/memoSources';
 import { NODE_FILE_SYSTEM, SourceLibrary, type LoadResult } from '../core/sources/library';
 import { placePath, realRoots, type Placement } from '../core/sources/safeFile';
+import { SOURCE_EXCLUDE_GLOB } from '../core/sources/workspace';
 import type { Config } from './config';
 import { showWarning } from './inert';
 import { WorkerExtractor } from '../worker/workerExtractor';
@@ -10,11 +11,17 @@ import { WorkerExtractor } from '../worker/workerExtractor';
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
 /** Wait after a burst of file events before re-reading sources. */
 const WATCH_DEBOUNCE_MS = 200;
-const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 const OUTSIDE_WORKSPACE: Record<Exclude<Placement, 'inside'>, string> = {
   'outside': 'is outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)',
   'linked-outside': 'is a link to a file outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)',
 };
+
+/** The sources one memo is checked against, and which rule chose them. */
+export interface MemoSourceSet {
+  readonly sources: Extraction[];
+  readonly problems: SourceProblem[];
+  readonly origin: SourcesOrigin;
+}
 
 export interface SourceProblem {
   readonly path: string;
@@ -198,7 +205,7 @@ export class SourceIndex implements vscode.Disposable {
     }
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const glob of this.config.sourceGlobsFor(folder)) {
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE_GLOB, this.config.maxSources + 1);
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), SOURCE_EXCLUDE_GLOB, this.config.maxSources + 1);
         for (const uri of found) seen.set(uri.fsPath, uri);
       }
     }
@@ -223,14 +230,16 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   /**
-   * The sources a memo is checked against: its front matter `sources:` (paths
-   * relative to the memo, inside the workspace), else the workspace's sources.
+   * The sources a memo is checked against, by the rule memo-check applies too (chooseMemoSources): its front matter
+   * `sources:` (paths relative to the memo, inside the workspace), else the workspace's sources, else the sample.
    */
-  async sourcesForMemo(document: vscode.TextDocument): Promise<{ sources: Extraction[]; problems: SourceProblem[]; fromFrontMatter: boolean }> {
+  async sourcesForMemo(document: vscode.TextDocument): Promise<MemoSourceSet> {
     const listed = this.listedSources(document);
     if (!listed) {
       await this.ready();
-      return { sources: [...this.extractions], problems: [], fromFrontMatter: false };
+      const workspace = this.extractions.filter((x) => !x.source.isSample);
+      const { origin } = chooseMemoSources(document.uri.fsPath, listed, workspace.map((x) => x.source.path), this.samplePath);
+      return { sources: origin === 'sample' ? this.extractions.filter((x) => x.source.isSample) : workspace, problems: [], origin };
     }
     const sources: Extraction[] = [];
     const problems: SourceProblem[] = [];
@@ -248,7 +257,7 @@ export class SourceIndex implements vscode.Disposable {
       if (result.ok) this.collect(result, sources, problems);
       else problems.push({ path: entry, message: result.message });
     }
-    return { sources, problems, fromFrontMatter: true };
+    return { sources, problems, origin: 'front-matter' };
   }
 
   /**
