@@ -12,11 +12,16 @@ export interface PolicyMemoApi {
   readonly sources: SourceIndex;
   readonly tree: SourcesTreeProvider;
   readonly diagnostics: MemoDiagnostics;
+  /** The log channel's file: VS Code writes a log channel named N to N.log in the extension's log folder. */
+  readonly logFile: vscode.Uri;
 }
+
+const LOG_NAME = 'Policy Memo';
 
 /** Wiring only: every piece lives in src/vscode, and every disposable goes to the context. */
 export function activate(context: vscode.ExtensionContext): PolicyMemoApi | undefined {
-  const log = vscode.window.createOutputChannel('Policy Memo');
+  // A log channel: levels, timestamps, and the user picks how much to see (Output > Set Log Level).
+  const log = vscode.window.createOutputChannel(LOG_NAME, { log: true });
   context.subscriptions.push(log);
   try {
     const config = new Config(context.subscriptions);
@@ -33,10 +38,10 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
     );
     // Sources load in the background: the NLP model loads on first need, not during activation.
     setTimeout(() => void sources.refresh(), 0);
-    return { sources, tree, diagnostics };
+    return { sources, tree, diagnostics, logFile: vscode.Uri.joinPath(context.logUri, `${LOG_NAME}.log`) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    log.appendLine(`activation failed: ${message}`);
+    log.error(`activation failed: ${message}`);
     void showError(`Policy Memo could not start: ${message}`, 'Show Log').then((choice) => {
       if (choice) log.show();
     });
