@@ -6,12 +6,16 @@ import { Config } from './vscode/config';
 import { showError } from './vscode/inert';
 import { MemoDiagnostics } from './vscode/diagnostics';
 import { SourceIndex } from './vscode/sourceIndex';
-import { createSourcesView, SourcesTreeProvider } from './vscode/sourcesTree';
+import { MemoStatus } from './vscode/memoStatus';
+import { createSourcesView, SourcesTreeProvider, type TreeNode } from './vscode/sourcesTree';
 
 export interface PolicyMemoApi {
   readonly sources: SourceIndex;
   readonly tree: SourcesTreeProvider;
   readonly diagnostics: MemoDiagnostics;
+  /** The status bar item and the Sources view, whose text the API cannot read back: for the integration tests. */
+  readonly status: MemoStatus;
+  readonly view: vscode.TreeView<TreeNode>;
   /** The log channel's file: VS Code writes a log channel named N to N.log in the extension's log folder. */
   readonly logFile: vscode.Uri;
 }
@@ -28,9 +32,11 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
     const sources = new SourceIndex(config, context.extensionUri, log);
     const tree = new SourcesTreeProvider(sources);
     const diagnostics = new MemoDiagnostics(config, sources, log, context.extensionUri);
+    const status = new MemoStatus(config, sources, diagnostics);
+    const sourcesView = createSourcesView(sources, tree);
     context.subscriptions.push(
-      sources, tree, diagnostics,
-      ...createSourcesView(sources, tree),
+      sources, tree, diagnostics, status,
+      ...sourcesView.disposables,
       ...registerCommands(sources, config),
       ...registerCiting(sources, config, log),
       ...diagnostics.register(),
@@ -38,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
     );
     // Sources load in the background: the NLP model loads on first need, not during activation.
     setTimeout(() => void sources.refresh(), 0);
-    return { sources, tree, diagnostics, logFile: vscode.Uri.joinPath(context.logUri, `${LOG_NAME}.log`) };
+    return { sources, tree, diagnostics, status, view: sourcesView.view, logFile: vscode.Uri.joinPath(context.logUri, `${LOG_NAME}.log`) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`activation failed: ${message}`);
