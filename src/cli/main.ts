@@ -10,6 +10,8 @@ import { NODE_FILE_SYSTEM, readCheckedFile, SourceLibrary, DEFAULT_LIMITS, type 
 import { isWithin, placePath, realRoots } from '../core/sources/safeFile';
 import { parseMemo } from '../core/memo/memo';
 import { chooseMemoSources } from '../core/memo/memoSources';
+import { findSourceFiles } from '../core/sources/workspace';
+import { readSourceSettings, SettingsError } from './settings';
 import { extractionToJson, REPORT_VERSION } from '../core/sources/report';
 import { LineIndex } from '../core/text/offsets';
 import { sampleSourcePath } from './sample';
@@ -34,7 +36,9 @@ function firstSentence(message: string): string {
 const USAGE = `usage: memo-check [check] [--source FILE]... [--format text|json] [--unsupported] [--root DIR] [--allow-outside-root] MEMO.md...
        memo-check extract [--format text|json] [--root DIR] [--allow-outside-root] [SOURCE...]
 
-check    check memos against their sources (front matter "sources:", else --source, else the bundled sample)
+check    check memos against their sources: front matter "sources:", else --source, else the policyMemo.sources
+         globs of .vscode/settings.json (or the root's *.code-workspace; default sources/**/*.{txt,md,html}) under
+         the root, else the bundled sample (with a warning). Which sources were used goes to stderr
 extract  print the quotes and facts of sources (default: the bundled sample)
 
 --unsupported         also report claims and quotes no source supports (unsupported/*; never counted as conflicts)
@@ -90,6 +94,19 @@ class Project {
     while (!isWithin(common, memoDir) && dirname(common) !== common) common = dirname(common);
     const branch = relative(common, memoDir).split(sep)[0];
     return branch ? join(common, branch) : memoDir;
+  }
+
+  /** The project root: --root, else the current directory. Workspace settings and their globs are read under it. */
+  get projectRoot(): string {
+    return this.root ?? resolve(this.io.cwd);
+  }
+
+  /** Why a file a settings glob found is not read (a link out of the project root), if it is not. */
+  async globRefusal(path: string): Promise<string | undefined> {
+    if (this.allowOutside) return undefined;
+    const root = this.projectRoot;
+    const placement = await placePath(path, await realRoots([root]), [root]);
+    return placement === 'inside' ? undefined : `is a link to a file outside the project root ${display(this.io, root)} and is not read (use --allow-outside-root)`;
   }
 
   /** Throws the one-line error for a front-matter source outside the memo's root. */
@@ -185,11 +202,82 @@ async function readMemo(io: CliIo, memo: string, memoPath: string): Promise<stri
   return decoded.text;
 }
 
+/** Where a memo's sources came from: the `sourcesFrom` of a file in the JSON report. */
+export type SourcesFrom = 'front-matter' | 'command-line' | 'settings' | 'default-settings' | 'sample';
+/** The stderr line that says which sources a memo was checked against names at most this many. */
+const SOURCES_LISTED_MAX = 10;
+
+interface Configured {
+  /** Absolute paths, sorted: --source's as given, or the files the settings' globs found. */
+  readonly paths: string[];
+  readonly from: 'command-line' | 'settings' | 'default-settings';
+  /** How the stderr line names them ("--source", "policyMemo.sources in .vscode/settings.json (…)"). */
+  readonly described: string;
+}
+
+/**
+ * The sources a memo without front matter `sources:` is checked against, found once a run, by the extension's rule
+ * (src/core/memo/memoSources.ts): --source, else the workspace's policyMemo.sources globs under the project root.
+ */
+async function configuredSources(io: CliIo, project: Project, sourceArgs: string[]): Promise<Configured> {
+  if (sourceArgs.length) return { paths: sourceArgs.map((s) => resolve(io.cwd, s)), from: 'command-line', described: '--source' };
+  const root = project.projectRoot;
+  let settings;
+  try {
+    settings = await readSourceSettings(root);
+  } catch (error) {
+    // One line naming the file, and what to do: the run cannot know which sources were meant.
+    if (error instanceof SettingsError) throw new UsageError(`memo-check: ${display(io, join(root, error.file))} ${error.reason}; fix it, or name the sources with --source`);
+    throw error;
+  }
+  const globs = settings.globs.join(', ');
+  const described = settings.from ? `policyMemo.sources in ${display(io, join(root, settings.from))} (${globs})` : `policyMemo.sources (default ${globs})`;
+  const found = await findSourceFiles(root, settings.globs, settings.maxSources);
+  if (found.truncated) io.err(textLine`memo-check: more than ${settings.maxSources} source files match policyMemo.sources; only the first ${settings.maxSources} (policyMemo.maxSources) are read` + '\n');
+  const paths: string[] = [];
+  for (const path of found.paths) {
+    // As in the extension: a link out of the workspace is reported and skipped, the other sources are read.
+    const refusal = await project.globRefusal(path);
+    if (refusal) io.err(textLine`memo-check: source ${display(io, path)} ${refusal}; skipped` + '\n');
+    else paths.push(path);
+  }
+  return { paths, from: settings.from ? 'settings' : 'default-settings', described: `${described} under ${display(io, root)}` };
+}
+
+/**
+ * Loads what a settings glob found: a file that cannot be read is named on stderr (once a run) and skipped, as the
+ * extension skips it with a message; a source named on purpose (front matter, --source) stops the run instead.
+ */
+async function loadFound(io: CliIo, library: SourceLibrary, paths: readonly string[], noted: Set<string>): Promise<Extraction[]> {
+  const extractions: Extraction[] = [];
+  for (const path of paths) {
+    const result = await library.load(path);
+    const note = result.ok ? result.note : `${result.message}; skipped`;
+    if (note && !noted.has(path)) {
+      noted.add(path);
+      io.err(textLine`memo-check: source ${display(io, path)} ${note}` + '\n');
+    }
+    if (result.ok) extractions.push(result.extraction);
+  }
+  return extractions;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The stderr line naming a memo's sources. */
+function sourcesLine(io: CliIo, memoPath: string, sources: readonly Extraction[], described: string): string {
+  const names = sources.slice(0, SOURCES_LISTED_MAX).map((x) => display(io, x.source.path));
+  const more = sources.length > SOURCES_LISTED_MAX ? ` and ${sources.length - SOURCES_LISTED_MAX} more` : '';
+  return textLine`memo-check: ${display(io, memoPath)}: checked against ${plural(sources.length, 'source')} from ${described}${names.length ? ': ' : ''}${names.join(', ')}${more}` + '\n';
+}
+
 async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs: string[], format: string, unsupportedHints: boolean): Promise<number> {
   if (memos.length === 0) throw new UsageError('memo-check: no memo given', true);
   const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
   const checker = new Checker();
-  const configured = sourceArgs.map((s) => resolve(io.cwd, s));
+  let configured: Configured | undefined;
   const files: Record<string, unknown>[] = [];
   const textLines: string[] = [];
   const noted = new Set<string>();
@@ -198,12 +286,34 @@ async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs
     const memoPath = resolve(io.cwd, memo);
     const text = await readMemo(io, memo, memoPath);
     const parsed = parseMemo(text);
-    const chosen = chooseMemoSources(memoPath, parsed.sources, configured, sampleSourcePath());
-    const sources = await loadSources(io, project, library, chosen.sources.map((s) => s.path), chosen.origin === 'front-matter' ? memoPath : undefined, noted);
+    // The workspace's settings are read only when a memo needs them: a malformed file does not stop a memo that names its sources.
+    if (!parsed.sources && !configured) configured = await configuredSources(io, project, sourceArgs);
+    const chosen = chooseMemoSources(memoPath, parsed.sources, configured?.paths ?? [], sampleSourcePath());
+    let sources: Extraction[];
+    let from: SourcesFrom;
+    let described: string;
+    if (chosen.origin === 'front-matter') {
+      sources = await loadSources(io, project, library, chosen.sources.map((s) => s.path), memoPath, noted);
+      [from, described] = ['front-matter', 'its front matter'];
+    } else if (chosen.origin === 'configured' && configured?.from === 'command-line') {
+      sources = await loadSources(io, project, library, chosen.sources.map((s) => s.path), undefined, noted);
+      [from, described] = ['command-line', configured.described];
+    } else {
+      sources = chosen.origin === 'configured' ? await loadFound(io, library, chosen.sources.map((s) => s.path), noted) : [];
+      [from, described] = [configured?.from ?? 'default-settings', configured?.described ?? ''];
+    }
+    if (sources.length === 0 && from !== 'front-matter') {
+      // The false all-clear of issue 13: a memo checked against the sample alone passes whatever it says of other articles.
+      io.err(textLine`memo-check: warning: ${display(io, memoPath)}: no sources found (no front matter "sources:", no --source, no readable file matches ${described}): checked against the bundled sample article only` + '\n');
+      sources = await loadSources(io, project, library, [sampleSourcePath()], undefined, noted);
+      from = 'sample';
+    } else if (format !== 'json') {
+      io.err(sourcesLine(io, memoPath, sources, described));
+    }
     const findings = checker.check(parsed, sources, { unsupportedHints });
     const lines = new LineIndex(text);
     conflicts += findings.filter((f) => isConflict(f.code)).length;
-    files.push({ path: display(io, memoPath), diagnostics: findings.map((f) => findingToJson(f, lines, io)) });
+    files.push({ path: display(io, memoPath), sources: sources.map((x) => display(io, x.source.path)), sourcesFrom: from, diagnostics: findings.map((f) => findingToJson(f, lines, io)) });
     for (const f of findings) {
       const at = lines.positionAt(f.span.start);
       textLines.push(textLine`${display(io, memoPath)}:${at.line + 1}:${at.character + 1} ${f.severity} ${f.code} ${f.message}`);

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { Severity } from '../core/checking/check';
 import { CITATION_STYLES, type CitationStyle } from '../core/citing/citation';
+import { DEFAULT_SOURCE_GLOBS, maxSourcesOf, sourceGlobsOf } from '../core/sources/workspace';
 
 export const SECTION = 'policyMemo';
-const DEFAULT_SOURCE_GLOBS = ['sources/**/*.{txt,md,html}'];
 const DEFAULT_DEBOUNCE_MS = 300;
 const DEFAULT_MAX_SOURCE_KB = 8192;
-const DEFAULT_MAX_SOURCES = 500;
 const BYTES_PER_KB = 1024;
 export const DEFAULT_COMPLETION_TRIGGER = '@@';
 
@@ -33,7 +32,7 @@ export class Config {
     const c = vscode.workspace.getConfiguration(SECTION);
     return {
       maxSourceBytes: Math.max(1, c.get<number>('maxSourceSizeKB', DEFAULT_MAX_SOURCE_KB)) * BYTES_PER_KB,
-      maxSources: Math.max(1, c.get<number>('maxSources', DEFAULT_MAX_SOURCES)),
+      maxSources: maxSourcesOf(c.get<unknown>('maxSources')),
       checkEnabled: c.get<boolean>('check.enable', true),
       debounceMs: Math.max(0, c.get<number>('check.debounceMs', DEFAULT_DEBOUNCE_MS)),
       severity: c.get<Record<string, SeveritySetting>>('check.severity', {}),
@@ -50,7 +49,8 @@ export class Config {
     let globs = this.globsByFolder.get(key);
     if (!globs) {
       const value = vscode.workspace.getConfiguration(SECTION, folder.uri).get<unknown>('sources', DEFAULT_SOURCE_GLOBS);
-      globs = (Array.isArray(value) ? value : DEFAULT_SOURCE_GLOBS).filter((g): g is string => typeof g === 'string' && g.trim() !== '');
+      // memo-check reads the same value from .vscode/settings.json through the same function.
+      globs = sourceGlobsOf(value);
       this.globsByFolder.set(key, globs);
     }
     return globs;

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { Checker, defaultSeverityOf, type Finding, type Severity } from '../core/checking/check';
-import { DiagnosticCode } from '../core/checking/codes';
+import { DiagnosticCode, isConflict } from '../core/checking/codes';
 import { docsPathOf } from '../core/checking/rules';
 import { CheckScheduler } from '../core/checking/scheduler';
 import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
 import { showInformation } from './inert';
 import type { SourceIndex } from './sourceIndex';
+import type { SourcesOrigin } from '../core/memo/memoSources';
+import type { Extraction } from '../core/sources/extract';
 
 export const DIAGNOSTIC_SOURCE = 'memo-check';
 /**
@@ -20,6 +22,35 @@ export const DIAGNOSTIC_SOURCE = 'memo-check';
  */
 const CHECK_SLICE_MS = 10;
 const CHECK_COMMAND = 'policyMemo.checkMemo';
+/**
+ * The command's check can go stale while it runs (the memo was edited, sources changed, the memo was just opened and
+ * checked again): the command then reports the newer check, waiting for it this long at most.
+ */
+const COMMAND_WAIT_MS = 30_000;
+const PROBLEMS_VIEW_COMMAND = 'workbench.actions.view.problems';
+
+/** What the last check of a memo used and found: for the status bar, the command's result and the log. */
+export interface CheckSummary {
+  readonly origin: SourcesOrigin;
+  readonly sources: readonly Extraction[];
+  readonly conflicts: number;
+  readonly ms: number;
+}
+
+/** What "Check Memo Against Sources" reports, and returns (for tasks and tests). */
+export interface CheckResult {
+  readonly conflicts: number;
+  readonly sources: number;
+  readonly message: string;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -57,6 +88,10 @@ export class MemoDiagnostics implements vscode.Disposable {
   private readonly scheduler = new CheckScheduler<string>((key, generation) => this.checkKey(key, generation));
   /** The findings behind the diagnostics shown, for quick fixes. */
   private readonly findings = new Map<string, readonly Finding[]>();
+  private readonly summaries = new Map<string, CheckSummary>();
+  private readonly checked = new vscode.EventEmitter<vscode.Uri>();
+  /** A memo's check finished and its diagnostics are published. */
+  readonly onDidCheck = this.checked.event;
   /** Its caches make re-checks after an edit cheap: the sources' index and each block's findings. */
   private readonly checker = new Checker();
   /** How many checks were started (the debounce keeps this down while typing). */
@@ -64,7 +99,7 @@ export class MemoDiagnostics implements vscode.Disposable {
     return this.scheduler.started;
   }
 
-  constructor(private readonly config: Config, private readonly sources: SourceIndex, private readonly log: vscode.OutputChannel, private readonly extensionUri: vscode.Uri) {}
+  constructor(private readonly config: Config, private readonly sources: SourceIndex, private readonly log: vscode.LogOutputChannel, private readonly extensionUri: vscode.Uri) {}
 
   register(): vscode.Disposable[] {
     for (const document of vscode.workspace.textDocuments) this.didOpen(document);
@@ -78,12 +113,59 @@ export class MemoDiagnostics implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.didShow(editors)),
       this.sources.onDidChange(() => this.recheckAll()),
       this.config.onDidChange(() => this.recheckAll()),
-      vscode.commands.registerCommand(CHECK_COMMAND, async () => {
-        const editor = vscode.window.activeTextEditor;
-        if (editor && isMemo(editor.document)) await this.check(editor.document);
-        else void showInformation('Policy Memo: open a Markdown memo to check.');
-      }),
+      vscode.commands.registerCommand(CHECK_COMMAND, () => this.checkCommand()),
     ];
+  }
+
+  /** The last check of a memo: its sources and conflicts; undefined before the first one finishes. */
+  summaryOf(uri: vscode.Uri): CheckSummary | undefined {
+    return this.summaries.get(uri.toString());
+  }
+
+  /** "Check Memo Against Sources": checks the active memo now and says what came of it, which a check while typing does not. */
+  private async checkCommand(): Promise<CheckResult | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isMemo(editor.document)) {
+      void showInformation('Policy Memo: open a Markdown memo to check.');
+      return undefined;
+    }
+    const { document } = editor;
+    if (!this.config.checkEnabled) {
+      void showInformation('Policy Memo: checking is turned off (policyMemo.check.enable).');
+      return undefined;
+    }
+    const key = document.uri.toString();
+    let subscription: vscode.Disposable | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const newer = new Promise<boolean>((resolve) => {
+      subscription = this.onDidCheck((uri) => {
+        if (uri.toString() === key) resolve(true);
+      });
+      timer = setTimeout(() => resolve(false), COMMAND_WAIT_MS);
+    });
+    let finished: boolean;
+    try {
+      finished = (await this.check(document)) !== undefined || await newer;
+    } finally {
+      subscription?.dispose();
+      clearTimeout(timer);
+    }
+    const summary = this.summaryOf(document.uri);
+    if (!finished || !summary) {
+      const message = `Policy Memo: the check of ${fileName(document.uri)} did not finish (see the Policy Memo output).`;
+      this.log.warn(message);
+      void showInformation(message);
+      return undefined;
+    }
+    const against = summary.origin === 'sample' ? 'the bundled sample only (add your articles to sources/)' : plural(summary.sources.length, 'source');
+    const message = summary.conflicts
+      ? `${plural(summary.conflicts, 'conflict')} in ${fileName(document.uri)} (checked against ${against})`
+      : `No conflicts: checked against ${against}`;
+    this.log.info(`check of ${vscode.workspace.asRelativePath(document.uri)}: ${message}, in ${summary.ms} ms`);
+    void showInformation(`Policy Memo: ${message}.`, ...(summary.conflicts ? ['Show Problems'] : [])).then((choice) => {
+      if (choice) void vscode.commands.executeCommand(PROBLEMS_VIEW_COMMAND);
+    });
+    return { conflicts: summary.conflicts, sources: summary.sources.length, message };
   }
 
   private didOpen(document: vscode.TextDocument): void {
@@ -108,6 +190,7 @@ export class MemoDiagnostics implements vscode.Disposable {
     this.scheduler.forget(key);
     this.collection.delete(uri);
     this.findings.delete(key);
+    this.summaries.delete(key);
   }
 
   private didCloseTabs(closed: readonly vscode.Tab[]): void {
@@ -151,7 +234,8 @@ export class MemoDiagnostics implements vscode.Disposable {
       return [];
     }
     try {
-      const { sources, problems } = await this.sources.sourcesForMemo(document);
+      const started = Date.now();
+      const { sources, problems, origin } = await this.sources.sourcesForMemo(document);
       if (!this.scheduler.isCurrent(key, generation) || document.isClosed) return undefined;
       const checked = await this.checker.parseAndCheckSliced(document.getText(), sources, { unsupportedHints: this.config.unsupportedHints }, {
         budgetMs: CHECK_SLICE_MS,
@@ -166,9 +250,15 @@ export class MemoDiagnostics implements vscode.Disposable {
       const diagnostics = findings.flatMap((f) => this.toDiagnostic(document, f));
       this.findings.set(key, findings);
       this.collection.set(document.uri, diagnostics);
+      // Conflicts as shown: a code whose severity is "off" is not counted.
+      const summary: CheckSummary = { origin, sources, conflicts: diagnostics.filter((d) => isConflict(codeOf(d) ?? '')).length, ms: Date.now() - started };
+      this.summaries.set(key, summary);
+      // Debug: a check runs after every pause in typing; the command logs its result at info level.
+      this.log.debug(`checked ${vscode.workspace.asRelativePath(document.uri)} against ${plural(sources.length, 'source')} (${origin}): ${plural(summary.conflicts, 'conflict')}, ${diagnostics.length} diagnostics, ${summary.ms} ms`);
+      this.checked.fire(document.uri);
       return diagnostics;
     } catch (error) {
-      this.log.appendLine(`check of ${document.uri.fsPath} failed: ${(error as Error).stack ?? error}`);
+      this.log.error(`check of ${document.uri.fsPath} failed: ${(error as Error).stack ?? error}`);
       return undefined;
     }
   }
@@ -205,5 +295,6 @@ export class MemoDiagnostics implements vscode.Disposable {
   dispose(): void {
     this.scheduler.dispose();
     this.collection.dispose();
+    this.checked.dispose();
   }
 }

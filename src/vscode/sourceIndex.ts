@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Extraction } from '../core/sources/extract';
-import { listedSourcesOf, resolveListedSource } from '../core/memo/memoSources';
+import { chooseMemoSources, listedSourcesOf, resolveListedSource, type SourcesOrigin } from '../core/memo/memoSources';
 import { NODE_FILE_SYSTEM, SourceLibrary, type LoadResult } from '../core/sources/library';
 import { placePath, realRoots, type Placement } from '../core/sources/safeFile';
+import { SOURCE_EXCLUDE_GLOB } from '../core/sources/workspace';
 import type { Config } from './config';
 import { showWarning } from './inert';
 import { WorkerExtractor } from '../worker/workerExtractor';
@@ -10,11 +11,18 @@ import { WorkerExtractor } from '../worker/workerExtractor';
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
 /** Wait after a burst of file events before re-reading sources. */
 const WATCH_DEBOUNCE_MS = 200;
-const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+const BYTES_PER_KB = 1024;
 const OUTSIDE_WORKSPACE: Record<Exclude<Placement, 'inside'>, string> = {
   'outside': 'is outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)',
   'linked-outside': 'is a link to a file outside the workspace and is not read (see policyMemo.allowSourcesOutsideWorkspace)',
 };
+
+/** The sources one memo is checked against, and which rule chose them. */
+export interface MemoSourceSet {
+  readonly sources: Extraction[];
+  readonly problems: SourceProblem[];
+  readonly origin: SourcesOrigin;
+}
 
 export interface SourceProblem {
   readonly path: string;
@@ -40,8 +48,8 @@ export class SourceIndex implements vscode.Disposable {
   private running: Promise<void> | undefined;
   private readonly reportedProblems = new Set<string>();
 
-  constructor(private readonly config: Config, private readonly extensionUri: vscode.Uri, private readonly log: vscode.OutputChannel) {
-    this.extractor = new WorkerExtractor(vscode.Uri.joinPath(extensionUri, 'dist').fsPath, (line) => log.appendLine(line));
+  constructor(private readonly config: Config, private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+    this.extractor = new WorkerExtractor(vscode.Uri.joinPath(extensionUri, 'dist').fsPath, (line) => log.warn(line));
     // Node's fs, not vscode.workspace.fs: that one cannot bound a read (a source naming /dev/zero took the
     // extension host to 3 GB), nor tell a device, FIFO or socket from a file. Sources are local files
     // (no virtual workspaces), read where the extension host runs, as vscode.workspace.fs would.
@@ -128,8 +136,11 @@ export class SourceIndex implements vscode.Disposable {
   refresh(): Promise<void> {
     const generation = ++this.generation;
     const run = vscode.window.withProgress({ location: { viewId: 'policyMemo.sources' }, title: 'Reading sources' }, async () => {
+      const started = Date.now();
       this.library.setLimits({ maxBytes: this.config.maxSourceBytes });
       const uris = await this.findSourceFiles();
+      // What was loaded before: a source that comes back as the same extraction was not read again.
+      const before = new Set(this.extractions);
       const loaded: Extraction[] = [];
       const problems: SourceProblem[] = [];
       if (uris.length > this.config.maxSources) {
@@ -140,7 +151,12 @@ export class SourceIndex implements vscode.Disposable {
         if (generation !== this.generation) return;
         const refusal = await this.outsideWorkspace(uri.fsPath);
         if (refusal) problems.push({ path: uri.fsPath, message: refusal });
-        else this.collect(await this.library.load(uri.fsPath), loaded, problems);
+        else {
+          const loadStarted = Date.now();
+          const result = await this.library.load(uri.fsPath);
+          this.collect(result, loaded, problems);
+          if (result.ok) this.logLoaded(result.extraction, Date.now() - loadStarted, before.has(result.extraction));
+        }
         // Yield between files so a large workspace never starves the extension host.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -149,6 +165,9 @@ export class SourceIndex implements vscode.Disposable {
         this.collect(sample, loaded, problems);
       }
       if (generation !== this.generation) return;
+      const took = Date.now() - started;
+      if (loaded.some((x) => !x.source.isSample)) this.log.info(`${loaded.length} source${loaded.length === 1 ? '' : 's'} loaded in ${took} ms from ${this.globsText()}${problems.length ? `; ${problems.length} skipped (warnings above)` : ''}`);
+      else this.log.warn(`no source found by ${this.globsText()}${problems.length ? ` (${problems.length} skipped, warnings above)` : ''}: memos without front matter sources are checked against the bundled sample`);
       this.extractions = loaded;
       this.problemList = problems;
       this.reportProblems(problems);
@@ -159,6 +178,24 @@ export class SourceIndex implements vscode.Disposable {
     });
     this.running = tracked;
     return tracked;
+  }
+
+  /** The globs of each workspace folder, for the log. */
+  private globsText(): string {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const globs = [...new Set(folders.flatMap((f) => this.config.sourceGlobsFor(f)))];
+    return `policyMemo.sources (${globs.join(', ')})`;
+  }
+
+  /** One line per source read: its size, what was found in it and how long it took; unchanged ones at debug level. */
+  private logLoaded(x: Extraction, ms: number, unchanged: boolean): void {
+    const path = vscode.workspace.asRelativePath(x.source.path);
+    if (unchanged) {
+      this.log.debug(`source ${path} unchanged`);
+      return;
+    }
+    const kb = (Buffer.byteLength(x.source.original ?? x.source.text) / BYTES_PER_KB).toFixed(1);
+    this.log.info(`source ${path}: ${kb} KB, ${x.quotes.length} quotes, ${x.factTable.shown.length} facts, read in ${ms} ms`);
   }
 
   private collect(result: LoadResult, loaded: Extraction[], problems: SourceProblem[]): void {
@@ -174,7 +211,7 @@ export class SourceIndex implements vscode.Disposable {
   private reportProblems(problems: readonly SourceProblem[]): void {
     for (const p of problems) {
       const text = p.path ? `Policy Memo: source ${vscode.workspace.asRelativePath(p.path)} ${p.message}.` : `Policy Memo: ${p.message}.`;
-      this.log.appendLine(text);
+      this.log.warn(text.replace(/^Policy Memo: /, ''));
       if (this.reportedProblems.has(text)) continue;
       this.reportedProblems.add(text);
       void showWarning(text);
@@ -198,7 +235,7 @@ export class SourceIndex implements vscode.Disposable {
     }
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const glob of this.config.sourceGlobsFor(folder)) {
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE_GLOB, this.config.maxSources + 1);
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), SOURCE_EXCLUDE_GLOB, this.config.maxSources + 1);
         for (const uri of found) seen.set(uri.fsPath, uri);
       }
     }
@@ -223,14 +260,16 @@ export class SourceIndex implements vscode.Disposable {
   }
 
   /**
-   * The sources a memo is checked against: its front matter `sources:` (paths
-   * relative to the memo, inside the workspace), else the workspace's sources.
+   * The sources a memo is checked against, by the rule memo-check applies too (chooseMemoSources): its front matter
+   * `sources:` (paths relative to the memo, inside the workspace), else the workspace's sources, else the sample.
    */
-  async sourcesForMemo(document: vscode.TextDocument): Promise<{ sources: Extraction[]; problems: SourceProblem[]; fromFrontMatter: boolean }> {
+  async sourcesForMemo(document: vscode.TextDocument): Promise<MemoSourceSet> {
     const listed = this.listedSources(document);
     if (!listed) {
       await this.ready();
-      return { sources: [...this.extractions], problems: [], fromFrontMatter: false };
+      const workspace = this.extractions.filter((x) => !x.source.isSample);
+      const { origin } = chooseMemoSources(document.uri.fsPath, listed, workspace.map((x) => x.source.path), this.samplePath);
+      return { sources: origin === 'sample' ? this.extractions.filter((x) => x.source.isSample) : workspace, problems: [], origin };
     }
     const sources: Extraction[] = [];
     const problems: SourceProblem[] = [];
@@ -248,7 +287,7 @@ export class SourceIndex implements vscode.Disposable {
       if (result.ok) this.collect(result, sources, problems);
       else problems.push({ path: entry, message: result.message });
     }
-    return { sources, problems, fromFrontMatter: true };
+    return { sources, problems, origin: 'front-matter' };
   }
 
   /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { sourceLabel } from '../core/citing/citation';
 import { factsOf, factValues, type Extraction, type Fact } from '../core/sources/extract';
-import { textMarkdown } from './inert';
+import { showInformation, textMarkdown } from './inert';
 import { factPassage, factText, quotePassages, type Passage } from './passages';
 import { paragraphNumberAt } from '../core/sources/source';
 import type { SourceIndex } from './sourceIndex';
@@ -170,11 +170,50 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
 const SAMPLE_MESSAGE = 'Showing the bundled sample article: add your own sources to sources/.';
 
-/** The Sources view: the tree, and a line above it while the bundled sample stands in for real sources. */
-export function createSourcesView(index: SourceIndex, tree: SourcesTreeProvider): vscode.Disposable[] {
+/** Where a list of sources lies, for a message: the folder they share, relative to the workspace ("sources/"). */
+function whereSourcesAre(sources: readonly Extraction[]): string {
+  const dirs = sources.map((x) => x.source.path.slice(0, x.source.path.lastIndexOf('/') + 1));
+  let common = dirs[0] ?? '';
+  for (const dir of dirs) while (!dir.startsWith(common)) common = common.slice(0, common.lastIndexOf('/', common.length - 2) + 1);
+  const relative = vscode.workspace.asRelativePath(common.replace(/\/$/, ''), false);
+  return relative && relative !== common.replace(/\/$/, '') ? `in ${relative}/` : 'in the workspace';
+}
+
+/** The notice when the first source takes the sample's place: memos are now checked against other text. */
+export function sampleDroppedMessage(sources: readonly Extraction[]): string {
+  return `Now checking against ${sources.length} source${sources.length === 1 ? '' : 's'} ${whereSourcesAre(sources)}; the bundled sample is no longer used`;
+}
+
+export interface SourcesView {
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly disposables: vscode.Disposable[];
+}
+
+/**
+ * The Sources view: the tree, a line above it while the bundled sample stands in for real sources, and, when the
+ * first real sources replace the sample, a notice saying so once (a notification and the line above the tree, until
+ * the sources change again): every memo without front matter is checked against other text from then on.
+ */
+export function createSourcesView(index: SourceIndex, tree: SourcesTreeProvider): SourcesView {
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  let wasSample = false;
+  let announced: string | undefined;
   const describe = (): void => {
-    view.message = index.usingSample ? SAMPLE_MESSAGE : undefined;
+    const paths = index.sources.map((x) => x.source.path).join('\n');
+    if (index.usingSample) {
+      view.message = SAMPLE_MESSAGE;
+      wasSample = true;
+      return;
+    }
+    if (wasSample && index.sources.length > 0) {
+      wasSample = false;
+      announced = paths;
+      const message = sampleDroppedMessage(index.sources);
+      view.message = message;
+      void showInformation(`Policy Memo: ${message}.`);
+      return;
+    }
+    if (announced !== paths) view.message = undefined;
   };
-  return [view, index.onDidChange(describe)];
+  return { view, disposables: [view, index.onDidChange(describe)] };
 }

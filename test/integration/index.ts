@@ -12,6 +12,7 @@ export function run(): Promise<void> {
   require('./robustness.test');
   require('./security.test');
   require('./large.test');
+  require('./status.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {

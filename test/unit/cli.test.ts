@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { main, EXIT_CLEAN, EXIT_USAGE } from '../../src/cli/main';
 import { ROOT, windows1252Article } from './fixtures';
 
@@ -15,7 +15,10 @@ async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: str
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'memo-check-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
   return dir;
 }
 
@@ -74,9 +77,10 @@ describe('memo-check check', () => {
     assert.match(out, /^memo\.md:3:7 warning conflict\/number Memo says 3,500 American troops; source says 2500 American troops/);
   });
 
-  it('exits 0 on a memo the sources support, and prints nothing', async () => {
+  it('exits 0 on a memo the sources support, and prints nothing on stdout', async () => {
     const dir = workspace({ 'memo.md': 'There are 2500 American troops in Iraq.\n' });
-    assert.deepStrictEqual(await run(['check', 'memo.md'], dir), { code: 0, out: '', err: '' });
+    const { code, out } = await run(['check', 'memo.md'], dir);
+    assert.deepStrictEqual({ code, out }, { code: 0, out: '' });
   });
 
   it('prints the JSON the README documents, with evidence and fix', async () => {
@@ -242,5 +246,99 @@ describe('memo-check on hostile input', () => {
     assert.ok(!controls.test(json.out.replace(/\n/g, '')), 'no raw control character in the JSON text');
     assert.ok(json.out.includes('\\u009b'), 'C1 controls are escaped in JSON');
     assert.ok(JSON.parse(json.out).sources[0].quotes[0].text.includes('\u001b[2K\u001b]8;;https://evil.example'), 'JSON keeps the text as it is');
+  });
+});
+
+describe('memo-check: which sources, as the extension resolves them (issue 13, point 1)', () => {
+  const SCHOOLS = 'The council approved 12 new schools in 2021, said Mayor Ann Lee.\n';
+  const CLAIM = 'The council approved 40 new schools in 2021.\n';
+  const lines = (text: string): string[] => text.split('\n').filter(Boolean);
+
+  it('checks against the workspace\u2019s sources/ (the default policyMemo.sources glob), not the sample, and says so on stderr', async () => {
+    const dir = workspace({ 'sources/schools.txt': SCHOOLS, 'sources/deep/more.md': 'Mayor Ann Lee opened the library in 2019.\n', 'sources/notes.docx': 'x', 'memo.md': CLAIM });
+    const { code, out, err } = await run(['memo.md'], dir);
+    assert.strictEqual(code, 1, err);
+    assert.match(out, /^memo\.md:1:22 warning conflict\/number Memo says 40 new schools; source says 12 new schools/);
+    assert.deepStrictEqual(lines(err), [`memo-check: memo.md: checked against 2 sources from policyMemo.sources (default sources/**/*.{txt,md,html}) under ${dir}: sources/deep/more.md, sources/schools.txt`]);
+    const json = JSON.parse((await run(['--format', 'json', 'memo.md'], dir)).out);
+    assert.deepStrictEqual(json.files[0].sources, ['sources/deep/more.md', 'sources/schools.txt']);
+    assert.strictEqual(json.files[0].sourcesFrom, 'default-settings');
+  });
+
+  it('reads policyMemo.sources from .vscode/settings.json with comments and trailing commas, relative to --root', async () => {
+    const dir = workspace({
+      '.vscode/settings.json': '{\n  // our articles, not sources/\n  "policyMemo.sources": ["refs/**/*.txt", /* and */ "extra/a.md",],\n  "editor.rulers": [100],\n}\n',
+      'refs/2021/schools.txt': SCHOOLS,
+      'sources/other.txt': 'The council approved 40 new schools in 2021.\n',
+      'docs/memo.md': CLAIM,
+    });
+    const inRoot = await run(['--format', 'json', 'docs/memo.md'], dir);
+    assert.strictEqual(inRoot.code, 1, inRoot.err);
+    assert.deepStrictEqual(JSON.parse(inRoot.out).files[0].sources, ['refs/2021/schools.txt']);
+    assert.strictEqual(JSON.parse(inRoot.out).files[0].sourcesFrom, 'settings');
+    const fromDocs = await run(['--root', '..', 'memo.md'], join(dir, 'docs'));
+    assert.strictEqual(fromDocs.code, 1, fromDocs.err);
+    // Paths outside the current directory are shown absolute, as everywhere in memo-check's messages.
+    assert.strictEqual(fromDocs.err, `memo-check: memo.md: checked against 1 source from policyMemo.sources in ${dir}/.vscode/settings.json (refs/**/*.txt, extra/a.md) under ${dir}: ${dir}/refs/2021/schools.txt\n`);
+  });
+
+  it('reads a *.code-workspace file\u2019s settings when the folder has no .vscode/settings.json', async () => {
+    const dir = workspace({ 'team.code-workspace': '{ "folders": [{ "path": "." }], "settings": { "policyMemo.sources": ["refs/*.txt"] } }', 'refs/a.txt': SCHOOLS, 'memo.md': CLAIM });
+    const { code, err } = await run(['memo.md'], dir);
+    assert.strictEqual(code, 1, err);
+    assert.match(err, /from policyMemo\.sources in team\.code-workspace \(refs\/\*\.txt\).*: refs\/a\.txt$/m);
+  });
+
+  it('a memo\u2019s front matter still comes first, then --source, then the settings', async () => {
+    const dir = workspace({ 'sources/a.txt': SCHOOLS, 'b.txt': 'The council approved 40 new schools in 2021.\n', 'fm.md': `---\nsources: [b.txt]\n---\n\n${CLAIM}`, 'plain.md': CLAIM });
+    const fm = await run(['fm.md'], dir);
+    assert.strictEqual(fm.code, 0);
+    assert.strictEqual(fm.err, 'memo-check: fm.md: checked against 1 source from its front matter: b.txt\n');
+    const given = await run(['--source', 'b.txt', 'plain.md'], dir);
+    assert.strictEqual(given.code, 0);
+    assert.strictEqual(given.err, 'memo-check: plain.md: checked against 1 source from --source: b.txt\n');
+  });
+
+  it('warns on stderr, naming what it looked for, when it falls back to the sample; JSON says sourcesFrom "sample"', async () => {
+    const dir = workspace({ '.vscode/settings.json': '{ "policyMemo.sources": ["articles/*.txt"] }', 'memo.md': 'There are 2500 American troops in Iraq.\n' });
+    for (const format of ['text', 'json']) {
+      const { code, out, err } = await run(['--format', format, 'memo.md'], dir);
+      assert.strictEqual(code, 0);
+      assert.deepStrictEqual(lines(err), [`memo-check: warning: memo.md: no sources found (no front matter "sources:", no --source, no readable file matches policyMemo.sources in .vscode/settings.json (articles/*.txt) under ${dir}): checked against the bundled sample article only`]);
+      if (format === 'json') {
+        const [file] = JSON.parse(out).files;
+        assert.strictEqual(file.sourcesFrom, 'sample');
+        assert.deepStrictEqual(file.sources.length, 1);
+        assert.match(file.sources[0], /rutte-sudani-the-hague\.txt$/);
+      }
+    }
+  });
+
+  it('exits 2 with one line naming a malformed .vscode/settings.json, with where it breaks', async () => {
+    const dir = workspace({ '.vscode/settings.json': '{\n  "policyMemo.sources": ["refs/*.txt"]\n  "editor.tabSize": 2\n}\n', 'memo.md': CLAIM });
+    const { code, out, err } = await run(['memo.md'], dir);
+    assert.strictEqual(code, EXIT_USAGE);
+    assert.strictEqual(out, '');
+    assert.strictEqual(err.trim().split('\n').length, 1, err);
+    assert.match(err, /^memo-check: \.vscode\/settings\.json is not valid JSON \(line 3, column 3: .*\); fix it, or name the sources with --source\n$/);
+    assert.strictEqual((await run(['--source', 'memo.md', 'memo.md'], dir)).code, 0, '--source needs no settings');
+  });
+
+  it('skips, naming each, a found file that cannot be read or links out of the root, and checks against the rest', async () => {
+    const outer = mkdtempSync(join(tmpdir(), 'memo-check-root-'));
+    writeFileSync(join(outer, 'secret.txt'), 'The council approved 40 new schools in 2021.\n');
+    const dir = join(outer, 'project');
+    mkdirSync(join(dir, 'sources'), { recursive: true });
+    writeFileSync(join(dir, 'sources', 'schools.txt'), SCHOOLS);
+    writeFileSync(join(dir, 'sources', 'empty.txt'), '');
+    symlinkSync(join(outer, 'secret.txt'), join(dir, 'sources', 'linked.txt'));
+    writeFileSync(join(dir, 'memo.md'), CLAIM);
+    const { code, err } = await run(['memo.md'], dir);
+    assert.strictEqual(code, 1, 'the secret, which would support the claim, is not read');
+    assert.deepStrictEqual(lines(err), [
+      `memo-check: source sources/linked.txt is a link to a file outside the project root ${dir} and is not read (use --allow-outside-root); skipped`,
+      'memo-check: source sources/empty.txt is empty; skipped',
+      `memo-check: memo.md: checked against 1 source from policyMemo.sources (default sources/**/*.{txt,md,html}) under ${dir}: sources/schools.txt`,
+    ]);
   });
 });
