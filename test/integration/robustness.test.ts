@@ -57,7 +57,7 @@ describe('Robustness', () => {
   it('a source renamed or deleted while open leaves no stale entry and no error', async () => {
     const { sources } = await api();
     await vscode.workspace.fs.writeFile(workspaceUri('sources', 'before.txt'), encode('The port handled 40 ships on Monday.\n'));
-    await waitFor('the source', () => sources.sources.some((x) => x.source.key === 'before'));
+    await waitFor('the source', () => sources.sources.some((x) => x.source.key === 'before'), 60000);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('sources', 'before.txt')));
     await vscode.workspace.fs.rename(workspaceUri('sources', 'before.txt'), workspaceUri('sources', 'after.txt'));
     await waitFor('the renamed source', () => sources.sources.some((x) => x.source.key === 'after') && !sources.sources.some((x) => x.source.key === 'before'));
