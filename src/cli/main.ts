@@ -1,4 +1,5 @@
 /** memo-check: the engine on the command line (README, "memo-check"). Exit 0 clean, 1 conflicts, 2 usage or input error. */
+import { plural } from '../core/text/plural';
 import { relative, resolve, dirname, isAbsolute, join, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Checker, type Finding } from '../core/checking/check';
@@ -262,9 +263,6 @@ async function loadFound(io: CliIo, library: SourceLibrary, paths: readonly stri
   return extractions;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** The stderr line naming a memo's sources. */
 function sourcesLine(io: CliIo, memoPath: string, sources: readonly Extraction[], described: string): string {

@@ -1,3 +1,4 @@
+import { plural } from '../core/text/plural';
 import * as vscode from 'vscode';
 import { Checker, defaultSeverityOf, type Finding, type Severity } from '../core/checking/check';
 import { DiagnosticCode, isConflict } from '../core/checking/codes';
@@ -44,9 +45,6 @@ export interface CheckResult {
   readonly message: string;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function fileName(uri: vscode.Uri): string {
   return uri.path.split('/').pop() ?? uri.path;

@@ -8,7 +8,8 @@ import type { SourcesOrigin } from '../core/memo/memoSources';
 import type { Extraction } from '../core/sources/extract';
 import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
-import { plural, type MemoDiagnostics } from './diagnostics';
+import type { MemoDiagnostics } from './diagnostics';
+import { plural } from '../core/text/plural';
 import { labelText } from './inert';
 import type { SourceIndex } from './sourceIndex';
 
