@@ -2,8 +2,9 @@
  * JSON with comments, as VS Code writes `.vscode/settings.json` and `.code-workspace` files (`//` and `/* *\/`
  * comments, trailing commas), read with jsonc-parser, VS Code's own reader. An error is reported as one line with
  * the line and column it is at in the file as written.
+ * (The ESM build is imported: the package's UMD main loads its parts by a dynamic require no bundler follows.)
  */
-import { createScanner, parse, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
+import { createScanner, parse, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 
 export type JsoncResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
