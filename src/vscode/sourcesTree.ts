@@ -9,7 +9,7 @@ import type { SourceIndex } from './sourceIndex';
 export const VIEW_ID = 'policyMemo.sources';
 const LABEL_MAX_CHARS = 90;
 
-type ValueGroup = 'number' | 'date' | 'person' | 'organization' | 'place';
+type ValueGroup = 'number' | 'date' | 'person' | 'organization' | 'place' | 'name';
 
 const VALUE_GROUPS: { type: ValueGroup; label: string; icon: string; byName: boolean }[] = [
   { type: 'number', label: 'Numbers', icon: 'symbol-number', byName: false },
@@ -17,6 +17,8 @@ const VALUE_GROUPS: { type: ValueGroup; label: string; icon: string; byName: boo
   { type: 'person', label: 'People', icon: 'person', byName: true },
   { type: 'organization', label: 'Organisations', icon: 'organization', byName: true },
   { type: 'place', label: 'Places', icon: 'location', byName: true },
+  // Names the text gives no kind for: shown, so nothing is lost, but apart from the typed ones.
+  { type: 'name', label: 'Other names', icon: 'symbol-key', byName: true },
 ];
 
 export type TreeNode =

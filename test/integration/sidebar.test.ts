@@ -40,7 +40,7 @@ describe('Sidebar', () => {
       assert.ok(speakers.includes(expected), `speaker ${expected} missing from ${speakers.join(', ')}`);
     }
     const facts = groupChildren(tree, root, 'Facts').map((n) => (n.kind === 'group' ? n.label : ''));
-    assert.deepStrictEqual(facts, ['Numbers', 'Dates', 'People', 'Organisations', 'Places']);
+    assert.deepStrictEqual(facts, ['Numbers', 'Dates', 'People', 'Organisations', 'Places', 'Other names']);
   });
 
   it('clicking a quote reveals the passage in the source', async () => {

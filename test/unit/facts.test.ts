@@ -99,4 +99,19 @@ describe('facts: people, organisations and places', () => {
     const names = new Set(x.mentions.map((m) => m.canonical));
     for (const noise of ['Supporters', 'Prime Minister', 'Total', 'October', 'Pro-Iranian']) assert.ok(!names.has(noise), `${noise} taken for a name`);
   });
+
+  it('lists a name the text gives no kind for as a name, not as an organisation', () => {
+    const x = extractText('The plan was backed by the Harbour Council. Reporters saw Delacroix near the gate on Monday.\n');
+    const listed = factsOf(x).flatMap((f) => factValues(f)).filter((v) => v.type !== 'number' && v.type !== 'date').map((v) => `${v.type}:${v.value}`);
+    assert.ok(listed.includes('organization:Harbour Council'), listed.join(', '));
+    assert.ok(listed.includes('name:Delacroix'), listed.join(', '));
+    assert.ok(!listed.includes('organization:Delacroix'), listed.join(', '));
+  });
+
+  it('folds a short form the text defines in brackets into the full name, whatever its letters', () => {
+    const x = extractText('The Northern Rivers Relief Fund (NRELF) opened two depots. NRELF said more were planned.\n');
+    const short = x.mentions.filter((m) => m.canonical === 'NRELF');
+    assert.strictEqual(short.length, 2);
+    assert.ok(short.every((m) => m.entity === 'Northern Rivers Relief Fund'), JSON.stringify(short));
+  });
 });

@@ -550,7 +550,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       ...(c.title ? { title: c.title } : {}), ...(c.demonym ? { demonym: true } : {}), ...(c.inferred ? { inferred: true } : {}), ...(label ? { label: true } : {}), ...(guessed ? { guessed: true } : {}), ...(c.dateline ? { dateline: true } : {}),
     });
   }
-  return foldOrganizationForms(mentions);
+  return foldOrganizationForms(mentions, text);
 }
 
 /** Most distinct organisation names kept per first word to fold short forms into. */
@@ -568,9 +568,16 @@ function initialsOf(name: string): string {
  * One organisation under the forms a document gives it: its acronym ("LHA" after "Lagos Harbour Authority (LHA)")
  * and a shortened name ("Delta Marine" after "Delta Marine Works Limited") take the full name as written first.
  */
-function foldOrganizationForms(mentions: Mention[]): Mention[] {
+function foldOrganizationForms(mentions: Mention[], text: string): Mention[] {
   const full = mentions.filter((m) => m.type === 'organization' && /\s/.test(m.canonical) && !m.dateline);
   if (full.length === 0) return mentions;
+  // "The United Nations Children's Fund (UNICEF)": the text defines the short form, whatever its letters.
+  const defined = new Map<string, Mention>();
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const [long, short] = [mentions[k], mentions[k + 1]];
+    if (long.type !== 'organization' || !/\s/.test(long.canonical) || long.dateline || !ACRONYM.test(short.canonical)) continue;
+    if (/^\s*\($/.test(text.slice(long.end, short.start)) && text[short.end] === ')' && !defined.has(short.canonical)) defined.set(short.canonical, long);
+  }
   const byInitials = new Map<string, Mention>();
   // By first word, so that a short form is compared with the few names it could shorten, not with all of them.
   const byFirstWord = new Map<string, Mention[]>();
@@ -585,7 +592,7 @@ function foldOrganizationForms(mentions: Mention[]): Mention[] {
     if (m.label || m.dateline || m.demonym || m.title) return m;
     const words = m.canonical.split(/\s+/);
     let target: Mention | undefined;
-    if (words.length === 1 && ACRONYM.test(m.canonical) && m.type !== 'place') target = byInitials.get(m.canonical.replace(/s$/, ''));
+    if (words.length === 1 && ACRONYM.test(m.canonical) && m.type !== 'place') target = defined.get(m.canonical) ?? byInitials.get(m.canonical.replace(/s$/, ''));
     // A lone word nothing typed ("Asaib" after "Asaib Ahl Al-Haq"), or several words, that begin a longer name.
     else if ((words.length >= 2 && m.type !== 'place') || (m.type === 'organization' && m.guessed)) {
       // A strict prefix of a longer organisation's name, word for word.

@@ -7,8 +7,12 @@ import type { Token } from '../language/nlp';
 import type { Span } from '../text/offsets';
 import { findDates, findNumbers, type DateValue, type NumberValue } from '../language/values';
 
+/**
+ * A name as the Sources view and `memo-check extract` list it: a person, organisation or place, or `name` when nothing
+ * in the text says which it is (a capitalised word with no title, organisation word, place cue or gazetteer entry).
+ */
 export interface EntityValue {
-  readonly type: 'person' | 'organization' | 'place';
+  readonly type: 'person' | 'organization' | 'place' | 'name';
   readonly text: string;
   readonly value: string;
   readonly start: number;
@@ -63,8 +67,17 @@ export function factsOf(x: Extraction): Fact[] {
 /** A fact's numbers, dates and names in the order the sentence gives them (built when shown, not stored). */
 export function factValues(fact: Fact): FactValue[] {
   // Listed as the entity it names in full ("LHA" under Lagos Harbour Authority), an organisation's short forms included.
-  const entityValues: EntityValue[] = fact.mentions.map((m) => ({ type: m.entity ? 'organization' : m.type, text: m.text, value: m.entity ?? m.canonical, start: m.start, end: m.end }));
+  const entityValues: EntityValue[] = fact.mentions.map((m) => ({ type: listedType(m), text: m.text, value: m.entity ?? m.canonical, start: m.start, end: m.end }));
   return [...fact.numbers, ...fact.dates, ...entityValues].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The type a mention is listed under. The checker compares an untyped name as an organisation (its guess), but the
+ * view does not list a guess as a fact: "Witnesses" at a sentence start or a first name alone is no organisation.
+ */
+function listedType(m: Mention): EntityValue['type'] {
+  if (m.entity) return 'organization';
+  return m.type === 'organization' && m.guessed ? 'name' : m.type;
 }
 
 /** Mentions, less those of a table that run from one cell into the next ("Item | Amount" is no name): a name is in one cell. */
