@@ -108,6 +108,13 @@ describe('facts: people, organisations and places', () => {
     assert.ok(!listed.includes('organization:Delacroix'), listed.join(', '));
   });
 
+  it('does not take a plural common noun opening a sentence for a name, unless the text capitalises it inside a sentence', () => {
+    const plain = extractText('Officials said the plan would cost more. Traders said markets had priced it in.\n');
+    assert.deepStrictEqual(plain.mentions.map((m) => m.canonical), []);
+    const named = extractText('The firm hired Ana Wells last year. Wells said the plan would cost more.\n');
+    assert.ok(named.mentions.some((m) => m.text === 'Wells' && m.type === 'person'), JSON.stringify(named.mentions));
+  });
+
   it('folds a short form the text defines in brackets into the full name, whatever its letters', () => {
     const x = extractText('The Northern Rivers Relief Fund (NRELF) opened two depots. NRELF said more were planned.\n');
     const short = x.mentions.filter((m) => m.canonical === 'NRELF');

@@ -1,6 +1,6 @@
 /** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
 import { COMPASS_WORDS, countryOf, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
-import type { Token } from './nlp';
+import { lemmaOfWord, type Token } from './nlp';
 import type { Span } from '../text/offsets';
 
 export type EntityType = 'person' | 'organization' | 'place';
@@ -122,6 +122,16 @@ function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
     i = end;
   }
   return runs;
+}
+
+/**
+ * "Officials", "Traders", "Women": a plural the lexicon reads as an inflection of a common word ("official"). Plurals
+ * only: the lexicon also maps British spellings to American ones ("Labour" -> "labor"), and those may be names.
+ */
+function isInflectedCommonWord(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+(?:s|men|ren)$/u.test(word)) return false;
+  const lemma = lemmaOfWord(word);
+  return lemma !== word.toLowerCase() && /^\p{Ll}+$/u.test(lemma);
 }
 
 /** A capitalised content word of any part of speech ("Inland" in "Ports and Inland Waterways"). */
@@ -380,6 +390,14 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   const { commonWords, known } = context;
   const ownLowerCase = new Set(tokens.filter((t) => /^[a-z]/.test(t.text)).map((t) => t.text));
   const usedInLowerCase = (word: string): boolean => ownLowerCase.has(word.toLowerCase()) || (commonWords?.has(word.toLowerCase()) ?? false);
+  // Capitalised words met inside a sentence, not at its start: names, where a sentence opener may be a common word.
+  let inside: Set<string> | undefined;
+  const capitalisedInside = (): Set<string> => {
+    if (inside) return inside;
+    inside = new Set();
+    for (const s of sentences) for (let k = s.firstToken + 1; k < s.endToken; k++) if (isCapitalised(tokens[k].text) && /\p{L}/u.test(tokens[k - 1].text)) inside.add(tokens[k].text);
+    return inside;
+  };
   const candidates: Candidate[] = [];
   for (const sentence of sentences) {
     let from = sentence.firstToken;
@@ -434,7 +452,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       if (!confident && single && !country) {
         // A capitalised sentence opener that the text also uses in lower case is a common word ("Supporters of …").
         const opensClause = core.first === from || [':', ';', '-', '\u2014', '\u2013', '(', '"', '\u201c', '\u2018', "'"].includes(tokens[core.first - 1]?.text ?? '');
-        if (opensClause && (usedInLowerCase(surface) || !type)) continue;
+        if (opensClause && (usedInLowerCase(surface) || !type || (isInflectedCommonWord(surface) && !capitalisedInside().has(surface)))) continue;
         // A lone capitalised modifier of a common noun ("Shiite militias", "Kurdish peshmerga") is not a named thing.
         const next = tokens[core.end];
         if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !effectiveTitle) continue;

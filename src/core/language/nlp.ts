@@ -131,3 +131,23 @@ export function analyse(input: string): Analysis {
   return { tokens, sentences };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** Most lower-case words whose lemma is kept: the lookups are of sentence openers, a small vocabulary per source. */
+const WORD_LEMMA_CACHE_MAX = 5_000;
+const wordLemmas = new Map<string, string>();
+
+/**
+ * The lemma the lexicon gives a lower-case word on its own ("officials" -> "official", "williams" -> "williams"):
+ * a capitalised sentence opener whose lower-case form lemmatises to another word is an inflected common word.
+ */
+export function lemmaOfWord(word: string): string {
+  const lower = word.toLowerCase();
+  let lemma = wordLemmas.get(lower);
+  if (lemma === undefined) {
+    const doc = nlp().readDoc(lower);
+    lemma = String(doc.tokens().out(its.lemma)[0] ?? lower).toLowerCase();
+    if (wordLemmas.size >= WORD_LEMMA_CACHE_MAX) wordLemmas.clear();
+    wordLemmas.set(lower, lemma);
+  }
+  return lemma;
+}
