@@ -115,6 +115,11 @@ describe('facts: people, organisations and places', () => {
     assert.ok(named.mentions.some((m) => m.text === 'Wells' && m.type === 'person'), JSON.stringify(named.mentions));
   });
 
+  it('reads a city after "in" as the place, not as the speaker of a verb after it', () => {
+    const x = extractText('Pacifica Analytics, a consultancy based in Sydney, noted that rates had risen.\n');
+    assert.strictEqual(x.mentions.find((m) => m.text === 'Sydney')?.type, 'place', JSON.stringify(x.mentions));
+  });
+
   it('folds a short form the text defines in brackets into the full name, whatever its letters', () => {
     const x = extractText('The Northern Rivers Relief Fund (NRELF) opened two depots. NRELF said more were planned.\n');
     const short = x.mentions.filter((m) => m.canonical === 'NRELF');

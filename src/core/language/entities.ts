@@ -271,6 +271,9 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   const before = run.first > from ? tokens[run.first - 1] : undefined;
   const after = run.end < to ? tokens[run.end] : undefined;
   const afterNext = run.end + 1 < to ? tokens[run.end + 1] : undefined;
+  // "a consultancy based in Sydney, noted that": a city of the gazetteer after "in", "at" or "from" is the place,
+  // before any speech verb after it is read as its speaker.
+  if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && isCity(surface)) return { type: 'place', confident: true, guessed: true };
   if (after && (SPEECH_VERBS.has(after.lemma) && after.pos === 'VERB')) return { type: 'person', confident: words.length > 1 };
   if (after && after.text === ',' && afterNext && SPEECH_VERBS.has(afterNext.lemma)) return { type: 'person', confident: false };
   if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && words.length <= 2) return { type: 'place', confident: false };
