@@ -86,6 +86,11 @@ describe('quotes and speakers', () => {
     assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Maria Lopez', 'Farmers Union']);
   });
 
+  it('gives a quote to the person an apposition describes, not to the organisation it names last', () => {
+    const x = extractText('Hana Riedel, transport spokeswoman for the opposition Civic Union Party, said the plan was "a costly mistake".\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Hana Riedel']);
+  });
+
   it('drops an unclosed quote instead of swallowing the paragraph', () => {
     const x = extractText('He said \u201cthis never ends. And more text follows here.\n\nA new paragraph "with a quote" here.\n');
     assert.deepStrictEqual(x.quotes.map((q) => q.text), ['with a quote']);

@@ -337,9 +337,32 @@ function organizationDescribed(ctx: QuoteContext, k: number): Attribution | unde
   return undefined;
 }
 
+/** Most tokens an apposition or relative clause between a subject and its verb may hold ("X, finance spokeswoman for the Y Party, said"). */
+const APPOSITION_MAX_TOKENS = 24;
+
+/**
+ * The person an apposition or relative clause closing at the comma `comma` describes: "Nicola Fairweather, finance
+ * spokeswoman for the National Reform Party, said", "Osei, who heads the Office ... (OCHA), described": the subject is
+ * the person before the opening comma, not the organisation the clause names last. Undefined when no such person.
+ */
+function appositionHead(ctx: QuoteContext, comma: number, from: number, quoteParts: readonly Span[]): Mention | undefined {
+  for (let j = comma - 1; j > Math.max(from, comma - APPOSITION_MAX_TOKENS); j--) {
+    const t = ctx.tokens[j];
+    if (t.text === '.' || t.text === ';' || insideAny(quoteParts, t.start)) return undefined;
+    if (t.text !== ',') continue;
+    const m = mentionAt(ctx.mentions, j - 1);
+    return m && m.type === 'person' && m.endToken === j ? m : undefined;
+  }
+  return undefined;
+}
+
 /** The subject of a verb of saying at token v: a name or pronoun just before it, or a name just after ("said Hussein"). */
 function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): Attribution | undefined {
   const block = blockAt(ctx.blocks, ctx.tokens[v].start);
+  if (ctx.tokens[v - 1]?.text === ',' && v - 1 > from) {
+    const head = appositionHead(ctx, v - 1, from, quoteParts);
+    if (head) return named(head);
+  }
   for (let k = v - 1; k >= Math.max(from, v - SUBJECT_LOOKBEHIND); k--) {
     const t = ctx.tokens[k];
     if (insideAny(quoteParts, t.start)) break;
