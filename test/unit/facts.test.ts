@@ -120,6 +120,11 @@ describe('facts: people, organisations and places', () => {
     assert.strictEqual(x.mentions.find((m) => m.text === 'Sydney')?.type, 'place', JSON.stringify(x.mentions));
   });
 
+  it('does not take the letters of a currency ("NZ$", "GH\u20b5") for an organisation', () => {
+    const x = extractText('The fund grew to NZ$4.2bn and the subsidy cost GH\u20b59.8bn in 2024.\n');
+    assert.deepStrictEqual(x.mentions.map((m) => m.canonical), []);
+  });
+
   it('folds a short form the text defines in brackets into the full name, whatever its letters', () => {
     const x = extractText('The Northern Rivers Relief Fund (NRELF) opened two depots. NRELF said more were planned.\n');
     const short = x.mentions.filter((m) => m.canonical === 'NRELF');

@@ -435,6 +435,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       const written = textOf(text, tokens, core);
       const surface = spaced(written);
       const single = core.end - core.first === 1;
+      // "NZ$4.2bn", "GH\u20b55", "US$": letters written onto a currency sign are the currency's, not a name.
+      if (single && /^\p{Lu}{1,3}$/u.test(surface) && /^\p{Sc}/u.test(text.slice(tokens[core.first].end, tokens[core.first].end + 1))) continue;
       if (single && isCalendarWord(surface)) continue;
       // "Commissioner for Rural Energy", "Minister of Health": after a title and "for" (or a minister's "of"), a
       // portfolio. Not "head of Hamas": "of" after other titles names whom the person serves.
