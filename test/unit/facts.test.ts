@@ -125,6 +125,12 @@ describe('facts: people, organisations and places', () => {
     assert.deepStrictEqual(x.mentions.map((m) => m.canonical), []);
   });
 
+  it('lists the people a heading-like line names by honorific or credits "by", not its other title-case words', () => {
+    const x = extractText('Members present: Ms Ana Ruiz (Chair); Mr Tomas Brandt\n\nReporting by Lena Holt in Oslo and Omar Haddad in Rome; Editing by Kit Marr\n\nGrand Plans Ahead\n');
+    const people = factsOf(x).flatMap((f) => factValues(f)).filter((v) => v.type === 'person').map((v) => v.value);
+    assert.deepStrictEqual([...new Set(people)].sort(), ['Ana Ruiz', 'Kit Marr', 'Lena Holt', 'Omar Haddad', 'Tomas Brandt']);
+  });
+
   it('folds a short form the text defines in brackets into the full name, whatever its letters', () => {
     const x = extractText('The Northern Rivers Relief Fund (NRELF) opened two depots. NRELF said more were planned.\n');
     const short = x.mentions.filter((m) => m.canonical === 'NRELF');

@@ -4,6 +4,7 @@ import { FactTable, type Fact } from './factTable';
 import { findQuotes, findTurns, type Quote } from '../language/quotes';
 import { isHeadingLike, sentenceText, tableRowOf, type Sentence, type SourceDoc } from './source';
 import type { Token } from '../language/nlp';
+import { HONORIFICS } from '../language/words';
 import type { Span } from '../text/offsets';
 import { findDates, findNumbers, type DateValue, type NumberValue } from '../language/values';
 
@@ -148,6 +149,19 @@ function isByline(tokens: readonly Token[], first: number, m: Mention): boolean 
   return m.type === 'person' && m.firstToken === first + 1 && tokens[first].text.toLowerCase() === 'by';
 }
 
+/**
+ * A person a heading-like line itself says is one: after an honorific ("Members present: Mr Chinedu Okafor; Mrs …"),
+ * or credited "by" ("Reporting by A in Wellington and B in Sydney; Editing by C"). Title case cannot fake either.
+ */
+function isNamedPerson(tokens: readonly Token[], first: number, m: Mention): boolean {
+  if (m.type !== 'person') return false;
+  if (m.title !== undefined && m.title.split(/\s+/).some((w) => HONORIFICS.has(w.replace(/\.$/, '')))) return true;
+  const before = tokens[m.firstToken - 1]?.text.toLowerCase();
+  if (before === 'by') return true;
+  // "… by A in Wellington and B": a second name of the same credit.
+  return before === 'and' && tokens.slice(first, m.firstToken - 1).some((t) => t.text.toLowerCase() === 'by') && !tokens.slice(first, m.firstToken - 1).some((t) => t.text === ';');
+}
+
 /** Extracts quotes, facts and mentions from a parsed source. */
 export function extract(source: SourceDoc): Extraction {
   // Extraction reads every token: as objects for its length, then dropped.
@@ -198,7 +212,7 @@ export function extract(source: SourceDoc): Extraction {
     // A heading-like line (a headline, a byline, "Tuesday 11 February 2025, Abuja") is set in title case or capitals,
     // which say nothing of names: only names the prose also gives, or world knowledge types, are its names.
     const sentence = source.sentences[i];
-    s.mentionIds = s.mentionIds.filter((id) => namedInProse.has(mentions[id].canonical) || (mentions[id].type === 'place' && placeKind(mentions[id].canonical) !== 'unknown') || isByline(tokens, sentence.firstToken, mentions[id]));
+    s.mentionIds = s.mentionIds.filter((id) => namedInProse.has(mentions[id].canonical) || (mentions[id].type === 'place' && placeKind(mentions[id].canonical) !== 'unknown') || isByline(tokens, sentence.firstToken, mentions[id]) || isNamedPerson(tokens, sentence.firstToken, mentions[id]));
     // With a date or a name, what it says is a fact of the document; a bare number in a heading ("2. Method") is not.
     if ((s.dates.length || s.mentionIds.length) && /\p{L}{2,}/u.test(sentenceText(source, source.sentences[i]))) shown.push(i);
   });

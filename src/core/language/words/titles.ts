@@ -5,6 +5,9 @@ export const OFFICES = new Set(['president', 'minister', 'chancellor', 'governor
   'secretary', 'secretary-general', 'king', 'queen', 'prince', 'princess', 'ceo', 'chairman', 'chairwoman', 'judge', 'commissioner', 'premier',
   'speaker', 'sheikh', 'pope', 'bishop', 'archbishop', 'emperor', 'captain', 'major', 'sergeant', 'lieutenant']);
 
+/** Honorifics: a word set before a person's name only, so evidence of a person even in a title-case line. */
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'hon', 'rev']);
+
 /** Honorifics and titles that are not offices. */
 const OTHER_TITLES = [
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'father', 'sister',
