@@ -5,6 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import picomatch from 'picomatch/posix';
 import { contributes } from '../../../package.json';
 
 const SETTINGS = contributes.configuration.properties;
@@ -29,84 +30,14 @@ export function maxSourcesOf(value: unknown): number {
   return Math.max(1, typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : DEFAULT_MAX_SOURCES);
 }
 
-const REGEX_SPECIAL = /[.+^$()|\\/]/;
-
-/** Splits a brace group's inside at its top-level commas. */
-function alternatives(inside: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < inside.length; i++) {
-    if (inside[i] === '{') depth++;
-    else if (inside[i] === '}') depth--;
-    else if (inside[i] === ',' && depth === 0) {
-      parts.push(inside.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(inside.slice(start));
-  return parts;
-}
-
-function globSource(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const atStart = i === 0 || glob[i - 1] === '/';
-      const slashAfter = glob[i + 2] === '/';
-      if (atStart && slashAfter) {
-        out += '(?:[^/]*/)*';
-        i += 2;
-      } else if (atStart && i + 2 === glob.length) {
-        out += '.*';
-        i += 1;
-      } else {
-        out += '[^/]*';
-        i += 1;
-      }
-    } else if (c === '*') {
-      out += '[^/]*';
-    } else if (c === '?') {
-      out += '[^/]';
-    } else if (c === '{') {
-      let depth = 0;
-      let end = i;
-      for (; end < glob.length; end++) {
-        if (glob[end] === '{') depth++;
-        else if (glob[end] === '}' && --depth === 0) break;
-      }
-      if (end >= glob.length) {
-        out += '\\{';
-        continue;
-      }
-      out += `(?:${alternatives(glob.slice(i + 1, end)).map(globSource).join('|')})`;
-      i = end;
-    } else if (c === '[') {
-      const end = glob.indexOf(']', i + 2);
-      if (end < 0) {
-        out += '\\[';
-        continue;
-      }
-      let inside = glob.slice(i + 1, end);
-      const negated = inside.startsWith('!') || inside.startsWith('^');
-      if (negated) inside = inside.slice(1);
-      out += `[${negated ? '^' : ''}${inside.replace(/[\\\]^]/g, '\\$&')}]`;
-      i = end;
-    } else {
-      out += REGEX_SPECIAL.test(c) || c === '}' || c === ']' ? `\\${c}` : c;
-    }
-  }
-  return out;
-}
-
 /**
  * A glob as VS Code reads one (`*` and `?` within a path segment, `**` any number of segments, `{a,b}` groups,
- * `[…]` ranges), as a test of a path relative to the folder, with `/` between segments.
+ * `[…]` ranges), as a test of a path relative to the folder, with `/` between segments. picomatch's POSIX build:
+ * the paths here always use `/`, on Windows too.
  */
 export function globMatcher(glob: string): (relativePath: string) => boolean {
-  const pattern = new RegExp(`^${globSource(glob.replace(/^\.\//, ''))}$`);
-  return (path) => pattern.test(path);
+  // picomatch reads "[!ab]" as a class holding "!", where VS Code (and shells) read it as "not a or b": given as "[^ab]".
+  return picomatch(glob.replace(/^\.\//, '').replace(/\[!/g, '[^'), { dot: true });
 }
 
 /** The folders a glob's matches all lie under: its segments before the first with a wildcard. */
