@@ -115,7 +115,11 @@ async function findPassage(index: SourceIndex, config: Config): Promise<void> {
   quickPick.items = items;
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
-  quickPick.placeholder = 'Find a quote or fact by its words or its speaker; Enter inserts it into the memo';
+  // With no memo to insert into, Enter shows the passage in its source instead of refusing.
+  const memoOpen = targetMemoEditor() !== undefined;
+  quickPick.placeholder = memoOpen
+    ? 'Find a quote or fact by its words or its speaker; Enter inserts it into the memo'
+    : 'Find a quote or fact by its words or its speaker; Enter shows it in its source (open a memo to insert)';
   const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Show in source' };
   quickPick.onDidTriggerItemButton((e) => {
     quickPick.hide();
@@ -125,7 +129,9 @@ async function findPassage(index: SourceIndex, config: Config): Promise<void> {
   quickPick.onDidAccept(() => {
     const choice = quickPick.selectedItems[0];
     quickPick.hide();
-    if (choice) void insertPassage(choice.passage, config.citationStyle);
+    if (!choice) return;
+    if (targetMemoEditor()) void insertPassage(choice.passage, config.citationStyle);
+    else void revealPassage(choice.passage);
   });
   quickPick.onDidHide(() => quickPick.dispose());
   quickPick.show();

@@ -86,6 +86,21 @@ describe('Citing', () => {
     }
   });
 
+  it('Find Quote or Fact with no memo open shows the picked passage in its source', async () => {
+    await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('policyMemo.find');
+    // The first item is active in the picker: accept it as Enter would.
+    await waitFor('the picker accepting', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return vscode.window.activeTextEditor;
+    });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.path.endsWith(`${SAMPLE_KEY}.txt`), `opened ${editor?.document.uri.toString()}`);
+    assert.ok(!editor.selection.isEmpty, 'the passage is selected');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('a hover escapes source text: markup and command links in a source render as text', async () => {
     const { sources } = await api();
     const hostile = '---\nid: hostile\n---\n\nThe <img src=x onerror=alert(1)> mayor said "[run](command:workbench.action.quit) now" today.\n';
