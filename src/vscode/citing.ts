@@ -92,7 +92,10 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     if (context.mode === 'trigger') {
       const snippet = new vscode.SnippetString();
       if (entry.kind === 'quote') {
-        if (entry.speaker) snippet.appendPlaceholder(entry.speaker).appendText(' said: ');
+        // "X said: …" where a sentence starts; mid-sentence ("the situation is @@knife") the quoted words alone fit.
+        // The speaker is text, not a placeholder: a selected placeholder was replaced by the next keystroke.
+        const before = document.lineAt(context.range.start.line).text.slice(0, context.range.start.character);
+        if (entry.speaker && startsSentence(before)) snippet.appendText(`${entry.speaker} said: `);
         snippet.appendText(`\u201c${entry.text}\u201d ${edit.mark}`);
       } else {
         snippet.appendText(`${entry.text} ${edit.mark}`);
@@ -105,6 +108,12 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     item.additionalTextEdits = footnoteEdits(document, edit.appendAtEnd);
     return item;
   }
+}
+
+/** Whether text typed after `before` (the line up to it) starts a sentence: a line's start, or after . ! ? or a colon. */
+export function startsSentence(before: string): boolean {
+  const trimmed = before.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*/, '').trimEnd();
+  return trimmed === '' || /[.!?:]["\u201d\u2019)]*$/.test(trimmed);
 }
 
 interface ResolvedCitation {

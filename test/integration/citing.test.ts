@@ -27,6 +27,20 @@ describe('Citing', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('mid-sentence, accepting a quote inserts the quoted words and citation, and the cursor ends after them', async () => {
+    await api();
+    const editor = await openMemo('cite-mid.md', 'The situation is @@knife');
+    const end = editor.document.lineAt(0).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end, '@');
+    const item = list.items.find((i) => typeof i.label !== 'string' && i.label.label.includes('on a knife'));
+    assert.ok(item && item.insertText instanceof vscode.SnippetString && item.range instanceof vscode.Range);
+    await editor.insertSnippet(item.insertText, item.range);
+    const line = `The situation is \u201con a knife\u2019s edge\u201d (${SAMPLE_KEY}, \u00b65)`;
+    assert.strictEqual(editor.document.lineAt(0).text, line);
+    assert.ok(editor.selection.isEmpty && editor.selection.active.character === line.length, 'nothing is left selected for the next keystroke to replace');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('a new completion trigger takes effect without reload', async () => {
     const config = vscode.workspace.getConfiguration('policyMemo');
     await config.update('completion.trigger', ';;', vscode.ConfigurationTarget.Workspace);
