@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citationEdit, toCslJson, type CitationStyle } from '../core/citing/citation';
+import { citationEdit, footnoteDefinition, toCslJson, type CitationStyle } from '../core/citing/citation';
 import { labelText, showInformation, showWarning } from './inert';
 import { allPassages, type Passage } from './passages';
 import type { Config } from './config';
@@ -153,9 +153,11 @@ export function registerCommands(index: SourceIndex, config: Config): vscode.Dis
       const p = passageOf(node);
       if (!p) return;
       const editor = vscode.window.activeTextEditor;
-      const { mark } = citationEdit(editor?.document.getText() ?? '', p.extraction.source, p.paragraph, config.citationStyle);
-      await vscode.env.clipboard.writeText(citationText(p, mark));
-      vscode.window.setStatusBarMessage('Policy Memo: citation copied', 2000);
+      const { mark, appendAtEnd } = citationEdit(editor?.document.getText() ?? '', p.extraction.source, p.paragraph, config.citationStyle);
+      // A footnote mark is no citation without its definition: both are copied, a blank line apart.
+      const definition = appendAtEnd ? footnoteDefinition(p.extraction.source, p.paragraph) : undefined;
+      await vscode.env.clipboard.writeText(definition ? `${citationText(p, mark)}\n\n${definition}\n` : citationText(p, mark));
+      vscode.window.setStatusBarMessage(definition ? 'Policy Memo: citation and its footnote definition copied' : 'Policy Memo: citation copied', 2000);
     }),
     vscode.commands.registerCommand('policyMemo.find', () => findPassage(index, config)),
     vscode.commands.registerCommand('policyMemo.writeCsl', () => writeCsl(index)),

@@ -78,6 +78,25 @@ describe('Sidebar', () => {
     assert.match(copied, /\(rutte-sudani-the-hague, \u00b623\)$/);
   });
 
+  it('"Copy citation" in footnote style copies the mark and its definition', async () => {
+    const { tree } = await api();
+    const config = vscode.workspace.getConfiguration('policyMemo');
+    await config.update('citationStyle', 'footnote', vscode.ConfigurationTarget.Workspace);
+    try {
+      const quote = firstQuoteOf(tree, 'Defense');
+      await waitFor('the footnote style in effect', async () => {
+        await vscode.commands.executeCommand('policyMemo.copyCitation', quote);
+        return (await vscode.env.clipboard.readText()).includes(']:');
+      });
+      const copied = await vscode.env.clipboard.readText();
+      const mark = /\[\^([^\]]+)\]/.exec(copied.split('\n')[0]);
+      assert.ok(mark, `no footnote mark in ${copied}`);
+      assert.match(copied, new RegExp(`\\n\\n\\[\\^${mark[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]: `), copied);
+    } finally {
+      await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a memo\u2019s front matter sources appear in the tree', async () => {
     const { sources } = await api();
     await vscode.workspace.fs.writeFile(workspaceUri('refs', 'budget.md'), new TextEncoder().encode('---\ntitle: Budget note\nid: budget-note\n---\n\nThe council approved 12 new schools in 2021.\n'));
