@@ -137,6 +137,16 @@ async function findPassage(index: SourceIndex, config: Config): Promise<void> {
   quickPick.show();
 }
 
+/**
+ * Opens the sample memo as a new untitled document: the walkthrough's first step. A copy, so that what the user
+ * types never changes the extension's own file.
+ */
+async function openSampleMemo(index: SourceIndex): Promise<void> {
+  const bytes = await vscode.workspace.fs.readFile(index.sampleMemoUri);
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+  await vscode.window.showTextDocument(document);
+}
+
 export function registerCommands(index: SourceIndex, config: Config): vscode.Disposable[] {
   return [
     vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_TEXT_SCHEME, new TextExtractedFromSources(index)),
@@ -160,6 +170,7 @@ export function registerCommands(index: SourceIndex, config: Config): vscode.Dis
       vscode.window.setStatusBarMessage(definition ? 'Policy Memo: citation and its footnote definition copied' : 'Policy Memo: citation copied', 2000);
     }),
     vscode.commands.registerCommand('policyMemo.find', () => findPassage(index, config)),
+    vscode.commands.registerCommand('policyMemo.openSampleMemo', () => openSampleMemo(index)),
     vscode.commands.registerCommand('policyMemo.writeCsl', () => writeCsl(index)),
     vscode.commands.registerCommand('policyMemo.addSource', () => addSource(index)),
     vscode.commands.registerCommand('policyMemo.refresh', () => index.refresh()),

@@ -9,6 +9,7 @@ import { showWarning } from './inert';
 import { WorkerExtractor } from '../worker/workerExtractor';
 
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
+export const SAMPLE_MEMO_RELATIVE_PATH = 'media/sample/memo.md';
 /** Wait after a burst of file events before re-reading sources. */
 const WATCH_DEBOUNCE_MS = 200;
 const BYTES_PER_KB = 1024;
@@ -90,6 +91,11 @@ export class SourceIndex implements vscode.Disposable {
 
   get samplePath(): string {
     return vscode.Uri.joinPath(this.extensionUri, SAMPLE_RELATIVE_PATH).fsPath;
+  }
+
+  /** The sample memo shipped with the extension (checked against the sample article when no sources are found). */
+  get sampleMemoUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, SAMPLE_MEMO_RELATIVE_PATH);
   }
 
   /** Resolves when the first load (or the one under way) has finished. */

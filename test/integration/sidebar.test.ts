@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/vscode/sourcesTree';
-import { api, openMemo, waitFor, workspaceUri, EXTENSION_ID } from './helpers';
+import { api, codeOf, openMemo, waitFor, workspaceUri, EXTENSION_ID } from './helpers';
 
 function groupChildren(tree: vscode.TreeDataProvider<TreeNode>, node: TreeNode, label: string): TreeNode[] {
   const children = tree.getChildren(node) as TreeNode[];
@@ -121,5 +121,17 @@ describe('Sidebar', () => {
     assert.strictEqual(schools.extraction.quotes[0]?.speaker, 'Anna Berg');
     await vscode.workspace.fs.delete(workspaceUri('sources'), { recursive: true });
     await waitFor('the sample back after the source is deleted', () => sources.usingSample);
+  });
+});
+
+describe('Walkthrough', () => {
+  it('"Open Sample Memo" opens an unsaved copy of the sample memo, checked against the sample', async () => {
+    await api();
+    await vscode.commands.executeCommand('policyMemo.openSampleMemo');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.isUntitled && editor.document.languageId === 'markdown', `opened ${editor?.document.uri.toString()}`);
+    assert.match(editor.document.getText(), /^# Memo: the NATO mission in Iraq/);
+    await waitFor('conflicts on the sample memo', () => vscode.languages.getDiagnostics(editor.document.uri).some((d) => String(codeOf(d)).startsWith('conflict/')));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
