@@ -1,6 +1,6 @@
 /** Citing while writing: completion of cited quotes and facts, hovers on citations, and go-to-source. */
 import * as vscode from 'vscode';
-import { citationEdit, parseCitations, resolveCitation, sourceLabel, type ParsedCitation } from '../core/citing/citation';
+import { citationChanges, citationEdit, footnoteDefinition, parseCitations, resolveCitation, sourceLabel, type ParsedCitation } from '../core/citing/citation';
 import { findEntries, type CompletionEntry } from '../core/citing/completion';
 import type { Extraction } from '../core/sources/extract';
 import { locateQuote } from '../core/checking/quoteMatch';
@@ -105,7 +105,24 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     } else {
       item.insertText = edit.mark;
     }
-    item.additionalTextEdits = footnoteEdits(document, edit.appendAtEnd);
+    if (edit.appendAtEnd) {
+      const definition = footnoteDefinition(source, entry.paragraph);
+      const start = document.offsetAt(context.range.start);
+      const changes = citationChanges(document.getText(), start, document.offsetAt(context.range.end), '', definition);
+      const lineEnd = document.lineAt(context.range.end.line).range.end;
+      if (changes.length === 1 && document.positionAt(changes[0].end).line === context.range.end.line) {
+        // The cursor is on the memo's last line: an edit at the end of the document would be where the completion's
+        // own is, and was applied before it (the trigger stayed typed, the quote landed after the definition). The
+        // rest of the line and the new definition block go in this item's own text instead, after the cursor's stop.
+        const snippet = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString().appendText(String(item.insertText)).appendTabstop(0);
+        item.insertText = snippet.appendText(changes[0].text);
+        item.range = new vscode.Range(context.range.start, lineEnd);
+      } else if (changes.length === 2 && changes[0].start === start) {
+        item.additionalTextEdits = [vscode.TextEdit.insert(document.positionAt(changes[1].start), changes[1].text)];
+      } else {
+        item.additionalTextEdits = footnoteEdits(document, edit.appendAtEnd);
+      }
+    }
     return item;
   }
 }

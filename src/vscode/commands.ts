@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citationEdit, footnoteDefinition, toCslJson, type CitationStyle } from '../core/citing/citation';
+import { citationChanges, citationEdit, footnoteDefinition, toCslJson, type CitationStyle } from '../core/citing/citation';
 import { labelText, showInformation, showWarning } from './inert';
 import { allPassages, type Passage } from './passages';
 import type { Config } from './config';
@@ -48,11 +48,15 @@ export async function insertPassage(p: Passage, style: CitationStyle): Promise<b
     void showInformation('Policy Memo: open a Markdown memo to insert into.');
     return false;
   }
-  const { mark, appendAtEnd } = citationEdit(editor.document.getText(), p.extraction.source, p.paragraph, style);
+  const { document } = editor;
+  const memoText = document.getText();
+  const { mark, appendAtEnd } = citationEdit(memoText, p.extraction.source, p.paragraph, style);
   const text = citationText(p, mark);
+  // At the primary cursor; the definition, if any, joins the block at the end (citationChanges keeps them apart).
+  const selection = editor.selection;
+  const changes = citationChanges(memoText, document.offsetAt(selection.start), document.offsetAt(selection.end), text, appendAtEnd ? footnoteDefinition(p.extraction.source, p.paragraph) : undefined);
   return editor.edit((edit) => {
-    for (const selection of editor.selections) edit.replace(selection, text);
-    if (appendAtEnd) edit.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, appendAtEnd);
+    for (const c of changes) edit.replace(new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), c.text);
   });
 }
 

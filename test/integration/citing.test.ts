@@ -41,6 +41,30 @@ describe('Citing', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('in footnote style, accepting on the last line replaces the trigger and starts the definitions a blank line below', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('policyMemo');
+    await config.update('citationStyle', 'footnote', vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openMemo('cite-footnote.md', 'Draft: @@knife');
+      const end = editor.document.lineAt(0).range.end;
+      const item = await waitFor('a footnote item', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end, '@');
+        const found = list.items.find((i) => typeof i.label !== 'string' && i.label.label.includes('on a knife'));
+        return found && found.insertText instanceof vscode.SnippetString && found.insertText.value.includes(']: ') ? found : undefined;
+      });
+      assert.ok(item.insertText instanceof vscode.SnippetString && item.range instanceof vscode.Range);
+      await editor.insertSnippet(item.insertText, item.range);
+      if (item.additionalTextEdits?.length) throw new Error('no separate edit at the cursor\u2019s place');
+      const text = editor.document.getText();
+      assert.ok(!text.includes('@@'), text);
+      assert.match(text, new RegExp(`^Draft: Jeannine Plasschaert said: \u201con a knife\u2019s edge\u201d \\[\\^${SAMPLE_KEY}-5\\]\\n\\n\\[\\^${SAMPLE_KEY}-5\\]: .*\\n$`), text);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a new completion trigger takes effect without reload', async () => {
     const config = vscode.workspace.getConfiguration('policyMemo');
     await config.update('completion.trigger', ';;', vscode.ConfigurationTarget.Workspace);

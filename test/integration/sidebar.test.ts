@@ -69,6 +69,31 @@ describe('Sidebar', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('in footnote style, "Insert into memo" after the definitions puts the quote above them and its definition in their block', async () => {
+    const { tree } = await api();
+    const config = vscode.workspace.getConfiguration('policyMemo');
+    await config.update('citationStyle', 'footnote', vscode.ConfigurationTarget.Workspace);
+    try {
+      const memo = 'Text [^a].\n\n[^a]: A note.\n';
+      const editor = await openMemo('insert-footnote.md', memo);
+      editor.selection = new vscode.Selection(3, 0, 3, 0);
+      const quote = firstQuoteOf(tree, 'Fuad Hussein');
+      await waitFor('the footnote style in effect', async () => {
+        await vscode.commands.executeCommand<boolean>('policyMemo.insert', quote);
+        if (editor.document.getText().includes(']: ')) return editor.document.getText().split('\n').some((l) => /^\[\^rutte/.test(l));
+        return false;
+      });
+      const lines = editor.document.getText().split('\n');
+      assert.match(lines[2], /^Fuad Hussein said: .*\[\^rutte-sudani-the-hague-9\]$/, lines.join('\n'));
+      assert.strictEqual(lines[3], '');
+      assert.strictEqual(lines[4], '[^a]: A note.');
+      assert.match(lines[5], /^\[\^rutte-sudani-the-hague-9\]: /);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('"Copy citation" puts the quote and its citation on the clipboard', async () => {
     const { tree } = await api();
     const quote = firstQuoteOf(tree, 'Defense');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { checkMemo } from '../../src/core/checking/check';
-import { citationEdit, formatCitation, parseCitations, resolveCitation, toCslJson } from '../../src/core/citing/citation';
+import { citationChanges, citationEdit, formatCitation, parseCitations, resolveCitation, toCslJson, type TextChange } from '../../src/core/citing/citation';
 import { findEntries } from '../../src/core/citing/completion';
 import { parseMemo } from '../../src/core/memo/memo';
 import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
@@ -26,6 +26,31 @@ describe('citation styles', () => {
     const second = citationEdit(memo, source, 5, 'footnote');
     assert.match(second.appendAtEnd ?? '', /^\[\^okafor-car-parks-5\]: /, 'a new footnote goes right after the last definition');
     assert.strictEqual(citationEdit(memo, source, 5, 'inline').appendAtEnd, undefined);
+  });
+
+  it('inserts at the start, middle and end of a memo, with and without definitions, and keeps one definition block at the end', () => {
+    const apply = (text: string, changes: TextChange[]): string => {
+      for (let k = 1; k < changes.length; k++) assert.ok(changes[k - 1].end <= changes[k].start, 'changes in order, not overlapping');
+      return [...changes].reverse().reduce((t, c) => t.slice(0, c.start) + c.text + t.slice(c.end), text);
+    };
+    const quote = '\u201cQ\u201d [^s-2]';
+    const def = '[^s-2]: S, \u00b62.';
+    const at = (memo: string, marker: string): number => memo.indexOf(marker);
+    const cases: [string, string, string][] = [
+      // memo with | at the cursor, expected result
+      ['|Text.', 'Text.', `${quote}Text.\n\n${def}\n`],
+      ['Some | text.\n', 'Some  text.\n', `Some ${quote} text.\n\n${def}\n`],
+      ['Text. |', 'Text. ', `Text. ${quote}\n\n${def}\n`],
+      ['Text. |\n\n', 'Text. \n\n', `Text. ${quote}\n\n${def}\n`],
+      ['Text [^a]. |\n\n[^a]: A.\n', 'Text [^a]. \n\n[^a]: A.\n', `Text [^a]. ${quote}\n\n[^a]: A.\n${def}\n`],
+      ['Text [^a].\n\n[^a]: A.|', 'Text [^a].\n\n[^a]: A.', `Text [^a].\n\n${quote}\n\n[^a]: A.\n${def}\n`],
+      ['Text [^a].\n\n[^a]: A.\n|', 'Text [^a].\n\n[^a]: A.\n', `Text [^a].\n\n${quote}\n\n[^a]: A.\n${def}\n`],
+    ];
+    for (const [marked, memo, expected] of cases) {
+      const cursor = at(marked, '|');
+      assert.strictEqual(apply(memo, citationChanges(memo, cursor, cursor, quote, def)), expected, JSON.stringify(marked));
+    }
+    assert.strictEqual(apply('Some  text.', citationChanges('Some  text.', 5, 5, quote)), `Some ${quote} text.`, 'no definition: the text alone');
   });
 
   it('reads back citations typed by hand in all three styles and resolves their source', () => {

@@ -110,3 +110,46 @@ export function toCslJson(sources: readonly Extraction[]): Record<string, unknow
     return item;
   });
 }
+
+/** A change to the memo's text: the characters from `start` to `end` become `text`. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const DEFINITION_LINE = String.raw`\[\^[^\]\n]+\]:[^\n]*`;
+/** The memo's last lines, from a footnote definition on, when they are all definitions or blank. */
+const FINAL_DEFINITIONS = new RegExp(`(?:^|\\n)(${DEFINITION_LINE}(?:\\n(?:${DEFINITION_LINE}|[ \\t]*))*)$`);
+
+/** Where the memo's closing block of footnote definitions starts (blank lines between them allowed), else its length. */
+export function definitionsStart(memoText: string): number {
+  const block = FINAL_DEFINITIONS.exec(memoText);
+  return block ? memoText.length - block[1].length : memoText.length;
+}
+
+/**
+ * Inserting `text` (a quote and its mark) for the selection `start`..`end`, with a footnote `definition` when the memo
+ * lacks it: the text goes where the selection is, and the definition joins the one block of definitions at the end,
+ * a blank line below the prose. A selection inside that block (a cursor after the last definition) takes the text
+ * to just before it: a quote there would be read as part of the last definition. The changes never overlap, and
+ * are in order.
+ */
+export function citationChanges(memoText: string, start: number, end: number, text: string, definition?: string): TextChange[] {
+  const block = definitionsStart(memoText);
+  const hasBlock = block < memoText.length;
+  if (start >= block && hasBlock) {
+    const before = memoText.slice(0, block);
+    const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+    const changes: TextChange[] = [{ start: block, end: block, text: `${lead}${text}\n\n` }];
+    if (definition) changes.push({ start: memoText.length, end: memoText.length, text: `${memoText.endsWith('\n') ? '' : '\n'}${definition}\n` });
+    return changes;
+  }
+  if (!definition) return [{ start, end, text }];
+  if (hasBlock) return [{ start, end, text }, { start: memoText.length, end: memoText.length, text: `${memoText.endsWith('\n') ? '' : '\n'}${definition}\n` }];
+  // No definitions yet: a new block after the prose, a blank line below it (after what follows the selection).
+  const after = memoText.slice(end);
+  if (after.trim() === '') return [{ start, end: memoText.length, text: `${text}${after.replace(/\s+$/, '')}\n\n${definition}\n` }];
+  const separator = memoText.endsWith('\n\n') ? '' : memoText.endsWith('\n') ? '\n' : '\n\n';
+  return [{ start, end, text }, { start: memoText.length, end: memoText.length, text: `${separator}${definition}\n` }];
+}
