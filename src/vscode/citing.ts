@@ -1,6 +1,6 @@
 /** Citing while writing: completion of cited quotes and facts, hovers on citations, and go-to-source. */
 import * as vscode from 'vscode';
-import { citationChanges, citationEdit, footnoteDefinition, parseCitations, resolveCitation, sourceLabel, type ParsedCitation } from '../core/citing/citation';
+import { citationChanges, citationEdit, footnoteDefinition, parseCitations, resolveCitation, sourceLabel, startsSentence, type ParsedCitation } from '../core/citing/citation';
 import { findEntries, type CompletionEntry } from '../core/citing/completion';
 import type { Extraction } from '../core/sources/extract';
 import { locateQuote } from '../core/checking/quoteMatch';
@@ -125,12 +125,6 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     }
     return item;
   }
-}
-
-/** Whether text typed after `before` (the line up to it) starts a sentence: a line's start, or after . ! ? or a colon. */
-export function startsSentence(before: string): boolean {
-  const trimmed = before.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*/, '').trimEnd();
-  return trimmed === '' || /[.!?:]["\u201d\u2019)]*$/.test(trimmed);
 }
 
 interface ResolvedCitation {

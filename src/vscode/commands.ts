@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citationChanges, citationEdit, footnoteDefinition, toCslJson, type CitationStyle } from '../core/citing/citation';
+import { citationChanges, citationEdit, footnoteDefinition, startsSentence, toCslJson, type CitationStyle } from '../core/citing/citation';
 import { labelText, showInformation, showWarning } from './inert';
 import { allPassages, type Passage } from './passages';
 import type { Config } from './config';
@@ -19,8 +19,8 @@ function passageOf(arg: unknown): Passage | undefined {
 }
 
 /** The passage with its citation mark in a style (for footnotes, the definition is a separate edit). */
-export function citationText(p: Passage, mark: string): string {
-  if (p.kind === 'quote') return p.speaker ? `${p.speaker} said: \u201c${p.text}\u201d ${mark}` : `\u201c${p.text}\u201d ${mark}`;
+export function citationText(p: Passage, mark: string, attributed = true): string {
+  if (p.kind === 'quote') return p.speaker && attributed ? `${p.speaker} said: \u201c${p.text}\u201d ${mark}` : `\u201c${p.text}\u201d ${mark}`;
   return `${p.text} ${mark}`;
 }
 
@@ -51,7 +51,8 @@ export async function insertPassage(p: Passage, style: CitationStyle): Promise<b
   const { document } = editor;
   const memoText = document.getText();
   const { mark, appendAtEnd } = citationEdit(memoText, p.extraction.source, p.paragraph, style);
-  const text = citationText(p, mark);
+  // "X said: …" where a sentence starts; mid-sentence the quoted words alone fit (as the completion does).
+  const text = citationText(p, mark, startsSentence(document.lineAt(editor.selection.start.line).text.slice(0, editor.selection.start.character)));
   // At the primary cursor; the definition, if any, joins the block at the end (citationChanges keeps them apart).
   const selection = editor.selection;
   const changes = citationChanges(memoText, document.offsetAt(selection.start), document.offsetAt(selection.end), text, appendAtEnd ? footnoteDefinition(p.extraction.source, p.paragraph) : undefined);

@@ -69,6 +69,16 @@ describe('Sidebar', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('"Insert into memo" mid-sentence inserts the quoted words and citation, without "X said:"', async () => {
+    const { tree } = await api();
+    const editor = await openMemo('insert-mid.md', 'Baghdad warned that \n');
+    editor.selection = new vscode.Selection(0, 20, 0, 20);
+    const quote = firstQuoteOf(tree, 'Fuad Hussein');
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('policyMemo.insert', quote), true);
+    assert.match(editor.document.lineAt(0).text, /^Baghdad warned that \u201cThe majority of Iraqi people .*\(rutte-sudani-the-hague, \u00b69\)$/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('in footnote style, "Insert into memo" after the definitions puts the quote above them and its definition in their block', async () => {
     const { tree } = await api();
     const config = vscode.workspace.getConfiguration('policyMemo');

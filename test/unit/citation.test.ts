@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { checkMemo } from '../../src/core/checking/check';
-import { citationChanges, citationEdit, formatCitation, parseCitations, resolveCitation, toCslJson, type TextChange } from '../../src/core/citing/citation';
+import { citationChanges, citationEdit, startsSentence, formatCitation, parseCitations, resolveCitation, toCslJson, type TextChange } from '../../src/core/citing/citation';
 import { findEntries } from '../../src/core/citing/completion';
 import { parseMemo } from '../../src/core/memo/memo';
 import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
@@ -51,6 +51,11 @@ describe('citation styles', () => {
       assert.strictEqual(apply(memo, citationChanges(memo, cursor, cursor, quote, def)), expected, JSON.stringify(marked));
     }
     assert.strictEqual(apply('Some  text.', citationChanges('Some  text.', 5, 5, quote)), `Some ${quote} text.`, 'no definition: the text alone');
+  });
+
+  it('knows where a sentence starts: a line, a list item, a block quote, after . ! ? or a colon', () => {
+    for (const before of ['', '  ', '- ', '1. ', '> ', 'Done. ', 'Draft: ', 'He left.\u201d ']) assert.ok(startsSentence(before), JSON.stringify(before));
+    for (const before of ['The situation is ', '- Baghdad warned that ', 'e.g', 'Q3']) assert.ok(!startsSentence(before), JSON.stringify(before));
   });
 
   it('reads back citations typed by hand in all three styles and resolves their source', () => {

@@ -153,3 +153,9 @@ export function citationChanges(memoText: string, start: number, end: number, te
   const separator = memoText.endsWith('\n\n') ? '' : memoText.endsWith('\n') ? '\n' : '\n\n';
   return [{ start, end, text }, { start: memoText.length, end: memoText.length, text: `${separator}${definition}\n` }];
 }
+
+/** Whether text typed after `before` (the line up to it) starts a sentence: a line's start, or after . ! ? or a colon. */
+export function startsSentence(before: string): boolean {
+  const trimmed = before.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*/, '').trimEnd();
+  return trimmed === '' || /[.!?:]["\u201d\u2019)]*$/.test(trimmed);
+}
