@@ -138,15 +138,17 @@ export function definitionsStart(memoText: string): number {
 export function citationChanges(memoText: string, start: number, end: number, text: string, definition?: string): TextChange[] {
   const block = definitionsStart(memoText);
   const hasBlock = block < memoText.length;
+  // A new definition after the last one, on a line of its own.
+  const afterLastDefinition = (d: string): TextChange => ({ start: memoText.length, end: memoText.length, text: `${memoText.endsWith('\n') ? '' : '\n'}${d}\n` });
   if (start >= block && hasBlock) {
     const before = memoText.slice(0, block);
     const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
     const changes: TextChange[] = [{ start: block, end: block, text: `${lead}${text}\n\n` }];
-    if (definition) changes.push({ start: memoText.length, end: memoText.length, text: `${memoText.endsWith('\n') ? '' : '\n'}${definition}\n` });
+    if (definition) changes.push(afterLastDefinition(definition));
     return changes;
   }
   if (!definition) return [{ start, end, text }];
-  if (hasBlock) return [{ start, end, text }, { start: memoText.length, end: memoText.length, text: `${memoText.endsWith('\n') ? '' : '\n'}${definition}\n` }];
+  if (hasBlock) return [{ start, end, text }, afterLastDefinition(definition)];
   // No definitions yet: a new block after the prose, a blank line below it (after what follows the selection).
   const after = memoText.slice(end);
   if (after.trim() === '') return [{ start, end: memoText.length, text: `${text}${after.replace(/\s+$/, '')}\n\n${definition}\n` }];

@@ -145,13 +145,9 @@ function cellValues(text: string, tokens: readonly Token[], sentence: Sentence, 
 }
 
 /** The author of a byline ("By Eleanor Whitfield, Senior Fellow"): the person right after a line's opening "By". */
-function isByline(tokens: readonly Token[], first: number, m: Mention): boolean {
-  return m.type === 'person' && m.firstToken === first + 1 && tokens[first].text.toLowerCase() === 'by';
-}
-
 /**
  * A person a heading-like line itself says is one: after an honorific ("Members present: Mr Chinedu Okafor; Mrs …"),
- * or credited "by" ("Reporting by A in Wellington and B in Sydney; Editing by C"). Title case cannot fake either.
+ * or credited "by" (a byline, "Reporting by A in Wellington and B in Sydney; Editing by C"). Title case cannot fake either.
  */
 function isNamedPerson(tokens: readonly Token[], first: number, m: Mention): boolean {
   if (m.type !== 'person') return false;
@@ -212,7 +208,7 @@ export function extract(source: SourceDoc): Extraction {
     // A heading-like line (a headline, a byline, "Tuesday 11 February 2025, Abuja") is set in title case or capitals,
     // which say nothing of names: only names the prose also gives, or world knowledge types, are its names.
     const sentence = source.sentences[i];
-    s.mentionIds = s.mentionIds.filter((id) => namedInProse.has(mentions[id].canonical) || (mentions[id].type === 'place' && placeKind(mentions[id].canonical) !== 'unknown') || isByline(tokens, sentence.firstToken, mentions[id]) || isNamedPerson(tokens, sentence.firstToken, mentions[id]));
+    s.mentionIds = s.mentionIds.filter((id) => namedInProse.has(mentions[id].canonical) || (mentions[id].type === 'place' && placeKind(mentions[id].canonical) !== 'unknown') || isNamedPerson(tokens, sentence.firstToken, mentions[id]));
     // With a date or a name, what it says is a fact of the document; a bare number in a heading ("2. Method") is not.
     if ((s.dates.length || s.mentionIds.length) && /\p{L}{2,}/u.test(sentenceText(source, source.sentences[i]))) shown.push(i);
   });

@@ -6,11 +6,11 @@ export const OFFICES = new Set(['president', 'minister', 'chancellor', 'governor
   'speaker', 'sheikh', 'pope', 'bishop', 'archbishop', 'emperor', 'captain', 'major', 'sergeant', 'lieutenant']);
 
 /** Honorifics: a word set before a person's name only, so evidence of a person even in a title-case line. */
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'hon', 'rev']);
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'rev']);
 
 /** Honorifics and titles that are not offices. */
 const OTHER_TITLES = [
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'father', 'sister',
+  ...HONORIFICS, 'professor', 'lord', 'lady', 'reverend', 'father', 'sister',
   'vice-president', 'vice president', 'prime minister', 'deputy', 'sen', 'rep', 'representative', 'congressman', 'congresswoman', 'envoy',
   'ayatollah', 'imam', 'cardinal', 'rabbi', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'commander', 'sgt', 'marshal',
   'chief', 'justice', 'attorney', 'inspector', 'detective', 'officer', 'spokesman', 'spokeswoman', 'spokesperson',
