@@ -36,6 +36,17 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(check(memo, sample()).map((f) => [f.code, memo.slice(f.span.start, f.span.end)]), [['conflict/number', '3,500']]);
   });
 
+  it('compares a number with no unit only with the number in its slot of the aligned sentence', () => {
+    const text = 'Stephen Munden, 54, was described as an obsessive by the court. At least four people were killed and 18 injured, police said. The board met 12 times that year.\n';
+    const source = (): Extraction[] => [extractText(text, 'court.txt')];
+    const flagged = (memo: string): string[] => check(memo, source()).map((f) => `${f.code} ${memo.slice(f.span.start, f.span.end)} -> ${f.fix?.newText ?? ''}`);
+    assert.deepStrictEqual(flagged('Stephen Munden, 27, was described as an obsessive by the court.\n'), ['conflict/number 27 -> 54']);
+    assert.deepStrictEqual(flagged('At least four people were killed and 36 injured, police said.\n'), ['conflict/number 36 -> 18']);
+    // The same value, written otherwise, fills the slot; a number the source has in another slot is no conflict.
+    assert.deepStrictEqual(flagged('Munden, fifty-four, was described as an obsessive by the court.\n'), []);
+    assert.deepStrictEqual(flagged('Stephen Munden, 54, was described as an obsessive by the court in Room 7.\n'), []);
+  });
+
   it('says nothing of a number the sources do not count', () => {
     assert.deepStrictEqual(codes('The port handles 14 million containers a year.\n', wire()), []);
   });

@@ -95,10 +95,73 @@ function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentenc
   return !claimSubject || !sourceSubject || [...claimSubject].some((noun) => sourceSubject.has(noun));
 }
 
+/** How many words either side of a number tell the slot it stands in. */
+const SLOT_WORDS = 2;
+/** Of the words either side of two numbers (the sentence's ends included), how many must be the same for the numbers to fill one slot. */
+const SLOT_MIN_SAME = 3;
+const SENTENCE_EDGE = '\u0000';
+
+/**
+ * The lemmas of the words either side of the value at [start, end) of tokens [from, to), nearest first, punctuation
+ * left out; the sentence's edge stands for a word where it comes first.
+ */
+function slotWords(tokens: TokenSequence, start: number, end: number, from: number, to: number): { before: string[]; after: string[] } {
+  const words = (k: number, step: number, stop: number): string[] => {
+    const out: string[] = [];
+    for (; out.length < SLOT_WORDS && k !== stop; k += step) {
+      const t = tokens.token(k);
+      if (t && t.pos !== 'PUNCT' && t.pos !== 'SYM') out.push(t.lemma.toLowerCase());
+    }
+    if (out.length < SLOT_WORDS) out.push(SENTENCE_EDGE);
+    return out;
+  };
+  const first = tokenIndexAt(tokens, start, from, to);
+  const next = tokenIndexAt(tokens, end, first, to);
+  return { before: words(first - 1, -1, from - 1), after: words(next, 1, to) };
+}
+
+/**
+ * True when two numbers with no unit fill one slot of aligned statements: the words around them are the same
+ * ("Munden, 54, described as" / "Munden, 27, described as"; "killed and 18 injured"), both nearest ones or three of the
+ * four. A number with no unit says what it counts only by where it stands.
+ */
+function sameSlot(claim: { before: string[]; after: string[] }, source: { before: string[]; after: string[] }): boolean {
+  const nearest = claim.before[0] === source.before[0] && claim.after[0] === source.after[0];
+  let same = 0;
+  for (let i = 0; i < SLOT_WORDS; i++) {
+    if (claim.before[i] !== undefined && claim.before[i] === source.before[i]) same++;
+    if (claim.after[i] !== undefined && claim.after[i] === source.after[i]) same++;
+  }
+  return nearest || same >= SLOT_MIN_SAME;
+}
+
+/** conflict/number for a number with no unit: compared only with the source's numbers with no unit in its slot. */
+function checkBareNumber(ctx: ClaimContext, n: NumberValue): BlockFinding | undefined {
+  const claimTokens = sequenceOf(ctx.block.tokens);
+  const around = slotWords(claimTokens, n.start, n.end, ctx.claim.firstToken, ctx.claim.endToken);
+  let conflict: { sentence: IndexedSentence; value: NumberValue } | undefined;
+  for (const a of alignmentsAround(ctx, n)) {
+    if (a.score < NUMBER_MIN_ALIGNMENT) break;
+    // Table cells are read by their headers (checkNumbers), not by the words beside them.
+    if (tableRowOf(a.sentence.extraction.source, a.sentence.fact.sentence.index)) continue;
+    const s = a.sentence.fact.sentence;
+    const tokens = a.sentence.extraction.source.tokens;
+    const inSlot = a.sentence.fact.numbers.filter((m) => m.unit === undefined && sameSlot(around, slotWords(tokens, m.start, m.end, s.firstToken, s.endToken)));
+    if (inSlot.some((m) => quantitiesAgree(n, m))) return undefined;
+    conflict ??= inSlot.length > 0 ? { sentence: a.sentence, value: inSlot[0] } : undefined;
+  }
+  if (!conflict) return undefined;
+  return replacementFinding('conflict/number', n, `Memo says ${n.text}; source says ${conflict.value.text}`, conflict.sentence, conflict.value.text, conflict.value);
+}
+
 export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   for (const n of ctx.claim.numbers) {
-    if (!n.unit) continue;
+    if (!n.unit) {
+      const finding = checkBareNumber(ctx, n);
+      if (finding) findings.push(finding);
+      continue;
+    }
     let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: NumberValue } | undefined;
     let supported = false;
     const alignments = alignmentsAround(ctx, n);
