@@ -154,6 +154,23 @@ describe('checking: the same description of another thing', () => {
   });
 });
 
+describe('checking: a name in the slot of another', () => {
+  const text = 'Robert Durst is facing the death penalty in California, where he is accused of murdering his friend in 2000. Durst was arrested in Texas last month. Maria Olsen reported from Nairobi, and Tom Reyes wrote from Atlanta. Officials said Durst would face a judge in Lagos.\n';
+  const source = (): Extraction[] => [extractText(text, 'tour.txt')];
+  const flagged = (memo: string): string[] => check(memo, source()).map((f) => `${f.code} ${memo.slice(f.span.start, f.span.end)}`);
+
+  // Texas and Nairobi are named elsewhere in the source: that no longer excuses them where another place stands.
+  it('flags a place put where the best-aligned sentence has another, though the source names it elsewhere', () => {
+    assert.deepStrictEqual(flagged('Robert Durst is facing the death penalty in Texas, where he is accused of murdering his friend in 2000.\n'), ['conflict/place Texas']);
+    assert.deepStrictEqual(flagged('Officials said Durst would face a judge in Nairobi.\n'), ['conflict/place Nairobi']);
+  });
+
+  it('leaves alone the same name, a list reordered, and a name beside only stop words', () => {
+    assert.deepStrictEqual(flagged('Durst is facing the death penalty in California, where he is accused of murdering his friend in 2000.\n'), []);
+    assert.deepStrictEqual(flagged('Tom Reyes wrote from Atlanta, and Maria Olsen reported from Nairobi.\n'), []);
+  });
+});
+
 describe('checking: conflict/place', () => {
   it('flags another place for the same event', () => {
     const [f] = check('Maersk said it had diverted 12 vessels to Hamburg.\n', wire());

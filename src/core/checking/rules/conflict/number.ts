@@ -7,7 +7,7 @@ import { sequenceOf, type TokenSequence } from '../../../language/tokenTable';
 import { stem } from '../../../language/stems';
 import { quantitiesAgree, type NumberValue } from '../../../language/values';
 import { NUMBER_MIN_ALIGNMENT } from '../../thresholds';
-import { alignmentsAround, replacementFinding, type BlockFinding, type ClaimContext } from '../shared';
+import { alignmentsAround, replacementFinding, sameSlot, slotWords, tokenIndexAt, type BlockFinding, type ClaimContext } from '../shared';
 import { isSpace } from '../../../text/markup';
 import { stemsAround } from '../../../memo/claims';
 import { claimWords, readRow } from '../../tables';
@@ -66,18 +66,6 @@ function nameTokens(mentions: readonly { firstToken: number; endToken: number }[
   return set;
 }
 
-/** The first token of [from, to) that starts at or after `offset` (else `to`): a binary search, tokens being in order. */
-function tokenIndexAt(tokens: TokenSequence, offset: number, from: number, to: number): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((tokens.token(mid)?.start ?? offset) >= offset) high = mid;
-    else low = mid + 1;
-  }
-  return low;
-}
-
 /** For generic units, the two numbers must measure the same thing; an unknown subject on either side does not block. */
 function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentence, m: NumberValue): boolean {
   if (!n.unit || !GENERIC_UNITS.has(n.unit)) return true;
@@ -93,46 +81,6 @@ function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentenc
     if (sourceSubject) break;
   }
   return !claimSubject || !sourceSubject || [...claimSubject].some((noun) => sourceSubject.has(noun));
-}
-
-/** How many words either side of a number tell the slot it stands in. */
-const SLOT_WORDS = 2;
-/** Of the words either side of two numbers (the sentence's ends included), how many must be the same for the numbers to fill one slot. */
-const SLOT_MIN_SAME = 3;
-const SENTENCE_EDGE = '\u0000';
-
-/**
- * The lemmas of the words either side of the value at [start, end) of tokens [from, to), nearest first, punctuation
- * left out; the sentence's edge stands for a word where it comes first.
- */
-function slotWords(tokens: TokenSequence, start: number, end: number, from: number, to: number): { before: string[]; after: string[] } {
-  const words = (k: number, step: number, stop: number): string[] => {
-    const out: string[] = [];
-    for (; out.length < SLOT_WORDS && k !== stop; k += step) {
-      const t = tokens.token(k);
-      if (t && t.pos !== 'PUNCT' && t.pos !== 'SYM') out.push(t.lemma.toLowerCase());
-    }
-    if (out.length < SLOT_WORDS) out.push(SENTENCE_EDGE);
-    return out;
-  };
-  const first = tokenIndexAt(tokens, start, from, to);
-  const next = tokenIndexAt(tokens, end, first, to);
-  return { before: words(first - 1, -1, from - 1), after: words(next, 1, to) };
-}
-
-/**
- * True when two numbers with no unit fill one slot of aligned statements: the words around them are the same
- * ("Munden, 54, described as" / "Munden, 27, described as"; "killed and 18 injured"), both nearest ones or three of the
- * four. A number with no unit says what it counts only by where it stands.
- */
-function sameSlot(claim: { before: string[]; after: string[] }, source: { before: string[]; after: string[] }): boolean {
-  const nearest = claim.before[0] === source.before[0] && claim.after[0] === source.after[0];
-  let same = 0;
-  for (let i = 0; i < SLOT_WORDS; i++) {
-    if (claim.before[i] !== undefined && claim.before[i] === source.before[i]) same++;
-    if (claim.after[i] !== undefined && claim.after[i] === source.after[i]) same++;
-  }
-  return nearest || same >= SLOT_MIN_SAME;
 }
 
 /** conflict/number for a number with no unit: compared only with the source's numbers with no unit in its slot. */
