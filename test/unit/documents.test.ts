@@ -3,7 +3,9 @@
  * layout rules on items made by hand, and each kind of bad document refused with one message naming the file.
  */
 import * as assert from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { main } from '../../src/cli/main';
 import { join } from 'node:path';
 import { Checker } from '../../src/core/checking/check';
 import { parseMemo } from '../../src/core/memo/memo';
@@ -15,7 +17,8 @@ import { SourceLibrary, type SourceFileSystem } from '../../src/core/sources/lib
 import { extractionToJson } from '../../src/core/sources/report';
 import { pageAt, paragraphAt, readingText, sentenceText } from '../../src/core/sources/source';
 import { articlePdf } from '../fixtures/formats/pdfWriter';
-import { ROOT } from './fixtures';
+import { extractText, ROOT } from './fixtures';
+import { footnoteDefinition, formatCitation, parseCitations } from '../../src/core/citing/citation';
 
 const FORMATS = join(ROOT, 'test', 'fixtures', 'formats');
 const fixture = (name: string): string => join(FORMATS, name);
@@ -229,5 +232,71 @@ describe('Word sources', () => {
     assert.strictEqual(converted.contentFormat, 'html');
     assert.match(converted.content, /<h1>Summary<\/h1>/);
     assert.match(converted.content, /<li>Reinforcement of 38 kilometres/);
+  });
+});
+
+describe('citing a PDF by page', () => {
+  it('names the page in inline and Pandoc marks, and page and paragraph in a footnote', async () => {
+    const x = await extracted('defence-review.pdf');
+    const rutte = x.quotes.find((q) => q.speaker === 'Mark Rutte');
+    assert.ok(rutte);
+    const page = pageAt(x.source, rutte.start);
+    const paragraph = paragraphAt(x.source, rutte.start)?.number ?? 0;
+    assert.strictEqual(formatCitation(x.source, paragraph, 'inline', rutte.start), `(Institute for Fiscal Policy, p. ${page})`);
+    assert.strictEqual(formatCitation(x.source, paragraph, 'pandoc', rutte.start), `[@defence-review, p. ${page}]`);
+    assert.strictEqual(formatCitation(x.source, paragraph, 'footnote', rutte.start), `[^defence-review-${paragraph}]`);
+    assert.match(footnoteDefinition(x.source, paragraph, rutte.start), new RegExp(`, p\\. ${page}, \u00b6${paragraph}\\.$`));
+    const parsed = parseCitations(`"Two percent is a floor" (Institute for Fiscal Policy, p. ${page}) and [@defence-review, p. ${page}]`);
+    assert.deepStrictEqual(parsed.map((c) => [c.style, c.page]), [['inline', page], ['pandoc', page]]);
+  });
+
+  it('a page citation that does not hold the quote is stale, and the fix names the right page', async () => {
+    const x = await extracted('defence-review.pdf');
+    const memo = 'Rutte said: "Two percent is a floor, not a ceiling" (Institute for Fiscal Policy, p. 1).\n';
+    const stale = new Checker().check(parseMemo(memo), [x]).find((f) => f.code === 'citation/stale');
+    assert.ok(stale, 'no citation/stale');
+    assert.match(stale.message, /^The quote is on p\. [23] of defence-review, not p\. 1$/);
+    assert.match(stale.fix?.newText ?? '', /^\(Institute for Fiscal Policy, p\. [23]\)$/);
+    const missing = new Checker().check(parseMemo('The review says so (Institute for Fiscal Policy, p. 9).\n'), [x]).find((f) => f.code === 'citation/stale');
+    assert.strictEqual(missing?.message, 'defence-review has no p. 9 (it has 3 pages)');
+  });
+
+  it('leaves a book cited by page alone, and a text source cited by paragraph as it was', async () => {
+    const x = await extracted('defence-review.pdf');
+    const findings = new Checker().check(parseMemo('As Smith argued (Smith 2019, p. 12), budgets drift.\n'), [x]);
+    assert.deepStrictEqual(findings.filter((f) => f.code.startsWith('citation/')), []);
+    const text = extractText('The port handled 12 million tonnes in 2023.\n\nThe mayor said so.\n', 'port.txt');
+    assert.strictEqual(formatCitation(text.source, 2, 'inline', 0), '(port, \u00b62)');
+    assert.strictEqual(formatCitation(text.source, 2, 'pandoc'), '[@port, para. 2]');
+  });
+});
+
+describe('memo-check on PDF and Word sources', () => {
+  async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, cwd: FORMATS });
+    return { code, out, err };
+  }
+
+  it('--source x.pdf flags a wrong number, with the evidence\u2019s page in JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'memo-check-pdf-'));
+    writeFileSync(join(dir, 'memo.md'), 'Military support to Ukraine amounted to 3.2 billion euros in 2024.\n');
+    const { code, out } = await run(['--source', 'defence-review.pdf', '--format', 'json', join(dir, 'memo.md')]);
+    assert.strictEqual(code, 1);
+    const diagnostic = JSON.parse(out).files[0].diagnostics.find((d: { code: string }) => d.code === 'conflict/number');
+    assert.strictEqual(diagnostic.evidence.page, 2);
+    assert.match(diagnostic.evidence.text, /^Military support to Ukraine amounted\s+to 2\.2 billion euros in 2024/);
+  });
+
+  it('extract lists a PDF\u2019s quotes and facts with their pages, and names a bad file in one line', async () => {
+    const { code, out } = await run(['extract', 'defence-review.pdf']);
+    assert.strictEqual(code, 0);
+    assert.match(out, /^ {4}\d+:\d+ p\. [23] Mark Rutte: \u201cTwo percent is a floor, not a ceiling\u201d$/m);
+    const bad = await run(['extract', 'encrypted.pdf']);
+    assert.strictEqual(bad.code, 2);
+    assert.strictEqual(bad.err, 'memo-check: source encrypted.pdf is encrypted and cannot be read (it needs a password)\n');
+    const docx = await run(['extract', '--format', 'json', 'flood-draft.docx']);
+    assert.strictEqual(JSON.parse(docx.out).sources[0].tables.length, 1);
   });
 });
