@@ -50,7 +50,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       const roots: TreeNode[] = this.index.sources.map((extraction) => ({ kind: 'source', extraction }));
       if (this.index.usingSample) {
         // The welcome view shows only on an empty tree; with the sample shown, offer the same step as an item.
-        roots.push({ kind: 'action', label: 'Add source\u2026', command: 'policyMemo.addSource', icon: 'add', tooltip: 'Copy an article (.txt, .md, .html) into sources/; the sample gives way to your sources' });
+        roots.push({ kind: 'action', label: 'Add source\u2026', command: 'policyMemo.addSource', icon: 'add', tooltip: 'Copy an article or report (.txt, .md, .html, .pdf, .docx) into sources/; the sample gives way to your sources' });
       }
       for (const p of this.index.problems) roots.push({ kind: 'message', label: p.path ? vscode.workspace.asRelativePath(p.path) : 'Sources', detail: p.message });
       return roots;
