@@ -3,10 +3,11 @@
  *   inline    (Outlet, ¶7)
  *   footnote  [^key-7]  with  [^key-7]: Outlet, "Title", date, url, ¶7.  once at the end
  *   pandoc    [@key, para. 7]
- * Paragraph numbers are those of the source model: stable for a given source text.
+ * Paragraph numbers are those of the source model: stable for a given source text. A source with pages (a PDF)
+ * is cited by page where a reader looks: (Outlet, p. 3), [@key, p. 3], and its footnote gives page and paragraph.
  */
 import type { Extraction } from '../sources/extract';
-import type { SourceDoc } from '../sources/source';
+import { pageAt, type SourceDoc } from '../sources/source';
 import type { Span } from '../text/offsets';
 
 export type CitationStyle = 'inline' | 'footnote' | 'pandoc';
@@ -26,18 +27,29 @@ export function footnoteLabel(source: SourceDoc, paragraph: number): string {
   return `${source.key}-${paragraph}`;
 }
 
-/** The citation mark for a passage in a paragraph of a source. */
-export function formatCitation(source: SourceDoc, paragraph: number, style: CitationStyle): string {
+/**
+ * The page a citation of a paged source names: the page of the passage (at `at`), else of the paragraph's start;
+ * undefined for a source without pages.
+ */
+export function citedPage(source: SourceDoc, paragraph: number, at?: number): number | undefined {
+  if (!source.pages?.length) return undefined;
+  return pageAt(source, at ?? source.paragraphs[paragraph - 1]?.start ?? 0);
+}
+
+/** The citation mark for a passage in a paragraph of a source (at `at`, for a source with pages). */
+export function formatCitation(source: SourceDoc, paragraph: number, style: CitationStyle, at?: number): string {
+  const page = citedPage(source, paragraph, at);
   switch (style) {
     case 'footnote': return `[^${footnoteLabel(source, paragraph)}]`;
-    case 'pandoc': return `[@${source.key}, para. ${paragraph}]`;
-    default: return `(${inlineName(source)}, \u00b6${paragraph})`;
+    case 'pandoc': return page === undefined ? `[@${source.key}, para. ${paragraph}]` : `[@${source.key}, p. ${page}]`;
+    default: return page === undefined ? `(${inlineName(source)}, \u00b6${paragraph})` : `(${inlineName(source)}, p. ${page})`;
   }
 }
 
-/** A footnote definition: outlet, title, date, url and paragraph, as far as the source says. */
-export function footnoteDefinition(source: SourceDoc, paragraph: number): string {
-  const parts = [source.meta.outlet ?? source.meta.author, source.meta.title ? `\u201c${source.meta.title}\u201d` : source.key, source.meta.date, source.meta.url, `\u00b6${paragraph}`];
+/** A footnote definition: outlet, title, date, url, page (a PDF) and paragraph, as far as the source says. */
+export function footnoteDefinition(source: SourceDoc, paragraph: number, at?: number): string {
+  const page = citedPage(source, paragraph, at);
+  const parts = [source.meta.outlet ?? source.meta.author, source.meta.title ? `\u201c${source.meta.title}\u201d` : source.key, source.meta.date, source.meta.url, page === undefined ? undefined : `p. ${page}`, `\u00b6${paragraph}`];
   return `[^${footnoteLabel(source, paragraph)}]: ${parts.filter(Boolean).join(', ')}.`;
 }
 
@@ -49,39 +61,47 @@ export interface CitationEdit {
 }
 
 /** What inserting a citation does to a memo: the mark, and for footnotes the definition unless it is already there. */
-export function citationEdit(memoText: string, source: SourceDoc, paragraph: number, style: CitationStyle): CitationEdit {
-  const mark = formatCitation(source, paragraph, style);
+export function citationEdit(memoText: string, source: SourceDoc, paragraph: number, style: CitationStyle, at?: number): CitationEdit {
+  const mark = formatCitation(source, paragraph, style, at);
   if (style !== 'footnote') return { mark };
   const label = footnoteLabel(source, paragraph);
   const defined = new RegExp(`^\\[\\^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]:`, 'm').test(memoText);
   if (defined) return { mark };
   const separator = memoText.length === 0 || memoText.endsWith('\n\n') ? '' : memoText.endsWith('\n') ? '\n' : '\n\n';
   const lastIsDefinition = /\n\[\^[^\]]+\]:[^\n]*\n?$/.test(memoText);
-  return { mark, appendAtEnd: `${lastIsDefinition ? (memoText.endsWith('\n') ? '' : '\n') : separator}${footnoteDefinition(source, paragraph)}\n` };
+  return { mark, appendAtEnd: `${lastIsDefinition ? (memoText.endsWith('\n') ? '' : '\n') : separator}${footnoteDefinition(source, paragraph, at)}\n` };
 }
 
 export interface ParsedCitation extends Span {
   readonly style: CitationStyle;
   /** The key (footnote, pandoc) or name (inline) as written. */
   readonly name: string;
+  /** The paragraph named (0 when a page is named instead, or nothing). */
   readonly paragraph: number;
+  /**
+   * The page named by "p. N" (inline, Pandoc). Pandoc's "p." named a paragraph before sources had pages: for a
+   * source without pages it still does (its {@link paragraph} is N too).
+   */
+  readonly page?: number;
 }
 
-const PANDOC = /\[@([\w.:/-]+)(?:,\s*(?:para(?:graph)?\.?|\u00b6|p\.)\s*(\d+))?\]/g;
+const PANDOC = /\[@([\w.:/-]+)(?:,\s*(para(?:graph)?\.?|\u00b6|p\.)\s*(\d+))?\]/g;
 const FOOTNOTE_REF = /\[\^([\w.-]+?)-(\d+)\](?!:)/g;
-const INLINE = /\(([^(),\n]{1,80}),\s*\u00b6\s*(\d+)\)/g;
+const INLINE = /\(([^(),\n]{1,80}),\s*(\u00b6|p\.)\s*(\d+)\)/g;
 
 /** Every citation in a memo, in any of the three styles, including ones typed by hand. */
 export function parseCitations(text: string): ParsedCitation[] {
   const found: ParsedCitation[] = [];
   for (const m of text.matchAll(PANDOC)) {
-    found.push({ style: 'pandoc', name: m[1], paragraph: Number(m[2] ?? 0), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const n = Number(m[3] ?? 0);
+    found.push({ style: 'pandoc', name: m[1], paragraph: n, ...(m[2] === 'p.' ? { page: n } : {}), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   for (const m of text.matchAll(FOOTNOTE_REF)) {
     found.push({ style: 'footnote', name: m[1], paragraph: Number(m[2]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   for (const m of text.matchAll(INLINE)) {
-    found.push({ style: 'inline', name: m[1].trim(), paragraph: Number(m[2]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const n = Number(m[3]);
+    found.push({ style: 'inline', name: m[1].trim(), ...(m[2] === 'p.' ? { paragraph: 0, page: n } : { paragraph: n }), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -96,6 +116,19 @@ export function resolveCitation(citation: Pick<ParsedCitation, 'name' | 'style'>
   const byKey = sources.find((x) => normalise(x.source.key) === name);
   if (byKey || citation.style !== 'inline') return byKey;
   return sources.find((x) => [x.source.meta.outlet, x.source.meta.author, x.source.meta.title].some((v) => v && normalise(v) === name));
+}
+
+/** Whether a citation names a page of its source: "p. N" of a source that has pages. */
+export function namesPage(citation: Pick<ParsedCitation, 'page'>, source: SourceDoc): citation is { page: number } {
+  return citation.page !== undefined && (source.pages?.length ?? 0) > 0;
+}
+
+/** The span of the text a page holds: from its start to the next page's (undefined for a page the source lacks). */
+export function pageSpan(source: SourceDoc, page: number): Span | undefined {
+  const pages = source.pages ?? [];
+  const k = pages.findIndex((p) => p.number === page);
+  if (k < 0) return undefined;
+  return { start: pages[k].start, end: k + 1 < pages.length ? pages[k + 1].start : source.text.length };
 }
 
 /** CSL JSON (what Pandoc's --citeproc reads) for the sources: one item per source, keyed like the citations. */

@@ -6,7 +6,7 @@ import { mentionKeys } from '../../language/stems';
 import { ENTITY_SUPPORT_RATIO, FIX_RIVAL_RATIO } from '../thresholds';
 import type { Extraction } from '../../sources/extract';
 import type { Span } from '../../text/offsets';
-import { originalText, paragraphNumberAt, tableRowOf, wordingAt } from '../../sources/source';
+import { originalText, pageAt, paragraphNumberAt, tableRowOf, wordingAt } from '../../sources/source';
 import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
 
 /** What a check sees: one claim, its block, and the source sentences ranked for it. */
@@ -44,8 +44,11 @@ export function alignmentsAround(ctx: ClaimContext, span: Span): readonly Alignm
   return alignments;
 }
 
+/** Where a source sentence is, in a finding's message: "key ¶7", with its page for a PDF ("key p. 3, ¶7"). */
 export function cite(sentence: IndexedSentence): string {
-  return `${sentence.extraction.source.key} \u00b6${sentence.fact.sentence.paragraph}`;
+  const { source } = sentence.extraction;
+  const page = pageAt(source, sentence.fact.sentence.start);
+  return `${source.key} ${page === undefined ? '' : `p. ${page}, `}\u00b6${sentence.fact.sentence.paragraph}`;
 }
 
 export function evidenceOf(sentence: IndexedSentence): BlockFinding['evidence'] {

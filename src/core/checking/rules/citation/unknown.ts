@@ -10,6 +10,7 @@ export const unknownCitationRule: Rule = {
   defaultSeverity: 'information',
   scope: 'citations',
   check: (ctx) => citationsOf(ctx.raw, ctx.corpus.extractions)
-    .filter(({ source }) => !source)
+    // "(Smith, p. 12)" is how books are cited too: an inline page citation is only ours when it names a source.
+    .filter(({ source, citation }) => !source && !(citation.style === 'inline' && citation.page !== undefined))
     .map(({ citation: c }) => ({ code: DiagnosticCode.CitationUnknown, message: `No source "${c.name}" among this memo's sources`, span: { start: c.start, end: c.end } })),
 };
