@@ -47,6 +47,15 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(flagged('Stephen Munden, 54, was described as an obsessive by the court in Room 7.\n'), []);
   });
 
+  it('flags the same figure bounded from the other side once, naming both bounds, with no replacement of the figure', () => {
+    const source = (): Extraction[] => [extractText('The campaign page has more than 17,000 followers, its organisers said.\n', 'page.txt')];
+    const memo = 'The campaign page has less than 17,000 followers, its organisers said.\n';
+    const found = check(memo, source());
+    assert.deepStrictEqual(found.map((f) => [f.code, memo.slice(f.span.start, f.span.end), f.fix]), [['conflict/number', 'less than 17,000', undefined]]);
+    assert.match(found[0].message, /Memo says under 17,000 followers; source says over 17,000 followers/);
+    assert.deepStrictEqual(codes('The campaign page has over 17,000 followers, its organisers said.\n', source()), []);
+  });
+
   it('says nothing of a number the sources do not count', () => {
     assert.deepStrictEqual(codes('The port handles 14 million containers a year.\n', wire()), []);
   });

@@ -5,7 +5,8 @@ import type { IndexedSentence } from '../../corpus';
 import type { Token } from '../../../language/nlp';
 import { sequenceOf, type TokenSequence } from '../../../language/tokenTable';
 import { stem } from '../../../language/stems';
-import { quantitiesAgree, type NumberValue } from '../../../language/values';
+import { NUMBER_QUALIFIERS } from '../../../language/words';
+import { oppositeBounds, quantitiesAgree, type NumberValue } from '../../../language/values';
 import { NUMBER_MIN_ALIGNMENT } from '../../thresholds';
 import { alignmentsAround, replacementFinding, sameSlot, slotWords, tokenIndexAt, type BlockFinding, type ClaimContext } from '../shared';
 import { isSpace } from '../../../text/markup';
@@ -102,6 +103,22 @@ function checkBareNumber(ctx: ClaimContext, n: NumberValue): BlockFinding | unde
   return replacementFinding('conflict/number', n, `Memo says ${n.text}; source says ${conflict.value.text}`, conflict.sentence, conflict.value.text, conflict.value);
 }
 
+/** How many words before a number a bound ("more than", "at least") may take. */
+const BOUND_WORDS = 4;
+
+/** Where the words bounding a claim's number begin ("under 17,000", "less than 100,000"): the number's start if none. */
+function boundStart(ctx: ClaimContext, n: NumberValue): number {
+  const tokens = sequenceOf(ctx.block.tokens);
+  const first = tokenIndexAt(tokens, n.start, ctx.claim.firstToken, ctx.claim.endToken);
+  for (let words = BOUND_WORDS; words >= 1; words--) {
+    if (first - words < ctx.claim.firstToken) continue;
+    const phrase: string[] = [];
+    for (let k = first - words; k < first; k++) phrase.push(tokens.token(k)?.text.toLowerCase() ?? '');
+    if (NUMBER_QUALIFIERS[phrase.join(' ')]) return tokens.token(first - words)?.start ?? n.start;
+  }
+  return n.start;
+}
+
 export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   for (const n of ctx.claim.numbers) {
@@ -136,9 +153,14 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       if (differing) conflict ??= { sentence: a.sentence, value: differing };
     }
     if (supported || !conflict) continue;
-    const sourcePhrase = unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end) + cellHeadersOf(conflict.sentence, conflict.value);
-    const claimPhrase = unitPhrase(ctx.block.prose, n, ctx.claim.end);
-    findings.push(replacementFinding('conflict/number', n, `Memo says ${claimPhrase}; source says ${sourcePhrase}`, conflict.sentence, conflict.value.text, conflict.value));
+    // The same figure bounded from the other side ("under 17,000" for "over 17,000"): the bound differs, which the
+    // number's own words do not hold, so the finding names the bounds and offers no replacement of the figure.
+    const bounds = oppositeBounds(n, conflict.value) && n.value === conflict.value.value;
+    const bound = (v: NumberValue): string => (bounds && v.qualifier ? `${v.qualifier} ` : '');
+    const sourcePhrase = bound(conflict.value) + unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end) + cellHeadersOf(conflict.sentence, conflict.value);
+    const claimPhrase = bound(n) + unitPhrase(ctx.block.prose, n, ctx.claim.end);
+    const finding = replacementFinding('conflict/number', bounds ? { start: boundStart(ctx, n), end: n.end } : n, `Memo says ${claimPhrase}; source says ${sourcePhrase}`, conflict.sentence, conflict.value.text, conflict.value);
+    findings.push(bounds ? { ...finding, fix: undefined } : finding);
   }
   return findings;
 }
