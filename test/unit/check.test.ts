@@ -203,6 +203,17 @@ describe('checking: conflict/polarity', () => {
     assert.deepStrictEqual(codes('Maersk said it had not diverted 12 vessels to Antwerp.\n', wire()), ['conflict/polarity']);
   });
 
+  it('flags a negation added to or dropped from a statement otherwise the same, wherever it binds', () => {
+    const text = 'The Wagners had seven of the puppies at their farm. It was the Buddha who taught the monks. The quarterback was not just there for the photographs.\n';
+    const source = (): Extraction[] => [extractText(text, 'farm.txt')];
+    const flagged = (memo: string): string[] => check(memo, source()).map((f) => `${f.code} ${memo.slice(f.span.start, f.span.end)}`);
+    assert.deepStrictEqual(flagged('The Wagners did not have seven of the puppies at their farm.\n'), ['conflict/polarity not']);
+    assert.deepStrictEqual(flagged('It was not the Buddha who taught the monks.\n'), ['conflict/polarity not']);
+    assert.deepStrictEqual(flagged('The quarterback was just there for the photographs.\n'), ['conflict/polarity just']);
+    assert.deepStrictEqual(flagged('The quarterback was not just there for the photographs.\n'), []);
+    assert.deepStrictEqual(flagged('The Wagners had seven of the puppies at their farm.\n'), []);
+  });
+
   it('accepts a faithful paraphrase', () => {
     assert.deepStrictEqual(codes('Dekker told reporters the action would continue until the employers return to the table.\n', wire()), []);
     assert.deepStrictEqual(codes('NATO is generally viewed positively in Iraq.\n', sample()), []);
