@@ -174,6 +174,16 @@ describe('checking: a name in the slot of another', () => {
     assert.deepStrictEqual(flagged('Officials said Durst would face a judge in Nairobi.\n'), ['conflict/place Nairobi']);
   });
 
+  it('counts how often a sentence names the thing, reads past articles, and reads the slot where the swap reading finds no stand-in', () => {
+    const source = (): Extraction[] => [extractText('The ban came under the spotlight at the Asian Cup in Australia earlier this year, when female Iranian fans watched. The dancer arrived in Russia six years ago, aged 15. In the southern Pakistani city of Karachi, a commander was killed in a raid.\n', 'cup.txt')];
+    const flagged = (memo: string): string[] => check(memo, source()).map((f) => `${f.code} ${memo.slice(f.span.start, f.span.end)}`);
+    // "Iranian" in the source names Iran once; the memo names it twice.
+    assert.deepStrictEqual(flagged('The ban came under the spotlight at the Asian Cup in Iran earlier this year, when female Iranian fans watched.\n'), ['conflict/place Iran']);
+    assert.deepStrictEqual(flagged('The dancer arrived in the U.S. six years ago, aged 15.\n'), ['conflict/place U.S.']);
+    // A city for a region: no place of the same kind to offer, but the slot says which the source has.
+    assert.deepStrictEqual(flagged('In the southern Pakistani city of North Waziristan, a commander was killed in a raid.\n'), ['conflict/entity North Waziristan']);
+  });
+
   it('leaves alone the same name, a list reordered, and a name beside only stop words', () => {
     assert.deepStrictEqual(flagged('Durst is facing the death penalty in California, where he is accused of murdering his friend in 2000.\n'), []);
     assert.deepStrictEqual(flagged('Tom Reyes wrote from Atlanta, and Maria Olsen reported from Nairobi.\n'), []);

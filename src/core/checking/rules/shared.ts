@@ -195,10 +195,11 @@ const SLOT_WORDS = 2;
 /** Of the words either side of two values (the sentence's edges included), how many must be the same for them to fill one slot. */
 const SLOT_MIN_SAME = 3;
 const SENTENCE_EDGE = '\u0000';
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 /**
  * The lemmas of the words either side of the value at [start, end) of tokens [from, to), nearest first, punctuation
- * left out; the sentence's edge stands for a word where it comes first.
+ * and articles left out; the sentence's edge stands for a word where it comes first.
  */
 export function slotWords(tokens: TokenSequence, start: number, end: number, from: number, to: number): Slot {
   const content = new Set<string>();
@@ -206,7 +207,8 @@ export function slotWords(tokens: TokenSequence, start: number, end: number, fro
     const out: string[] = [];
     for (; out.length < SLOT_WORDS && k !== stop; k += step) {
       const t = tokens.token(k);
-      if (!t || t.pos === 'PUNCT' || t.pos === 'SYM') continue;
+      // An article says nothing of the slot: "arrived in the U.S." stands where "arrived in Russia" does.
+      if (!t || t.pos === 'PUNCT' || t.pos === 'SYM' || ARTICLES.has(t.text.toLowerCase())) continue;
       const word = t.lemma.toLowerCase();
       out.push(word);
       if (!t.stopWord) content.add(word);
@@ -271,7 +273,10 @@ export function slotReplacement(ctx: ClaimContext, mention: Mention, minAlignmen
   const inClaim = new Set(ctx.claim.mentions.filter((m) => m !== mention).flatMap(mentionKeys));
   const words = nameWords(mention);
   const keys = mentionKeys(mention);
-  const names = (a: Alignment): boolean => containsWord(a.sentence, words) || a.sentence.fact.mentions.some((m) => mentionKeys(m).some((k) => keys.includes(k)));
+  // Named as often as the claim names it ("Iranian fans" in both, "in Iran" in the claim alone: not named).
+  const naming = (m: Mention): boolean => mentionKeys(m).some((k) => keys.includes(k));
+  const timesInClaim = ctx.claim.mentions.filter(naming).length;
+  const names = (a: Alignment): boolean => containsWord(a.sentence, words) || (timesInClaim > 0 && a.sentence.fact.mentions.filter(naming).length >= timesInClaim);
   const { alignments } = ctx;
   for (let i = 0; i < alignments.length; i++) {
     const a = alignments[i];

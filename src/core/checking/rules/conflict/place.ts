@@ -13,6 +13,24 @@ function prepositionClass(tokens: TokenSequence, mention: Mention): 'locative' |
   return role === 'actor' ? undefined : role;
 }
 
+/** The place-for-place finding of the swap reading (see swapCandidate), if it gives one. */
+function swappedPlace(ctx: ClaimContext, mention: Mention, role: 'locative' | 'origin', inClaim: ReadonlySet<string>): BlockFinding | undefined {
+  const top = swapCandidate(ctx, mention, PLACE_MIN_ALIGNMENT);
+  if (!top) return undefined;
+  const placesIn = (a: Alignment): Mention[] => a.sentence.fact.mentions.filter((m) => m.type === 'place' && !m.demonym && !m.dateline && prepositionClass(a.sentence.extraction.source.tokens, m) === role
+    && mentionKeys(m).every((k) => !inClaim.has(k)) && !m.canonical.toLowerCase().includes(mention.canonical.toLowerCase()) && !mention.canonical.toLowerCase().includes(m.canonical.toLowerCase()));
+  const other = placesIn(top)[0];
+  if (!other) return undefined;
+  const finding = replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text, other);
+  return replacementAgreed(ctx, mention, top, other, placesIn) ? finding : { ...finding, fix: undefined };
+}
+
+/** The place another aligned sentence has in the mention's slot (see slotReplacement), if it gives one. */
+function placeInSlot(ctx: ClaimContext, mention: Mention): BlockFinding | undefined {
+  const slot = slotReplacement(ctx, mention, PLACE_MIN_ALIGNMENT, (m) => m.type === 'place' && !m.demonym);
+  return slot && replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${slot.other.text}`, slot.top.sentence, slot.other.text, slot.other);
+}
+
 export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   const inClaim = new Set(ctx.claim.mentions.flatMap(mentionKeys));
@@ -20,18 +38,8 @@ export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
     if (mention.type !== 'place' || mention.demonym) continue;
     const role = prepositionClass(sequenceOf(ctx.block.tokens), mention);
     if (!role) continue;
-    const top = swapCandidate(ctx, mention, PLACE_MIN_ALIGNMENT);
-    if (!top) {
-      const slot = slotReplacement(ctx, mention, PLACE_MIN_ALIGNMENT, (m) => m.type === 'place' && !m.demonym);
-      if (slot) findings.push(replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${slot.other.text}`, slot.top.sentence, slot.other.text, slot.other));
-      continue;
-    }
-    const placesIn = (a: Alignment): Mention[] => a.sentence.fact.mentions.filter((m) => m.type === 'place' && !m.demonym && !m.dateline && prepositionClass(a.sentence.extraction.source.tokens, m) === role
-      && mentionKeys(m).every((k) => !inClaim.has(k)) && !m.canonical.toLowerCase().includes(mention.canonical.toLowerCase()) && !mention.canonical.toLowerCase().includes(m.canonical.toLowerCase()));
-    const other = placesIn(top)[0];
-    if (!other) continue;
-    const finding = replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${other.text}`, top.sentence, other.text, other);
-    findings.push(replacementAgreed(ctx, mention, top, other, placesIn) ? finding : { ...finding, fix: undefined });
+    const finding = swappedPlace(ctx, mention, role, inClaim) ?? placeInSlot(ctx, mention);
+    if (finding) findings.push(finding);
   }
   return findings;
 }

@@ -39,36 +39,42 @@ function isTableRow(top: Alignment): boolean {
   return tableRowOf(top.sentence.extraction.source, top.sentence.fact.sentence.index) !== undefined;
 }
 
+/** The name-for-name finding of the swap reading (see swapCandidate), if it gives one. */
+function swappedName(ctx: ClaimContext, mention: Mention): BlockFinding | undefined {
+  const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
+  if (!top || isTableRow(top)) return undefined;
+  // Person and organisation readings of a name are often confused ("Al Jazeera"): either may stand in for the
+  // other as the source's version, but only a name of the mention's own type is offered as its replacement.
+  // Two places are one's stand-in for the other only when of one kind: a city for a city, not a city for its continent.
+  const ofSameType = (a: Alignment): Mention[] => replacements(ctx, mention, a, (m) => m.type === mention.type && isActor(a.sentence.extraction.source.tokens, m) && (m.type !== 'place' || placeKind(m.canonical) === placeKind(mention.canonical)));
+  const sameType = ofSameType(top)[0];
+  // A city standing as an actor may be what the source names otherwise ("Liverpool" for a club and its players);
+  // a country or region is not a person's stand-in ("Iraq's foreign minister" is not Fuad Hussein).
+  const cityLike = (m: Mention): boolean => m.type !== 'place' || ['city', 'unknown'].includes(placeKind(m.canonical));
+  const standsFor = (m: Mention): boolean => m.type !== 'place' && (cityLike(mention) || m.type === 'organization');
+  const other = sameType ?? replacement(ctx, mention, top, (m) => isActor(top.sentence.extraction.source.tokens, m) && standsFor(m));
+  if (!other) return undefined;
+  const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${other.canonical}`, top.sentence, other.canonical);
+  // A name whose type is a guess, on either side, may be of another kind altogether (a city taken for an organisation).
+  const fixable = sameType && !mention.guessed && !sameType.guessed && replacementAgreed(ctx, mention, top, sameType, ofSameType);
+  return fixable ? finding : { ...finding, fix: undefined };
+}
+
+/** The name another aligned sentence has in the mention's slot (see slotReplacement), if it gives one. */
+function nameInSlot(ctx: ClaimContext, mention: Mention): BlockFinding | undefined {
+  const slot = slotReplacement(ctx, mention, ENTITY_MIN_ALIGNMENT, (m) => !m.demonym && (m.type === mention.type || (m.type !== 'place' && mention.type !== 'place')));
+  if (!slot) return undefined;
+  const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${slot.other.canonical}`, slot.top.sentence, slot.other.canonical);
+  return slot.other.type === mention.type && !mention.guessed && !slot.other.guessed ? finding : { ...finding, fix: undefined };
+}
+
 export function checkEntities(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   const claimTokens = sequenceOf(ctx.block.tokens);
   for (const mention of ctx.claim.mentions) {
     if (!isActor(claimTokens, mention)) continue;
-    const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
-    if (!top) {
-      const slot = slotReplacement(ctx, mention, ENTITY_MIN_ALIGNMENT, (m) => !m.demonym && (m.type === mention.type || (m.type !== 'place' && mention.type !== 'place')));
-      if (slot) {
-        const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${slot.other.canonical}`, slot.top.sentence, slot.other.canonical);
-        findings.push(slot.other.type === mention.type && !mention.guessed && !slot.other.guessed ? finding : { ...finding, fix: undefined });
-      }
-      continue;
-    }
-    if (isTableRow(top)) continue;
-    // Person and organisation readings of a name are often confused ("Al Jazeera"): either may stand in for the
-    // other as the source's version, but only a name of the mention's own type is offered as its replacement.
-    // Two places are one's stand-in for the other only when of one kind: a city for a city, not a city for its continent.
-    const ofSameType = (a: Alignment): Mention[] => replacements(ctx, mention, a, (m) => m.type === mention.type && isActor(a.sentence.extraction.source.tokens, m) && (m.type !== 'place' || placeKind(m.canonical) === placeKind(mention.canonical)));
-    const sameType = ofSameType(top)[0];
-    // A city standing as an actor may be what the source names otherwise ("Liverpool" for a club and its players);
-    // a country or region is not a person's stand-in ("Iraq's foreign minister" is not Fuad Hussein).
-    const cityLike = (m: Mention): boolean => m.type !== 'place' || ['city', 'unknown'].includes(placeKind(m.canonical));
-    const standsFor = (m: Mention): boolean => m.type !== 'place' && (cityLike(mention) || m.type === 'organization');
-    const other = sameType ?? replacement(ctx, mention, top, (m) => isActor(top.sentence.extraction.source.tokens, m) && standsFor(m));
-    if (!other) continue;
-    const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${other.canonical}`, top.sentence, other.canonical);
-    // A name whose type is a guess, on either side, may be of another kind altogether (a city taken for an organisation).
-    const fixable = sameType && !mention.guessed && !sameType.guessed && replacementAgreed(ctx, mention, top, sameType, ofSameType);
-    findings.push(fixable ? finding : { ...finding, fix: undefined });
+    const finding = swappedName(ctx, mention) ?? nameInSlot(ctx, mention);
+    if (finding) findings.push(finding);
   }
   return findings;
 }
