@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractionToJson } from '../../src/core/sources/report';
@@ -25,5 +25,21 @@ describe('the shipped bundle', () => {
     const bundled = JSON.parse(execFileSync(process.execPath, [cli, 'extract', '--format', 'json', file], { encoding: 'utf8' })).sources[0];
     const engine = extractionToJson(extractText(DASHED, file), bundled.path);
     assert.deepStrictEqual(bundled, JSON.parse(JSON.stringify(engine)));
+  });
+});
+
+describe('the citation bundle (dist/citationLib.js)', () => {
+  it('is apart from the extension\u2019s bundle, reads BibTeX, and has no fetch in it', function () {
+    this.timeout(60000);
+    const lib = join(ROOT, 'dist', 'citationLib.js');
+    if (!existsSync(lib)) execFileSync(process.execPath, ['esbuild.js'], { cwd: ROOT });
+    const script = `const lib = require(${JSON.stringify(lib)}); process.stdout.write(JSON.stringify(lib.parseBibtex('@book{a, title = {T}, url = {https://example.org}}')))`;
+    const items = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    assert.deepStrictEqual(items.map((i: { id: string; URL: string }) => [i.id, i.URL]), [['a', 'https://example.org']]);
+    const code = readFileSync(lib, 'utf8');
+    assert.ok(code.includes('Policy Memo makes no network access'), 'sync-fetch and node-fetch are stubbed');
+    assert.ok(!/require\("(?:node:)?(?:https?|net|tls)"\)/.test(code), 'no network module is required');
+    const extension = readFileSync(join(ROOT, 'dist', 'extension.js'), 'utf8');
+    assert.ok(extension.includes('require("./citationLib.js")') && !extension.includes('citeproc_commonjs'), 'the extension loads it, lazily, from beside itself');
   });
 });

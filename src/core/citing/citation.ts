@@ -3,14 +3,25 @@
  *   inline    (Outlet, ¶7)
  *   footnote  [^key-7]  with  [^key-7]: Outlet, "Title", date, url, ¶7.  once at the end
  *   pandoc    [@key, para. 7]
+ * A CSL style (cslStyle.ts) formats the inline mark (an in-text style: "(Okafor, 2025, para. 7)") or the footnote's
+ * text (a note style: Chicago) instead; the marks and the one block of definitions at the end stay as they are.
  * Paragraph numbers are those of the source model: stable for a given source text.
  */
 import type { Extraction } from '../sources/extract';
 import type { SourceDoc } from '../sources/source';
 import type { Span } from '../text/offsets';
+import { bibliographyItemOf, fileKeyOf, type CslItem } from './bibliography';
+import type { CslFormatter } from './cslStyle';
 
+/** The kinds of mark a citation is written as. */
 export type CitationStyle = 'inline' | 'footnote' | 'pandoc';
 export const CITATION_STYLES: readonly CitationStyle[] = ['inline', 'footnote', 'pandoc'];
+/**
+ * What `policyMemo.citationStyle` may say: a kind of mark, a bundled CSL style (Chicago full notes, footnotes;
+ * APA, inline), or `csl`: the style in the file `policyMemo.cslFile` names.
+ */
+export type CitationStyleSetting = CitationStyle | 'chicago-note' | 'apa' | 'csl';
+export const CITATION_STYLE_SETTINGS: readonly CitationStyleSetting[] = [...CITATION_STYLES, 'chicago-note', 'apa', 'csl'];
 
 /** The label a source is shown with: its title, else its key. */
 export function sourceLabel(source: SourceDoc): string {
@@ -22,21 +33,23 @@ export function inlineName(source: SourceDoc): string {
   return source.meta.outlet ?? source.meta.author ?? source.key;
 }
 
+/** A footnote's label: the key (characters a label cannot have, as in a bibliography key `smith:2020`, as `-`) and paragraph. */
 export function footnoteLabel(source: SourceDoc, paragraph: number): string {
-  return `${source.key}-${paragraph}`;
+  return `${source.key.replace(/[^\w.-]+/g, '-')}-${paragraph}`;
 }
 
-/** The citation mark for a passage in a paragraph of a source. */
-export function formatCitation(source: SourceDoc, paragraph: number, style: CitationStyle): string {
+/** The citation mark for a passage in a paragraph of a source; an in-text CSL style formats the inline one. */
+export function formatCitation(source: SourceDoc, paragraph: number, style: CitationStyle, csl?: CslFormatter): string {
   switch (style) {
     case 'footnote': return `[^${footnoteLabel(source, paragraph)}]`;
     case 'pandoc': return `[@${source.key}, para. ${paragraph}]`;
-    default: return `(${inlineName(source)}, \u00b6${paragraph})`;
+    default: return csl?.info.kind === 'in-text' ? csl.cite(cslItemOf(source), paragraph) : `(${inlineName(source)}, \u00b6${paragraph})`;
   }
 }
 
-/** A footnote definition: outlet, title, date, url and paragraph, as far as the source says. */
-export function footnoteDefinition(source: SourceDoc, paragraph: number): string {
+/** A footnote definition: by a note CSL style, else outlet, title, date, url and paragraph, as far as the source says. */
+export function footnoteDefinition(source: SourceDoc, paragraph: number, csl?: CslFormatter): string {
+  if (csl?.info.kind === 'note') return `[^${footnoteLabel(source, paragraph)}]: ${csl.cite(cslItemOf(source), paragraph)}`;
   const parts = [source.meta.outlet ?? source.meta.author, source.meta.title ? `\u201c${source.meta.title}\u201d` : source.key, source.meta.date, source.meta.url, `\u00b6${paragraph}`];
   return `[^${footnoteLabel(source, paragraph)}]: ${parts.filter(Boolean).join(', ')}.`;
 }
@@ -49,15 +62,15 @@ export interface CitationEdit {
 }
 
 /** What inserting a citation does to a memo: the mark, and for footnotes the definition unless it is already there. */
-export function citationEdit(memoText: string, source: SourceDoc, paragraph: number, style: CitationStyle): CitationEdit {
-  const mark = formatCitation(source, paragraph, style);
+export function citationEdit(memoText: string, source: SourceDoc, paragraph: number, style: CitationStyle, csl?: CslFormatter): CitationEdit {
+  const mark = formatCitation(source, paragraph, style, csl);
   if (style !== 'footnote') return { mark };
   const label = footnoteLabel(source, paragraph);
   const defined = new RegExp(`^\\[\\^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]:`, 'm').test(memoText);
   if (defined) return { mark };
   const separator = memoText.length === 0 || memoText.endsWith('\n\n') ? '' : memoText.endsWith('\n') ? '\n' : '\n\n';
   const lastIsDefinition = /\n\[\^[^\]]+\]:[^\n]*\n?$/.test(memoText);
-  return { mark, appendAtEnd: `${lastIsDefinition ? (memoText.endsWith('\n') ? '' : '\n') : separator}${footnoteDefinition(source, paragraph)}\n` };
+  return { mark, appendAtEnd: `${lastIsDefinition ? (memoText.endsWith('\n') ? '' : '\n') : separator}${footnoteDefinition(source, paragraph, csl)}\n` };
 }
 
 export interface ParsedCitation extends Span {
@@ -90,25 +103,44 @@ function normalise(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** The source a citation names: by key, else (inline) by outlet, author or title. */
+/**
+ * The source a citation names: by key (a bibliography's, else the source's own), else (inline) by outlet, author or
+ * title.
+ */
 export function resolveCitation(citation: Pick<ParsedCitation, 'name' | 'style'>, sources: readonly Extraction[]): Extraction | undefined {
   const name = normalise(citation.name);
-  const byKey = sources.find((x) => normalise(x.source.key) === name);
+  const byKey = sources.find((x) => normalise(x.source.key) === name) ?? sources.find((x) => normalise(fileKeyOf(x.source)) === name);
   if (byKey || citation.style !== 'inline') return byKey;
   return sources.find((x) => [x.source.meta.outlet, x.source.meta.author, x.source.meta.title].some((v) => v && normalise(v) === name));
 }
 
-/** CSL JSON (what Pandoc's --citeproc reads) for the sources: one item per source, keyed like the citations. */
-export function toCslJson(sources: readonly Extraction[]): Record<string, unknown>[] {
-  return sources.map(({ source }) => {
-    const item: Record<string, unknown> = { id: source.key, type: 'article-newspaper', title: sourceLabel(source) };
-    if (source.meta.author) item.author = source.meta.author.split(/\s*(?:;|\band\b)\s*/).filter(Boolean).map((literal) => ({ literal }));
-    if (source.meta.outlet) item['container-title'] = source.meta.outlet;
-    const date = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(source.meta.date ?? '');
-    if (date) item.issued = { 'date-parts': [date.slice(1).filter(Boolean).map(Number)] };
-    if (source.meta.url) item.URL = source.meta.url;
-    return item;
-  });
+/** A source as a CSL JSON item: its bibliography's item, else one made from its front matter, keyed like its citations. */
+export function cslItemOf(source: SourceDoc): CslItem {
+  const cited = bibliographyItemOf(source);
+  if (cited) return cited;
+  const item: Record<string, unknown> = { id: source.key, type: 'article-newspaper', title: sourceLabel(source) };
+  if (source.meta.author) item.author = source.meta.author.split(/\s*(?:;|\band\b)\s*/).filter(Boolean).map((literal) => ({ literal }));
+  if (source.meta.outlet) item['container-title'] = source.meta.outlet;
+  const date = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(source.meta.date ?? '');
+  if (date) item.issued = { 'date-parts': [date.slice(1).filter(Boolean).map(Number)] };
+  if (source.meta.url) item.URL = source.meta.url;
+  return item as CslItem;
+}
+
+/**
+ * CSL JSON (what Pandoc's --citeproc reads) for the sources: one item per source, keyed like the citations, and
+ * the memo's bibliography items no source has (cited without a source file), so that every key resolves.
+ */
+export function toCslJson(sources: readonly Extraction[], bibliographyItems: readonly CslItem[] = []): Record<string, unknown>[] {
+  const items = sources.map(({ source }) => cslItemOf(source));
+  const written = new Set(items.map((item) => item.id));
+  for (const item of bibliographyItems) {
+    if (!written.has(item.id)) {
+      written.add(item.id);
+      items.push(item);
+    }
+  }
+  return items;
 }
 
 /** A change to the memo's text: the characters from `start` to `end` become `text`. */

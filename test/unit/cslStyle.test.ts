@@ -1,0 +1,110 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyBibliographies, parseBibliography } from '../../src/core/citing/bibliography';
+import { citationChanges, citationEdit, footnoteDefinition, formatCitation, parseCitations, resolveCitation } from '../../src/core/citing/citation';
+import { BUNDLED_STYLES, CSL_FOLDER, CslFormatter, cslStyleInfo, LOCALE_FILE, type BundledStyle } from '../../src/core/citing/cslStyle';
+import { article, extractFile, ROOT } from './fixtures';
+
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'bibliography');
+const cslFile = (name: string): string => readFileSync(join(ROOT, CSL_FOLDER, name), 'utf8');
+
+function formatter(style: BundledStyle): CslFormatter {
+  const made = CslFormatter.create(cslFile(BUNDLED_STYLES[style]), cslFile(LOCALE_FILE));
+  assert.ok(made instanceof CslFormatter, 'error' in made ? made.error : 'no formatter');
+  return made;
+}
+
+const refs = () => parseBibliography(readFileSync(join(FIXTURE, 'refs.bib'), 'utf8'), 'refs.bib').items;
+const cited = () => applyBibliographies(['car-parks.md', 'ledger-budget.md', 'trees-study.md'].map((f) => extractFile(join(FIXTURE, 'sources', f))), [{ name: 'refs.bib', items: refs(), problems: [] }]);
+
+describe('CSL styles', () => {
+  it('ships Chicago full notes and APA with their licence, and only them', () => {
+    assert.deepStrictEqual(Object.keys(BUNDLED_STYLES), ['chicago-note', 'apa']);
+    const licence = readFileSync(join(ROOT, CSL_FOLDER, 'LICENSE.md'), 'utf8');
+    for (const file of [...Object.values(BUNDLED_STYLES), LOCALE_FILE]) {
+      assert.match(cslFile(file), /creativecommons\.org\/licenses\/by-sa\/3\.0/, file);
+      assert.ok(licence.includes(file), `LICENSE.md names ${file}`);
+    }
+    assert.match(licence, /citationstyles\.org/);
+    assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!media\/csl\/\*\*$/m);
+  });
+
+  it('formats Chicago full notes of each kind of item, with the paragraph as locator, in Markdown', () => {
+    const chicago = formatter('chicago-note');
+    assert.strictEqual(chicago.info.kind, 'note');
+    const [okafor, , kovacs, report, book] = refs();
+    assert.strictEqual(chicago.cite(okafor, 4), 'Lena Okafor, \u201cWhy Cities Should Stop Building Car Parks,\u201d *The Civic Review*, June 3, 2025, para. 4, https://www.civic.example/2025/06/car-parks/.');
+    assert.strictEqual(chicago.cite(kovacs, 2), 'Miriam Kovacs and Pieter Janssens, \u201cCity Trees and Cooler Summer Nights,\u201d *Urban Climate* 59 (March 2025): para. 2, https://doi.org/10.5555/UCLIM.2025.0042.');
+    assert.strictEqual(chicago.cite(report, 1), 'Priya Nandakumar, \u201cInflation Outlook for Small Open Economies,\u201d Policy Brief (Harbour Institute, November 2024), para. 1, https://harbour.example/briefs/12.');
+    assert.strictEqual(chicago.cite(book, 7), 'Anna Whitfield, *Ports and Power: A History of the North Sea Trade* (London: Meridian Press, 2019), para. 7.');
+    assert.strictEqual(chicago.reference(book), 'Whitfield, Anna. *Ports and Power: A History of the North Sea Trade*. London: Meridian Press, 2019.');
+  });
+
+  it('formats APA marks and reference-list entries', () => {
+    const apa = formatter('apa');
+    assert.strictEqual(apa.info.kind, 'in-text');
+    const [okafor, , kovacs] = refs();
+    assert.strictEqual(apa.cite(okafor, 4), '(Okafor, 2025, para. 4)');
+    assert.strictEqual(apa.cite(kovacs, 2), '(Kovacs & Janssens, 2025, para. 2)');
+    assert.strictEqual(apa.reference(kovacs), 'Kovacs, M., & Janssens, P. (2025). City Trees and Cooler Summer Nights. *Urban Climate*, *59*, 101\u2013118. https://doi.org/10.5555/UCLIM.2025.0042');
+  });
+
+  it('escapes Markdown in what the style prints, and formats a source with front matter only', () => {
+    const chicago = formatter('chicago-note');
+    assert.match(chicago.cite({ id: 'x', type: 'webpage', title: 'Why [brackets] and *stars*' }, 1), /Why \\\[Brackets\\\] and \\\*stars\\\*/i);
+    const oped = extractFile(article('op-ed.md')).source;
+    assert.strictEqual(footnoteDefinition(oped, 4, chicago), '[^okafor-car-parks-4]: Lena Okafor, \u201cWhy Cities Should Stop Building Car Parks,\u201d *The Civic Review*, June 3, 2025, para. 4.');
+    assert.strictEqual(formatCitation(oped, 4, 'inline', formatter('apa')), '(Lena Okafor, 2025, para. 4)');
+  });
+
+  it('a memo in Chicago-notes style gets [^key-N] marks and one well-formed block of style-formatted definitions at the end', () => {
+    const chicago = formatter('chicago-note');
+    const [carParks, budget] = cited();
+    let memo = '---\nbibliography: refs.bib\n---\n\nIntro.\n';
+    for (const [x, paragraph] of [[carParks, 3], [budget, 3], [carParks, 3], [carParks, 4]] as const) {
+      const edit = citationEdit(memo, x.source, paragraph, 'footnote', chicago);
+      const definition = edit.appendAtEnd ? footnoteDefinition(x.source, paragraph, chicago) : undefined;
+      const at = memo.indexOf('Intro.') + 'Intro.'.length;
+      const changes = citationChanges(memo, at, at, ` ${edit.mark}`, definition);
+      memo = [...changes].reverse().reduce((t, c) => t.slice(0, c.start) + c.text + t.slice(c.end), memo);
+    }
+    assert.strictEqual(memo, [
+      '---', 'bibliography: refs.bib', '---', '',
+      'Intro. [^okafor2025-4] [^okafor2025-3] [^ortiz2025-3] [^okafor2025-3]', '',
+      '[^okafor2025-3]: Lena Okafor, \u201cWhy Cities Should Stop Building Car Parks,\u201d *The Civic Review*, June 3, 2025, para. 3, https://www.civic.example/2025/06/car-parks/.',
+      '[^ortiz2025-3]: Sam Ortiz, \u201cBudget Talks Collapse,\u201d *The Daily Ledger*, February 11, 2025, para. 3, https://ledger.example/budget-talks.',
+      '[^okafor2025-4]: Lena Okafor, \u201cWhy Cities Should Stop Building Car Parks,\u201d *The Civic Review*, June 3, 2025, para. 4, https://www.civic.example/2025/06/car-parks/.',
+      '',
+    ].join('\n'));
+    // Every mark is defined once, and reads back to its source.
+    const marks = parseCitations(memo).filter((c) => c.style === 'footnote');
+    assert.strictEqual(marks.length, 4);
+    for (const m of marks) assert.ok(resolveCitation(m, cited()), m.name);
+    for (const label of ['okafor2025-3', 'ortiz2025-3', 'okafor2025-4']) assert.strictEqual(memo.split(`[^${label}]:`).length, 2, label);
+  });
+
+  it('refuses what is not a CSL style with a reason, and never throws', () => {
+    const locale = cslFile(LOCALE_FILE);
+    const cases: [string, RegExp][] = [
+      ['<html><body>Not CSL</body></html>', /root element is not <style>/],
+      ['not xml at all', /it is not XML/],
+      ['<style class="note"><citation/></style>', /not in the CSL namespace/],
+      ['<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><citation><layout/></citation></style>', /no class="note" or class="in-text"/],
+      ['<style xmlns="http://purl.org/net/xbiblio/csl" class="note"><info><link href="x" rel="independent-parent"/></info></style>', /no <citation>|dependent/],
+      ['<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><citation><layout><text variable="title" <</layout></citation></style>', /could not be read as a CSL style/],
+    ];
+    for (const [xml, reason] of cases) {
+      const made = CslFormatter.create(xml, locale);
+      assert.ok('error' in made, xml);
+      assert.match(made.error, reason, xml);
+    }
+    assert.deepStrictEqual(cslStyleInfo(cslFile('apa.csl')), { title: 'American Psychological Association 7th edition', kind: 'in-text' });
+  });
+
+  it('uses an edited item, not the one citeproc read first', () => {
+    const chicago = formatter('chicago-note');
+    assert.match(chicago.cite({ id: 'a', type: 'book', title: 'First' }, 1), /First/);
+    assert.match(chicago.cite({ id: 'a', type: 'book', title: 'Second' }, 1), /Second/);
+  });
+});
