@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { citationChanges, citationEdit, footnoteDefinition, parseCitations, resolveCitation, sourceLabel, startsSentence, type ParsedCitation } from '../core/citing/citation';
 import { findEntries, type CompletionEntry } from '../core/citing/completion';
+import { authorsText, findBibliographyKeys, itemSummary, type CslItem } from '../core/citing/bibliography';
 import type { Extraction } from '../core/sources/extract';
 import { locateQuote } from '../core/checking/quoteMatch';
 import { findQuotedParts } from '../core/language/quotes';
@@ -11,6 +12,7 @@ import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
 import { labelText, showInformation, textMarkdown, trustedMarkdown } from './inert';
 import type { SourceIndex } from './sourceIndex';
+import type { CitationFormats, Citer } from './cslStyles';
 
 /** Most items one completion request returns; the list is marked incomplete so typing narrows it further. */
 const COMPLETION_LIMIT = 200;
@@ -47,7 +49,7 @@ function escapeRegExp(text: string): string {
 }
 
 export class CitationCompletions implements vscode.CompletionItemProvider {
-  constructor(private readonly index: SourceIndex, private readonly config: Config) {}
+  constructor(private readonly index: SourceIndex, private readonly config: Config, private readonly formats: CitationFormats) {}
 
   private contextAt(document: vscode.TextDocument, position: vscode.Position): CompletionContextMatch | undefined {
     const line = document.lineAt(position.line).text;
@@ -68,17 +70,34 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList | undefined> {
     const context = this.contextAt(document, position);
     if (!context) return undefined;
-    const { sources } = await this.index.sourcesForMemo(document);
+    const { sources, bibliography } = await this.index.sourcesForMemo(document);
     const entries = findEntries(sources, context.query, COMPLETION_LIMIT);
-    const style = context.mode === 'pandoc' ? 'pandoc' : context.mode === 'footnote' ? 'footnote' : this.config.citationStyle;
+    const current = await this.formats.current();
+    // Inside [^…, a note style's text for the definitions; inside [@…, Pandoc's marks (Pandoc formats them).
+    const citer: Citer = context.mode === 'pandoc' ? { style: 'pandoc' } : context.mode === 'footnote' ? { style: 'footnote', csl: current.csl?.info.kind === 'note' ? current.csl : undefined } : current;
     const typed = document.getText(context.range);
-    const items = entries.map((entry, i) => this.item(document, entry, context, style, typed, i));
-    return new vscode.CompletionList(items, true);
+    // Inside [@…, the bibliography's keys first, as Pandoc Citer offers them; then the sources' quotes and facts.
+    const keys = context.mode === 'pandoc' ? findBibliographyKeys(bibliography, context.query, COMPLETION_LIMIT).map((item, i) => this.keyItem(item, context, typed, i)) : [];
+    const items = entries.map((entry, i) => this.item(document, entry, context, citer, typed, i));
+    return new vscode.CompletionList([...keys, ...items], true);
   }
 
-  private item(document: vscode.TextDocument, entry: CompletionEntry, context: CompletionContextMatch, style: 'inline' | 'footnote' | 'pandoc', typed: string, rank: number): vscode.CompletionItem {
+  /** A bibliography key: `[@key]`, with its authors, year and title to pick it by. */
+  private keyItem(item: CslItem, context: CompletionContextMatch, typed: string, rank: number): vscode.CompletionItem {
+    const { authors, year, title } = itemSummary(item);
+    const completion = new vscode.CompletionItem({ label: labelText(item.id), detail: title ? `  ${labelText(shorten(title, LABEL_CHARS - item.id.length))}` : undefined, description: labelText([authors, year].filter(Boolean).join(' ')) }, vscode.CompletionItemKind.Reference);
+    completion.range = context.range;
+    completion.insertText = `[@${item.id}]`;
+    completion.filterText = `${typed} ${item.id} ${authors ?? ''} ${title ?? ''}`;
+    // Before the quotes and facts ("!" sorts before digits).
+    completion.sortText = `!${String(rank).padStart(5, '0')}`;
+    completion.documentation = textMarkdown([authorsText(item), year, title].filter(Boolean).join(' \u00b7 '), item.id);
+    return completion;
+  }
+
+  private item(document: vscode.TextDocument, entry: CompletionEntry, context: CompletionContextMatch, citer: Citer, typed: string, rank: number): vscode.CompletionItem {
     const source = entry.extraction.source;
-    const edit = citationEdit(document.getText(), source, entry.paragraph, style);
+    const edit = citationEdit(document.getText(), source, entry.paragraph, citer.style, citer.csl);
     // The suggest widget renders $(icon) syntax in labels: a source's text shows as written.
     const label = labelText(entry.kind === 'quote' ? `\u201c${shorten(entry.text)}\u201d` : shorten(entry.text));
     const item = new vscode.CompletionItem({ label, detail: entry.speaker ? `  ${entry.speaker}` : undefined, description: `${source.key} \u00b6${entry.paragraph}` },
@@ -106,7 +125,7 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
       item.insertText = edit.mark;
     }
     if (edit.appendAtEnd) {
-      const definition = footnoteDefinition(source, entry.paragraph);
+      const definition = footnoteDefinition(source, entry.paragraph, citer.csl);
       const start = document.offsetAt(context.range.start);
       const changes = citationChanges(document.getText(), start, document.offsetAt(context.range.end), '', definition);
       const lineEnd = document.lineAt(context.range.end.line).range.end;
@@ -222,9 +241,9 @@ export async function guarded<T>(log: vscode.OutputChannel, what: string, work: 
   }
 }
 
-export function registerCiting(index: SourceIndex, config: Config, log: vscode.OutputChannel): vscode.Disposable[] {
+export function registerCiting(index: SourceIndex, config: Config, formats: CitationFormats, log: vscode.OutputChannel): vscode.Disposable[] {
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
-  const completions = new CitationCompletions(index, config);
+  const completions = new CitationCompletions(index, config, formats);
   const hovers = new CitationHovers(index);
   const definitions = new CitationDefinitions(index);
   // Trigger characters are fixed at registration: register again when the trigger setting changes.
