@@ -7,8 +7,8 @@ import { SOURCE_EXCLUDE_GLOB } from '../core/sources/workspace';
 import type { Config } from './config';
 import { showWarning } from './inert';
 import { WorkerExtractor } from '../worker/workerExtractor';
-import { applyBibliographies, bibliographyEntriesOf, type Bibliography, type CslItem } from '../core/citing/bibliography';
-import { BibliographyFiles } from '../core/citing/bibliographyFile';
+import { applyBibliographies, type Bibliography, type CslItem } from '../core/citing/bibliography';
+import { BibliographyFiles, bibliographyMessage, readMemoBibliographies } from '../core/citing/bibliographyFile';
 
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
 export const SAMPLE_MEMO_RELATIVE_PATH = 'media/sample/memo.md';
@@ -289,29 +289,16 @@ export class SourceIndex implements vscode.Disposable {
    */
   private async bibliographiesOf(document: vscode.TextDocument): Promise<Bibliography[]> {
     if (document.uri.scheme !== 'file') return [];
-    const entries = bibliographyEntriesOf(document.getText());
-    if (!entries?.length) return [];
-    const bibliographies: Bibliography[] = [];
-    for (const entry of entries) {
-      const path = resolveListedSource(document.uri.fsPath, entry);
-      const refusal = await this.outsideWorkspace(path);
-      if (refusal) {
-        this.bibliographyFiles.forget(path);
-        this.reportBibliography(entry, [refusal], 0);
-        continue;
-      }
-      const bibliography = await this.bibliographyFiles.load(path, entry);
-      this.reportBibliography(entry, bibliography.problems, bibliography.items.length);
-      bibliographies.push(bibliography);
-    }
+    const { bibliographies, refused } = await readMemoBibliographies(document.uri.fsPath, document.getText(), this.bibliographyFiles, (path) => this.outsideWorkspace(path));
+    for (const r of refused) this.reportBibliography(r.entry, [r.reason], 0);
+    for (const b of bibliographies) this.reportBibliography(b.name, b.problems, b.items.length);
     return bibliographies;
   }
 
   /** One warning per file and set of problems, in the log every time it is read with them. */
   private reportBibliography(name: string, problems: readonly string[], items: number): void {
     if (!problems.length) return;
-    const rest = items ? `its ${items} other ${items === 1 ? 'entry is' : 'entries are'} used` : 'the sources keep their own citation keys';
-    const text = `Policy Memo: bibliography ${name} ${problems.join('; ')}. The memo is checked as before; ${rest}.`;
+    const text = `Policy Memo: bibliography ${name} ${bibliographyMessage(problems, items)}.`;
     if (this.reportedProblems.has(text)) return;
     this.reportedProblems.add(text);
     this.log.warn(text.replace(/^Policy Memo: /, ''));

@@ -4,7 +4,8 @@
  */
 import { decodeText } from '../text/decode';
 import { IS_FOLDER, NOT_REGULAR, readRegularFile, statFile, withTimeout } from '../sources/safeFile';
-import { parseBibliography, type Bibliography } from './bibliography';
+import { resolveListedSource } from '../memo/memoSources';
+import { bibliographyEntriesOf, parseBibliography, type Bibliography } from './bibliography';
 
 export const READ_TIMEOUT_MS = 10_000;
 /** A bibliography of 10,000 entries is about 5 MB. */
@@ -62,4 +63,47 @@ export class BibliographyFiles {
   forget(path: string): void {
     this.cache.delete(path);
   }
+}
+
+/** A bibliography a memo names that is not read: where it is and why (the end of a sentence that starts with its name). */
+export interface RefusedBibliography {
+  readonly entry: string;
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * The bibliographies a memo's front matter names (`bibliography:`, paths relative to the memo, as its `sources:`),
+ * the one reading the extension and memo-check share: each entry placed by `refuse` first (why it is not read, when
+ * it is outside the workspace or project root), then read through `files`. A file that cannot be read, or reads with
+ * problems, is a bibliography with its problems (see {@link bibliographyMessage}); it never throws.
+ */
+export async function readMemoBibliographies(
+  memoPath: string,
+  memoText: string,
+  files: BibliographyFiles,
+  refuse: (path: string) => Promise<string | undefined>,
+): Promise<{ bibliographies: (Bibliography & { readonly path: string })[]; refused: RefusedBibliography[] }> {
+  const bibliographies: (Bibliography & { readonly path: string })[] = [];
+  const refused: RefusedBibliography[] = [];
+  for (const entry of bibliographyEntriesOf(memoText) ?? []) {
+    const path = resolveListedSource(memoPath, entry);
+    const reason = await refuse(path);
+    if (reason) {
+      files.forget(path);
+      refused.push({ entry, path, reason });
+      continue;
+    }
+    bibliographies.push({ ...(await files.load(path, entry)), path });
+  }
+  return { bibliographies, refused };
+}
+
+/**
+ * What is said of a bibliography with problems, after "bibliography NAME": what is wrong and what happens meanwhile
+ * ("has a syntax error …. The memo is checked as before; its 3 other entries are used").
+ */
+export function bibliographyMessage(problems: readonly string[], items: number): string {
+  const rest = items ? `its ${items} other ${items === 1 ? 'entry is' : 'entries are'} used` : 'the sources keep their own citation keys';
+  return `${problems.join('; ')}. The memo is checked as before; ${rest}`;
 }
