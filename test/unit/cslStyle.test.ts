@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { applyBibliographies, parseBibliography } from '../../src/core/citing/bibliography';
 import { citationChanges, citationEdit, footnoteDefinition, formatCitation, parseCitations, resolveCitation } from '../../src/core/citing/citation';
 import { BUNDLED_STYLES, CSL_FOLDER, CslFormatter, cslStyleInfo, LOCALE_FILE, type BundledStyle } from '../../src/core/citing/cslStyle';
+import { checkMemo } from '../../src/core/checking/check';
+import { parseMemo } from '../../src/core/memo/memo';
 import { article, extractFile, ROOT } from './fixtures';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'bibliography');
@@ -106,5 +108,72 @@ describe('CSL styles', () => {
     const chicago = formatter('chicago-note');
     assert.match(chicago.cite({ id: 'a', type: 'book', title: 'First' }, 1), /First/);
     assert.match(chicago.cite({ id: 'a', type: 'book', title: 'Second' }, 1), /Second/);
+  });
+});
+
+describe('APA marks read back', () => {
+  const mark = (text: string) => parseCitations(text).filter((c) => c.style === 'author-date');
+
+  it('reads the marks the bundled APA style writes and resolves them to their sources, by the bibliography or front matter', () => {
+    const apa = formatter('apa');
+    const sources = cited();
+    const written = sources.map((x, i) => formatCitation(x.source, i + 2, 'inline', apa));
+    assert.deepStrictEqual(written, ['(Okafor, 2025, para. 2)', '(Ortiz, 2025, para. 3)', '(Kovacs & Janssens, 2025, para. 4)']);
+    const memo = `Text ${written.join(' and ')}.`;
+    const marks = mark(memo);
+    assert.deepStrictEqual(marks.map((c) => [c.name, c.paragraph, memo.slice(c.start, c.end)]), [
+      ['Okafor, 2025', 2, written[0]], ['Ortiz, 2025', 3, written[1]], ['Kovacs & Janssens, 2025', 4, written[2]],
+    ]);
+    assert.deepStrictEqual(marks.map((c) => resolveCitation(c, sources)?.source.path), sources.map((x) => x.source.path));
+    // A source with front matter only: APA writes its author's name whole.
+    const oped = extractFile(article('op-ed.md'));
+    const own = formatCitation(oped.source, 4, 'inline', apa);
+    assert.strictEqual(resolveCitation(mark(own)[0], [oped, ...sources])?.source.path, oped.source.path);
+  });
+
+  it('reads et al., "and", no comma before the year, a year letter, n.d. and a title for no author', () => {
+    const base = cited()[0];
+    const item = (id: string, fields: Record<string, unknown>) => applyBibliographies([{ ...base, source: { ...base.source, key: id, path: `/${id}.md`, hash: id } }], [{ name: 'x.json', items: [{ id, type: 'article-newspaper', ...fields }], problems: [] }])[0];
+    const many = item('many', { author: [{ family: 'Okafor' }, { family: 'Reyes' }, { family: 'Lind' }], title: 'B', issued: { 'date-parts': [[2024]] } });
+    const twinA = item('twinA', { author: [{ family: 'Vos' }], title: 'Alpha', issued: { 'date-parts': [[2023]] } });
+    const twinB = item('twinB', { author: [{ family: 'Vos' }], title: 'Beta', issued: { 'date-parts': [[2023]] } });
+    const undated = item('undated', { author: [{ family: 'Mensah' }], title: 'C' });
+    const untitled = item('anon', { title: 'Budget Talks Collapse', issued: { 'date-parts': [[2022]] } });
+    const all = [many, twinA, twinB, undated, untitled];
+    const cases: [string, string | undefined][] = [
+      ['(Okafor et al., 2024, para. 3)', 'many'],
+      ['(Okafor, Reyes, and Lind 2024, para. 3)', 'many'],
+      ['(Vos, 2023b, para. 1)', 'twinB'],
+      ['(Vos, 2023a, para. 1)', 'twinA'],
+      ['(Vos, 2023, para. 1)', undefined],
+      ['(Mensah, n.d., para. 2)', 'undated'],
+      ['(\u201cBudget Talks Collapse,\u201d 2022, para. 5)', 'anon'],
+      ['(Okafor et al., 2019, para. 3)', undefined],
+      ['(Nobody, 2024, para. 3)', undefined],
+    ];
+    for (const [text, key] of cases) {
+      const [c] = mark(text);
+      assert.ok(c, text);
+      assert.strictEqual(resolveCitation(c, all)?.source.key, key, text);
+    }
+  });
+
+  it('leaves prose and the three original styles as they were read', () => {
+    const text = 'A (The Civic Review, \u00b64) B [^okafor2025-3] C [@okafor2025, para. 3] D (Wellington, 2024) E (see 2024, p. 4) F (Okafor 2025, \u00b6 4)';
+    assert.deepStrictEqual(parseCitations(text).map((c) => [c.style, c.name, c.paragraph]), [
+      ['inline', 'The Civic Review', 4], ['footnote', 'okafor2025', 3], ['pandoc', 'okafor2025', 3], ['inline', 'Okafor 2025', 4],
+    ]);
+  });
+
+  it('checks APA marks: a stale paragraph is found and re-pointed in APA, an unknown author is named', () => {
+    const sources = cited();
+    const memo = '---\nbibliography: refs.bib\n---\n\nOkafor said \u201cEvery space we build invites another car into the centre\u201d (Okafor, 2025, para. 5). Reyes agreed (Reyes, 2025, para. 1).\n';
+    const findings = checkMemo(parseMemo(memo), sources);
+    const stale = findings.find((f) => f.code === 'citation/stale');
+    assert.ok(stale, findings.map((f) => f.code).join(', '));
+    assert.strictEqual(memo.slice(stale.span.start, stale.span.end), '(Okafor, 2025, para. 5)');
+    assert.strictEqual(stale.fix?.newText, '(Okafor, 2025, para. 3)');
+    const unknown = findings.filter((f) => f.code === 'citation/unknown');
+    assert.deepStrictEqual(unknown.map((f) => f.message), ['No source "Reyes, 2025" among this memo\'s sources']);
   });
 });

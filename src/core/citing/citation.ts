@@ -3,6 +3,8 @@
  *   inline    (Outlet, ¶7)
  *   footnote  [^key-7]  with  [^key-7]: Outlet, "Title", date, url, ¶7.  once at the end
  *   pandoc    [@key, para. 7]
+ * and read back too, the marks an in-text CSL style (APA) writes:
+ *   author-date  (Okafor, 2025, para. 7), (Kovacs & Janssens, 2025, para. 2), (Okafor et al., 2025a, para. 1)
  * A CSL style (cslStyle.ts) formats the inline mark (an in-text style: "(Okafor, 2025, para. 7)") or the footnote's
  * text (a note style: Chicago) instead; the marks and the one block of definitions at the end stay as they are.
  * Paragraph numbers are those of the source model: stable for a given source text.
@@ -10,7 +12,7 @@
 import type { Extraction } from '../sources/extract';
 import type { SourceDoc } from '../sources/source';
 import type { Span } from '../text/offsets';
-import { bibliographyItemOf, fileKeyOf, type CslItem } from './bibliography';
+import { bibliographyItemOf, fileKeyOf, issuedText, type CslItem } from './bibliography';
 import type { CslFormatter } from './cslStyle';
 
 /** The kinds of mark a citation is written as. */
@@ -38,11 +40,25 @@ export function footnoteLabel(source: SourceDoc, paragraph: number): string {
   return `${source.key.replace(/[^\w.-]+/g, '-')}-${paragraph}`;
 }
 
-/** The citation mark for a passage in a paragraph of a source; an in-text CSL style formats the inline one. */
-export function formatCitation(source: SourceDoc, paragraph: number, style: CitationStyle, csl?: CslFormatter): string {
+/**
+ * The kind of a mark read back: one of the styles written, or `author-date`, an in-text CSL style's mark
+ * ("(Okafor, 2025, para. 4)"), which policyMemo.citationStyle `apa` or `csl` writes as an `inline` citation.
+ */
+export type ParsedCitationStyle = CitationStyle | 'author-date';
+
+/**
+ * The citation mark for a passage in a paragraph of a source; an in-text CSL style formats the inline one. An
+ * `author-date` mark without a formatter (a stale one re-pointed by the checker) is written as APA writes it.
+ */
+export function formatCitation(source: SourceDoc, paragraph: number, style: ParsedCitationStyle, csl?: CslFormatter): string {
   switch (style) {
     case 'footnote': return `[^${footnoteLabel(source, paragraph)}]`;
     case 'pandoc': return `[@${source.key}, para. ${paragraph}]`;
+    case 'author-date': {
+      if (csl?.info.kind === 'in-text') return csl.cite(cslItemOf(source), paragraph);
+      const { names, year } = authorDateOf(source);
+      return `(${names}, ${year}${paragraph > 0 ? `, para. ${paragraph}` : ''})`;
+    }
     default: return csl?.info.kind === 'in-text' ? csl.cite(cslItemOf(source), paragraph) : `(${inlineName(source)}, \u00b6${paragraph})`;
   }
 }
@@ -74,17 +90,28 @@ export function citationEdit(memoText: string, source: SourceDoc, paragraph: num
 }
 
 export interface ParsedCitation extends Span {
-  readonly style: CitationStyle;
-  /** The key (footnote, pandoc) or name (inline) as written. */
+  readonly style: ParsedCitationStyle;
+  /** The key (footnote, pandoc) or name (inline) as written; for author-date, its authors and year ("Okafor, 2025"). */
   readonly name: string;
   readonly paragraph: number;
+  /** An author-date mark's authors as written ("Kovacs & Janssens", "Okafor et al.", "\u201cBudget Talks,\u201d"). */
+  readonly authors?: string;
+  /** An author-date mark's year as written ("2025", "2025a", "n.d."). */
+  readonly year?: string;
 }
 
 const PANDOC = /\[@([\w.:/-]+)(?:,\s*(?:para(?:graph)?\.?|\u00b6|p\.)\s*(\d+))?\]/g;
 const FOOTNOTE_REF = /\[\^([\w.-]+?)-(\d+)\](?!:)/g;
 const INLINE = /\(([^(),\n]{1,80}),\s*\u00b6\s*(\d+)\)/g;
+/**
+ * An in-text CSL style's mark: authors (or a title), a year, and the paragraph as APA writes a locator:
+ * "(Okafor, 2025, para. 4)", "(Okafor 2025, para. 4)" as author-date styles without the comma write it. The
+ * locator "para." is required (never ¶, the inline style's), so that no mark of the other styles reads as one, and
+ * a parenthesis of prose ("(Wellington, 2024)") is not taken for a citation.
+ */
+const AUTHOR_DATE = /\(([^()\n;]{1,150}?),?\s+(\d{4}[a-z]?|n\.\s?d\.),\s*(?:para(?:graph)?s?\.?)\s*(\d+)\)/g;
 
-/** Every citation in a memo, in any of the three styles, including ones typed by hand. */
+/** Every citation in a memo, in any of the three styles or an in-text CSL style's, including ones typed by hand. */
 export function parseCitations(text: string): ParsedCitation[] {
   const found: ParsedCitation[] = [];
   for (const m of text.matchAll(PANDOC)) {
@@ -96,6 +123,10 @@ export function parseCitations(text: string): ParsedCitation[] {
   for (const m of text.matchAll(INLINE)) {
     found.push({ style: 'inline', name: m[1].trim(), paragraph: Number(m[2]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
+  for (const m of text.matchAll(AUTHOR_DATE)) {
+    const authors = m[1].trim();
+    found.push({ style: 'author-date', name: `${authors.replace(/[,\s]+$/, '')}, ${m[2]}`, authors, year: m[2], paragraph: Number(m[3]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -103,11 +134,57 @@ function normalise(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** A CSL name's family name, else its literal; undefined for neither. */
+function familyOf(name: unknown): string | undefined {
+  if (!name || typeof name !== 'object') return undefined;
+  const { family, literal } = name as { family?: unknown; literal?: unknown };
+  return typeof family === 'string' && family.trim() ? family.trim() : typeof literal === 'string' && literal.trim() ? literal.trim() : undefined;
+}
+
+/**
+ * What an author-date mark names a source by, as APA writes it: one author's family name, two joined by "&", three
+ * or more as the first "et al."; without authors its editors, else its title; the year of issue, else "n.d.".
+ */
+export function authorDateOf(source: SourceDoc): { names: string; families: string[]; year: string } {
+  const item = cslItemOf(source);
+  const listed = (field: string): string[] => (Array.isArray(item[field]) ? (item[field] as unknown[]).map(familyOf).filter((n): n is string => !!n) : []);
+  const families = listed('author').length ? listed('author') : listed('editor');
+  const names = families.length === 0 ? sourceLabel(source) : families.length === 1 ? families[0] : families.length === 2 ? `${families[0]} & ${families[1]}` : `${families[0]} et al.`;
+  return { names, families: families.length ? families : [sourceLabel(source)], year: issuedText(item) ?? 'n.d.' };
+}
+
+/** The words of an author-date mark's authors, "et al.", "&" and "and" aside: "Kovacs & Janssens" is "kovacs janssens". */
+function authorWords(authors: string): string {
+  return normalise(authors.replace(/\bet\s+al\b\.?/i, ' ').replace(/&|\band\b/g, ' '));
+}
+
+/**
+ * The source an author-date mark names, among the memo's sources (as its bibliography describes them): the one
+ * whose authors (or title) and year are the mark's, else the one alone whose first author the mark starts with.
+ * A year's letter ("2025a", "2025b": one author's works of a year) takes the sources of that author and year in
+ * title order, as APA letters them.
+ */
+function resolveAuthorDate(citation: Pick<ParsedCitation, 'name' | 'authors' | 'year'>, sources: readonly Extraction[]): Extraction | undefined {
+  const authors = citation.authors ?? citation.name.replace(/,?\s*(?:\d{4}[a-z]?|n\.\s?d\.)\s*$/, '');
+  const written = /^(\d{4})([a-z])?$/.exec(citation.year ?? '');
+  const year = written ? written[1] : 'n.d.';
+  const words = authorWords(authors);
+  if (!words) return undefined;
+  const ofYear = sources.map((x) => ({ x, cited: authorDateOf(x.source) })).filter(({ cited }) => (cited.year === 'n.d.' ? 'n.d.' : cited.year.slice(0, 4)) === year);
+  const named = ofYear.filter(({ cited }) => authorWords(cited.names) === words || normalise(cited.families.join(' ')) === words);
+  const candidates = named.length ? named : ofYear.filter(({ cited }) => words.startsWith(normalise(cited.families[0])) && normalise(cited.families[0]) !== '');
+  if (candidates.length <= 1) return candidates[0]?.x;
+  if (!written?.[2]) return undefined;
+  const byTitle = [...candidates].sort((a, b) => sourceLabel(a.x.source).localeCompare(sourceLabel(b.x.source)));
+  return byTitle[written[2].charCodeAt(0) - 'a'.charCodeAt(0)]?.x;
+}
+
 /**
  * The source a citation names: by key (a bibliography's, else the source's own), else (inline) by outlet, author or
- * title.
+ * title; an author-date mark by its authors and year.
  */
-export function resolveCitation(citation: Pick<ParsedCitation, 'name' | 'style'>, sources: readonly Extraction[]): Extraction | undefined {
+export function resolveCitation(citation: Pick<ParsedCitation, 'name' | 'style'> & Partial<Pick<ParsedCitation, 'authors' | 'year'>>, sources: readonly Extraction[]): Extraction | undefined {
+  if (citation.style === 'author-date') return resolveAuthorDate(citation, sources);
   const name = normalise(citation.name);
   const byKey = sources.find((x) => normalise(x.source.key) === name) ?? sources.find((x) => normalise(fileKeyOf(x.source)) === name);
   if (byKey || citation.style !== 'inline') return byKey;
