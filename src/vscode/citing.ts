@@ -1,6 +1,6 @@
 /** Citing while writing: completion of cited quotes and facts, hovers on citations, and go-to-source. */
 import * as vscode from 'vscode';
-import { citationChanges, citationEdit, footnoteDefinition, parseCitations, resolveCitation, sourceLabel, startsSentence, type ParsedCitation } from '../core/citing/citation';
+import { citationChanges, citationEdit, footnoteDefinition, parseCitations, referenceListChanges, resolveCitation, sourceLabel, startsSentence, type ParsedCitation } from '../core/citing/citation';
 import { findEntries, type CompletionEntry } from '../core/citing/completion';
 import { authorsText, findBibliographyKeys, itemSummary, type CslItem } from '../core/citing/bibliography';
 import type { Extraction } from '../core/sources/extract';
@@ -21,6 +21,8 @@ const LABEL_CHARS = 70;
 const HOVER_CONTEXT_WORDS = 12;
 const HOVER_PARAGRAPH_CHARS = 600;
 export const OPEN_CITATION_COMMAND = 'policyMemo.openCitation';
+/** Run by an accepted completion in an in-text CSL style: the cited source's entry joins the memo's reference list. */
+export const ADD_REFERENCE_COMMAND = 'policyMemo.addReference';
 
 export function sourceUri(x: Extraction): vscode.Uri {
   return x.source.textIsFile ? vscode.Uri.file(x.source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: x.source.path });
@@ -124,6 +126,10 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     } else {
       item.insertText = edit.mark;
     }
+    if (citer.style === 'inline' && citer.csl?.info.kind === 'in-text') {
+      // The reference list is written once the item is chosen (not computed for every item offered).
+      item.command = { title: 'Add to References', command: ADD_REFERENCE_COMMAND, arguments: [document.uri.toString(), source.path] };
+    }
     if (edit.appendAtEnd) {
       const definition = footnoteDefinition(source, entry.paragraph, citer.csl);
       const start = document.offsetAt(context.range.start);
@@ -216,6 +222,28 @@ export class CitationDefinitions implements vscode.DefinitionProvider {
   }
 }
 
+/**
+ * After a completion citing `path` by an in-text CSL style was accepted in the memo `uri`: the source's entry joins
+ * the memo's reference list (referenceListChanges), as part of the same undo step.
+ */
+export async function addReference(index: SourceIndex, formats: CitationFormats, uri: unknown, path: unknown): Promise<boolean> {
+  if (typeof uri !== 'string' || typeof path !== 'string') return false;
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor) return false;
+  const citer = await formats.current();
+  if (citer.style !== 'inline' || citer.csl?.info.kind !== 'in-text') return false;
+  const { document } = editor;
+  const { sources } = await index.sourcesForMemo(document);
+  const cited = sources.find((x) => x.source.path === path);
+  if (!cited) return false;
+  const at = document.offsetAt(editor.selection.active);
+  const changes = referenceListChanges(document.getText(), at, at, '', cited.source, sources, citer.csl);
+  if (!changes.length) return true;
+  return editor.edit((edit) => {
+    for (const c of changes) edit.replace(new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), c.text);
+  }, { undoStopBefore: false, undoStopAfter: true });
+}
+
 export async function openCitation(index: SourceIndex, path: unknown, start: unknown, end: unknown): Promise<void> {
   if (typeof path !== 'string' || typeof start !== 'number' || typeof end !== 'number') return;
   // Only a loaded source opens: the path comes from a link, and a link names no other file.
@@ -264,5 +292,6 @@ export function registerCiting(index: SourceIndex, config: Config, formats: Cita
     vscode.languages.registerHoverProvider(markdown, { provideHover: (d, p) => guarded(log, 'hover', () => hovers.provideHover(d, p)) }),
     vscode.languages.registerDefinitionProvider(markdown, { provideDefinition: (d, p) => guarded(log, 'go to source', () => definitions.provideDefinition(d, p)) }),
     vscode.commands.registerCommand(OPEN_CITATION_COMMAND, (path: unknown, start: unknown, end: unknown) => openCitation(index, path, start, end)),
+    vscode.commands.registerCommand(ADD_REFERENCE_COMMAND, (uri: unknown, path: unknown) => addReference(index, formats, uri, path)),
   ];
 }

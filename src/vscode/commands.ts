@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citationChanges, citationEdit, footnoteDefinition, startsSentence, toCslJson } from '../core/citing/citation';
+import { citationChanges, citationEdit, footnoteDefinition, referenceListChanges, startsSentence, toCslJson } from '../core/citing/citation';
 import { labelText, showInformation, showWarning } from './inert';
 import { allPassages, type Passage } from './passages';
 import { bibliographyEntriesOf } from '../core/citing/bibliography';
@@ -59,7 +59,11 @@ export async function insertPassage(index: SourceIndex, p: Passage, citer: Citer
   const text = citationText(p, mark, startsSentence(document.lineAt(editor.selection.start.line).text.slice(0, editor.selection.start.character)));
   // At the primary cursor; the definition, if any, joins the block at the end (citationChanges keeps them apart).
   const selection = editor.selection;
-  const changes = citationChanges(memoText, document.offsetAt(selection.start), document.offsetAt(selection.end), text, appendAtEnd ? footnoteDefinition(source, p.paragraph, citer.csl) : undefined);
+  const [start, end] = [document.offsetAt(selection.start), document.offsetAt(selection.end)];
+  // An in-text CSL style (APA): the source's entry joins the memo's reference list, which stays whole at the end.
+  const changes = citer.style === 'inline' && citer.csl?.info.kind === 'in-text'
+    ? referenceListChanges(memoText, start, end, text, source, (await index.sourcesForMemo(document)).sources, citer.csl)
+    : citationChanges(memoText, start, end, text, appendAtEnd ? footnoteDefinition(source, p.paragraph, citer.csl) : undefined);
   return editor.edit((edit) => {
     for (const c of changes) edit.replace(new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), c.text);
   });

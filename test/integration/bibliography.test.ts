@@ -62,6 +62,8 @@ describe('Bibliographies and CSL styles', () => {
       await vscode.commands.executeCommand('policyMemo.insert', quote);
       return /\(\*What Rutte and Sudani Discussed in The Hague\*, n\.d\., para\. 3\)/.test(editor.document.getText());
     });
+    // Inserting from the Sources view in an in-text style adds the source's entry to the memo's reference list.
+    assert.match(editor.document.getText(), /\n\n## References\n\n[^\n]*What Rutte and Sudani Discussed in The Hague[^\n]*\n$/);
     await config.update('cslFile', `${FOLDER}/not-a-style.csl`, vscode.ConfigurationTarget.Workspace);
     await waitFor('the refusal in the log', async () => /policyMemo\.cslFile bib-memo\/not-a-style\.csl is not a CSL style: its root element is not <style>; citations are inline/.test(await logText()));
     editor.selection = new vscode.Selection(0, 0, 0, 0);
@@ -120,6 +122,41 @@ describe('Bibliographies and CSL styles', () => {
     assert.ok(text.includes('\u201cEvery space we build invites another car into the centre\u201d [^okafor2025-3]\n\nMore text.\n'), text);
     assert.ok(text.endsWith('\n\n[^okafor2025-3]: Lena Okafor, \u201cWhy Cities Should Stop Building Car Parks,\u201d *The Civic Review*, June 3, 2025, para. 3, https://www.civic.example/2025/06/car-parks/.\n'), text);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('in apa style, an accepted quote adds its APA entry once to a "## References" list at the end; the mark hovers to its source', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('policyMemo');
+    await config.update('citationStyle', 'apa', vscode.ConfigurationTarget.Workspace);
+    const editor = await openMemo(`${FOLDER}/memo-apa.md`, `${MEMO_HEAD}The panel chair put it plainly: @@invites another\n\nMore text.\n`);
+    const at = editor.document.positionAt(editor.document.getText().indexOf('@@invites another') + '@@invites another'.length);
+    let last = '';
+    const item = await waitFor('an APA item', async () => {
+      const list = await completions(editor, at, '@');
+      const found = list.items.find((i) => labelOf(i).includes('Every space we build'));
+      last = JSON.stringify({ items: list.items.slice(0, 3).map(labelOf), command: found?.command, insert: found?.insertText });
+      return found?.insertText instanceof vscode.SnippetString && found.insertText.value.includes('(Okafor, 2025, para. 3)') && found.command ? found : undefined;
+    }).catch((error: Error) => { throw new Error(`${error.message}: ${last}`); });
+    assert.strictEqual(item.command?.command, 'policyMemo.addReference');
+    assert.deepStrictEqual(item.additionalTextEdits ?? [], [], 'nothing is written for an item not chosen');
+    assert.ok(item.insertText instanceof vscode.SnippetString && item.range instanceof vscode.Range);
+    await editor.insertSnippet(item.insertText, item.range);
+    // What VS Code runs once the item is accepted.
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const text = editor.document.getText();
+    const entry = 'Okafor, L. (2025, June 3). Why Cities Should Stop Building Car Parks. *The Civic Review*. https://www.civic.example/2025/06/car-parks/';
+    assert.ok(text.endsWith(`\u201cEvery space we build invites another car into the centre\u201d (Okafor, 2025, para. 3)\n\nMore text.\n\n## References\n\n${entry}\n`), text);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    assert.strictEqual(editor.document.getText(), text, 'the entry is never added twice');
+    const mark = editor.document.positionAt(text.indexOf('(Okafor, 2025, para. 3)') + 3);
+    const hover = await waitFor('a hover on the APA mark', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, mark);
+      const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return shown.includes('Why Cities Should Stop Building Car Parks') ? shown : undefined;
+    });
+    assert.match(hover, /okafor2025, \u00b63/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('a .bib with a syntax error and a duplicate key: one message naming it, its good entries and the sources still work', async () => {

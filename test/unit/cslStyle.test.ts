@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyBibliographies, parseBibliography } from '../../src/core/citing/bibliography';
-import { citationChanges, citationEdit, footnoteDefinition, formatCitation, parseCitations, resolveCitation } from '../../src/core/citing/citation';
+import { citationChanges, citationEdit, cslItemOf, footnoteDefinition, formatCitation, parseCitations, referenceChanges, referenceListChanges, referencesSection, resolveCitation, type TextChange } from '../../src/core/citing/citation';
 import { BUNDLED_STYLES, CSL_FOLDER, CslFormatter, cslStyleInfo, LOCALE_FILE, type BundledStyle } from '../../src/core/citing/cslStyle';
 import { checkMemo } from '../../src/core/checking/check';
 import { parseMemo } from '../../src/core/memo/memo';
@@ -175,5 +175,61 @@ describe('APA marks read back', () => {
     assert.strictEqual(stale.fix?.newText, '(Okafor, 2025, para. 3)');
     const unknown = findings.filter((f) => f.code === 'citation/unknown');
     assert.deepStrictEqual(unknown.map((f) => f.message), ['No source "Reyes, 2025" among this memo\'s sources']);
+  });
+});
+
+describe('APA reference list', () => {
+  const apply = (text: string, changes: TextChange[]): string => {
+    for (let k = 1; k < changes.length; k++) assert.ok(changes[k - 1].end <= changes[k].start, 'changes in order, not overlapping');
+    return [...changes].reverse().reduce((t, c) => t.slice(0, c.start) + c.text + t.slice(c.end), text);
+  };
+
+  it('adds the entry to a "## References" list kept whole at the end, in the style\u2019s order, never twice', () => {
+    const order = ['Alpha, A. (2020).', 'Beta, B. (2021).', 'Gamma, G. (2022).'];
+    const q = '\u201cQ\u201d (Beta, 2021, para. 1)';
+    const cases: [string, string, string][] = [
+      // memo with | at the cursor, the entry, expected result
+      ['Text. |', order[1], `Text. ${q}\n\n## References\n\n${order[1]}\n`],
+      ['Text. |\n\n', order[1], `Text. ${q}\n\n## References\n\n${order[1]}\n`],
+      ['Some | text.\n', order[1], `Some ${q} text.\n\n## References\n\n${order[1]}\n`],
+      ['A |.\n\n## References\n\nAlpha, A. (2020).\n\nGamma, G. (2022).\n', order[1], `A ${q}.\n\n## References\n\nAlpha, A. (2020).\n\nBeta, B. (2021).\n\nGamma, G. (2022).\n`],
+      ['A |.\n\n## References\n\nGamma, G. (2022).\n', order[1], `A ${q}.\n\n## References\n\nBeta, B. (2021).\n\nGamma, G. (2022).\n`],
+      ['A |.\n\n## References\n\nAlpha, A. (2020).', order[1], `A ${q}.\n\n## References\n\nAlpha, A. (2020).\n\nBeta, B. (2021).`],
+      ['A |.\n\n## References\n', order[1], `A ${q}.\n\n## References\n\nBeta, B. (2021).\n`],
+      ['A |.\n\n## References\n\nBeta, B.\n  (2021).\n', order[1], `A ${q}.\n\n## References\n\nBeta, B.\n  (2021).\n`],
+      ['A.\n\n## References\n\nAlpha, A. (2020).\n|', order[1], `A.\n\n${q}\n\n## References\n\nAlpha, A. (2020).\n\nBeta, B. (2021).\n`],
+      ['A.\n\n## Refer|ences\n\nBeta, B. (2021).\n', order[1], `A.\n\n${q}\n\n## References\n\nBeta, B. (2021).\n`],
+      ['A |[^a].\n\n[^a]: A note.\n', order[1], `A ${q}[^a].\n\n## References\n\n${order[1]}\n\n[^a]: A note.\n`],
+      ['# Memo\n\n## Findings\n\nA |.\n', order[1], `# Memo\n\n## Findings\n\nA ${q}.\n\n## References\n\n${order[1]}\n`],
+    ];
+    for (const [marked, entry, expected] of cases) {
+      const cursor = marked.indexOf('|');
+      const memo = marked.replace('|', '');
+      assert.strictEqual(apply(memo, referenceChanges(memo, cursor, cursor, q, entry, order)), expected, JSON.stringify(marked));
+    }
+    const section = referencesSection('A.\n\n```\n## References\n```\n');
+    assert.strictEqual(section, undefined, 'a heading in code is no reference list');
+  });
+
+  it('inserting APA citations builds one sorted reference list by the style, one entry per source', () => {
+    const apa = formatter('apa');
+    const sources = cited();
+    const [carParks, budget, trees] = sources;
+    let memo = '---\nbibliography: refs.bib\n---\n\nIntro.\n';
+    for (const [x, paragraph] of [[carParks, 3], [trees, 2], [carParks, 4], [budget, 1]] as const) {
+      const at = memo.indexOf('Intro.') + 'Intro.'.length;
+      const mark = formatCitation(x.source, paragraph, 'inline', apa);
+      memo = apply(memo, referenceListChanges(memo, at, at, ` ${mark}`, x.source, sources, apa));
+    }
+    const references = apa.references([carParks, budget, trees].map((x) => cslItemOf(x.source))).map((r) => r.text);
+    assert.deepStrictEqual(references.map((r) => r.split(',')[0]), ['Kovacs', 'Okafor', 'Ortiz'], 'APA sorts by author');
+    assert.strictEqual(memo, [
+      '---', 'bibliography: refs.bib', '---', '',
+      'Intro. (Ortiz, 2025, para. 1) (Okafor, 2025, para. 4) (Kovacs & Janssens, 2025, para. 2) (Okafor, 2025, para. 3)', '',
+      '## References', '', references.join('\n\n'), '',
+    ].join('\n'));
+    assert.ok(references[1].startsWith('Okafor, L. (2025, June 3). Why Cities Should Stop Building Car Parks. *The Civic Review*.'), references[1]);
+    // Every mark reads back to its source.
+    assert.deepStrictEqual(parseCitations(memo).map((c) => resolveCitation(c, sources)?.source.key), ['ortiz2025', 'okafor2025', 'kovacs2025trees', 'okafor2025']);
   });
 });

@@ -270,3 +270,115 @@ export function startsSentence(before: string): boolean {
   const trimmed = before.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*/, '').trimEnd();
   return trimmed === '' || /[.!?:]["\u201d\u2019)]*$/.test(trimmed);
 }
+
+/** A heading that opens a reference list: "## References" (the one Policy Memo writes), any level, case aside. */
+const REFERENCES_TITLE = /^(?:references|reference list|bibliography|works cited)$/i;
+export const REFERENCES_HEADING = '## References';
+
+/** The memo's closing reference list: its heading, and each entry (a paragraph) with where it is. */
+export interface ReferencesSection {
+  /** Where the heading's line starts. */
+  readonly start: number;
+  /** Where the heading's line ends. */
+  readonly headingEnd: number;
+  /** Where the section ends: the closing footnote definitions, else the memo's end. */
+  readonly end: number;
+  readonly entries: readonly (Span & { readonly text: string })[];
+}
+
+/**
+ * The reference list at the end of a memo: the last heading outside code (before the closing footnote definitions,
+ * which stay last) when it is "References" (or "Bibliography", "Works cited"), to the end. Undefined without one.
+ */
+export function referencesSection(memoText: string): ReferencesSection | undefined {
+  const end = definitionsStart(memoText);
+  let last: { start: number; headingEnd: number; title: string } | undefined;
+  let fenced = false;
+  let at = 0;
+  for (const line of memoText.slice(0, end).split('\n')) {
+    if (/^[ \t]{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : /^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(line);
+    if (heading) last = { start: at, headingEnd: at + line.length, title: heading[1].trim() };
+    at += line.length + 1;
+  }
+  if (!last || !REFERENCES_TITLE.test(last.title)) return undefined;
+  const entries: (Span & { text: string })[] = [];
+  for (const m of memoText.slice(last.headingEnd, end).matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
+    const start = last.headingEnd + (m.index ?? 0);
+    entries.push({ start, end: start + m[0].length, text: m[0].trim() });
+  }
+  return { start: last.start, headingEnd: last.headingEnd, end, entries };
+}
+
+/** An entry compared as written: spaces and line breaks aside. */
+function entryText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Inserting `text` (a quote and its in-text mark) for the selection `start`..`end` with the cited source's `entry`
+ * in the memo's reference list, which stays whole at the end as the footnote definitions do: the text goes where the
+ * selection is, or just above the list when the selection is in it; the entry joins the list where `order` (the
+ * style's reference list of the sources the memo cites, the new one among them) puts it, unless the list has it
+ * already; a memo without a list gets "## References" at its end (above closing footnote definitions). The changes
+ * never overlap, and are in order.
+ */
+export function referenceChanges(memoText: string, start: number, end: number, text: string, entry: string, order: readonly string[]): TextChange[] {
+  return changesWithin(memoText, start, end, text, entry, order).filter((c) => c.text !== '' || c.start !== c.end);
+}
+
+function changesWithin(memoText: string, start: number, end: number, text: string, entry: string, order: readonly string[]): TextChange[] {
+  const section = referencesSection(memoText);
+  const lead = (before: string): string => (before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n');
+  // No text (the mark is already in: a completion accepted): the entry alone.
+  const inside = section !== undefined && start >= section.start && text !== '';
+  const textChange: TextChange = inside ? { start: section.start, end: section.start, text: `${lead(memoText.slice(0, section.start))}${text}\n\n` } : { start, end, text };
+  if (!section) {
+    const block = definitionsStart(memoText);
+    const list = `${REFERENCES_HEADING}\n\n${entry}\n`;
+    if (block < memoText.length) return [textChange, { start: block, end: block, text: `${list}\n` }];
+    // After what follows the selection, a blank line below it; one change when nothing but space follows.
+    const after = memoText.slice(end);
+    if (after.trim() === '') {
+      const prose = `${memoText.slice(0, start)}${text}${after.replace(/\s+$/, '')}`;
+      return [{ start, end: memoText.length, text: `${text}${after.replace(/\s+$/, '')}${lead(prose)}${list}` }];
+    }
+    return [textChange, { start: memoText.length, end: memoText.length, text: `${lead(memoText)}${list}` }];
+  }
+  const wanted = entryText(entry);
+  if (section.entries.some((e) => entryText(e.text) === wanted)) return [textChange];
+  const rank = (t: string): number => order.findIndex((o) => entryText(o) === entryText(t));
+  const mine = rank(entry);
+  const next = section.entries.find((e) => mine >= 0 && rank(e.text) > mine);
+  const last = section.entries[section.entries.length - 1];
+  const listChange: TextChange = next
+    ? { start: next.start, end: next.start, text: `${entry}\n\n` }
+    : last
+      ? { start: last.end, end: last.end, text: `\n\n${entry}` }
+      : { start: section.headingEnd, end: section.headingEnd, text: `\n\n${entry}${memoText.slice(section.headingEnd, section.end).includes('\n') ? '' : '\n'}` };
+  // The text above the list, the entry in it: in order, never overlapping.
+  if (inside && listChange.start === textChange.start) return [{ ...textChange, text: textChange.text + listChange.text }];
+  return textChange.start <= listChange.start ? [textChange, listChange] : [listChange, textChange];
+}
+
+/**
+ * What inserting `text` citing `source` by an in-text CSL style does to the memo: the text, and the source's entry
+ * in the reference list, formatted and sorted by the style among the sources the memo's in-text marks cite (as
+ * the memo's `sources` name them). A style without a reference list adds none.
+ */
+export function referenceListChanges(memoText: string, start: number, end: number, text: string, source: SourceDoc, sources: readonly Extraction[], csl: CslFormatter): TextChange[] {
+  const item = cslItemOf(source);
+  const items = new Map<string, CslItem>([[item.id, item]]);
+  for (const c of parseCitations(memoText)) {
+    if (c.style !== 'author-date' && c.style !== 'inline') continue;
+    const cited = resolveCitation(c, sources);
+    if (cited) {
+      const citedItem = cslItemOf(cited.source);
+      if (!items.has(citedItem.id)) items.set(citedItem.id, citedItem);
+    }
+  }
+  const order = csl.references([...items.values()]);
+  const entry = order.find((o) => o.id === item.id)?.text;
+  if (entry === undefined) return citationChanges(memoText, start, end, text);
+  return referenceChanges(memoText, start, end, text, entry, order.map((o) => o.text));
+}

@@ -76,6 +76,17 @@ export class CslFormatter {
     return oneLine(cluster);
   }
 
+  /** The items' entries in the style's reference list, sorted as the style sorts it; empty when it has none. */
+  references(items: readonly CslItem[]): { id: string; text: string }[] {
+    if (!items.length) return [];
+    for (const item of items) this.use(item);
+    this.engine.updateItems(items.map((item) => item.id));
+    const made = this.engine.makeBibliography();
+    if (!made) return [];
+    const ids = (made[0] as { entry_ids?: unknown }).entry_ids;
+    return made[1].map((text, i) => ({ id: Array.isArray(ids) && Array.isArray(ids[i]) ? String(ids[i][0]) : items[i]?.id ?? '', text: oneLine(text) }));
+  }
+
   /** The item's entry in the style's reference list (bibliography), or undefined when the style has none. */
   reference(item: CslItem): string | undefined {
     this.use(item);
