@@ -63,7 +63,7 @@ describe('Bibliographies and CSL styles', () => {
       return /\(\*What Rutte and Sudani Discussed in The Hague\*, n\.d\., para\. 3\)/.test(editor.document.getText());
     });
     // Inserting from the Sources view in an in-text style adds the source's entry to the memo's reference list.
-    assert.match(editor.document.getText(), /\n\n## References\n\n[^\n]*What Rutte and Sudani Discussed in The Hague[^\n]*\n$/);
+    assert.match(editor.document.getText(), /\n\n## References\n\n[^\n]*What Rutte and Sudani Discussed in The Hague[^\n]*\n$/i);
     await config.update('cslFile', `${FOLDER}/not-a-style.csl`, vscode.ConfigurationTarget.Workspace);
     await waitFor('the refusal in the log', async () => /policyMemo\.cslFile bib-memo\/not-a-style\.csl is not a CSL style: its root element is not <style>; citations are inline/.test(await logText()));
     editor.selection = new vscode.Selection(0, 0, 0, 0);
