@@ -75,6 +75,34 @@ const citationLibOutside = {
  */
 const NO_NETWORK = path.join(__dirname, 'scripts', 'no-network.js');
 
+/**
+ * pdf.js is bundled on its own (dist/pdfjs.mjs, an ES module as pdf.js is) and loaded only when a PDF is read:
+ * every other bundle imports it from beside itself at run time.
+ */
+const pdfjsExternal = {
+  name: 'pdfjs-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pdfjs\.mjs$/ }, (args) => (/formats[\\/]pdf\.ts$/.test(args.importer) ? { path: './pdfjs.mjs', external: true } : undefined));
+  },
+};
+
+/**
+ * pdf.js tries to load @napi-rs/canvas (for drawing, which Policy Memo never does) through a require of its own,
+ * and logs a warning on stdout when it is missing, as it is in the .vsix. It gets nothing instead: src/core/sources/
+ * formats/pdfjsGlobals.mjs stands in for the classes it would take from it. The build fails if pdf.js changes there.
+ */
+const pdfjsNoCanvas = {
+  name: 'pdfjs-no-canvas',
+  setup(build) {
+    build.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, async (args) => {
+      const code = await require('fs').promises.readFile(args.path, 'utf8');
+      const needle = 'canvas = require("@napi-rs/canvas");';
+      if (!code.includes(needle)) throw new Error(`pdfjs-no-canvas: "${needle}" not found in ${args.path}`);
+      return { contents: code.replace(needle, 'canvas = {};'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -84,7 +112,7 @@ const common = {
   sourcesContent: false,
   minify: production,
   logLevel: 'silent',
-  plugins: [problemMatcherPlugin, asciiOutputPlugin, citationLibOutside],
+  plugins: [problemMatcherPlugin, asciiOutputPlugin, citationLibOutside, pdfjsExternal],
 };
 
 async function main() {
@@ -93,6 +121,7 @@ async function main() {
     { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js'},
     { ...common, entryPoints: ['src/worker/thread.ts'], outfile: 'dist/extractWorker.js' },
     { ...common, plugins: [problemMatcherPlugin, asciiOutputPlugin], entryPoints: [CITATION_LIB], outfile: 'dist/citationLib.js', alias: { 'sync-fetch': NO_NETWORK, 'node-fetch': NO_NETWORK } },
+    { ...common, format: 'esm', entryPoints: ['src/core/sources/formats/pdfjs.mjs'], outfile: 'dist/pdfjs.mjs', plugins: [problemMatcherPlugin, asciiOutputPlugin, pdfjsNoCanvas] },
   ];
   if (withTests) {
     builds.push({ ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'] });

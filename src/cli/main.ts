@@ -13,11 +13,12 @@ import { parseMemo } from '../core/memo/memo';
 import { chooseMemoSources } from '../core/memo/memoSources';
 import { findSourceFiles } from '../core/sources/workspace';
 import { readSourceSettings, SettingsError } from './settings';
-import { extractionToJson, REPORT_VERSION } from '../core/sources/report';
+import { extractionToJson, pageOf, REPORT_VERSION } from '../core/sources/report';
 import { LineIndex } from '../core/text/offsets';
 import { sampleSourcePath } from './sample';
 import { applyBibliographies, type Bibliography } from '../core/citing/bibliography';
 import { BibliographyFiles, bibliographyMessage, readMemoBibliographies } from '../core/citing/bibliographyFile';
+import { extractDocumentInProcess } from '../core/sources/documents';
 
 export interface CliIo {
   out(text: string): void;
@@ -40,7 +41,7 @@ const USAGE = `usage: memo-check [check] [--source FILE]... [--format text|json]
        memo-check extract [--format text|json] [--root DIR] [--allow-outside-root] [SOURCE...]
 
 check    check memos against their sources: front matter "sources:", else --source, else the policyMemo.sources
-         globs of .vscode/settings.json (or the root's *.code-workspace; default sources/**/*.{txt,md,html}) under
+         globs of .vscode/settings.json (or the root's *.code-workspace; default sources/**/*.{txt,md,html,pdf,docx}) under
          the root, else the bundled sample (with a warning). Which sources were used goes to stderr
 extract  print the quotes and facts of sources (default: the bundled sample)
 
@@ -168,7 +169,7 @@ function textLine(template: TemplateStringsArray, ...fields: (string | number)[]
 }
 
 async function runExtract(io: CliIo, project: Project, files: string[], format: string): Promise<number> {
-  const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
+  const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS, undefined, extractDocumentInProcess);
   const paths = files.length ? files.map((f) => resolve(io.cwd, f)) : [sampleSourcePath()];
   const extractions = await loadSources(io, project, library, paths);
   if (format === 'json') {
@@ -179,12 +180,12 @@ async function runExtract(io: CliIo, project: Project, files: string[], format: 
     const json = extractionToJson(x, display(io, x.source.path));
     io.out(textLine`${json.path} [${json.key}] ${json.title}\n`);
     io.out(`  quotes (${json.quotes.length})\n`);
-    for (const q of json.quotes) io.out(textLine`    ${q.range.start.line + 1}:${q.range.start.character + 1} ${q.speaker ?? '(no speaker)'}: \u201c${q.text}\u201d\n`);
+    for (const q of json.quotes) io.out(textLine`    ${q.range.start.line + 1}:${q.range.start.character + 1}${q.page ? ` p. ${q.page}` : ''} ${q.speaker ?? '(no speaker)'}: \u201c${q.text}\u201d\n`);
     io.out(`  facts (${json.facts.length})\n`);
     for (const f of json.facts) {
       // A table row: each cell with its row and column headers.
       const cells = f.cells ? ` | ${f.cells.map((c) => `${[c.row, c.column].filter((h) => h !== null).join(', ')}${c.row !== null || c.column !== null ? ': ' : ''}${c.text}`).join('; ')}` : '';
-      io.out(textLine`    ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.values.map((v) => `${v.type}=${v.text}`).join(', ')}${cells}\n`);
+      io.out(textLine`    ${f.range.start.line + 1}:${f.range.start.character + 1}${f.page ? ` p. ${f.page}` : ''} ${f.values.map((v) => `${v.type}=${v.text}`).join(', ')}${cells}\n`);
     }
   }
   return EXIT_CLEAN;
@@ -197,7 +198,7 @@ function findingToJson(f: Finding, memoLines: LineIndex, io: CliIo): Record<stri
     severity: f.severity,
     message: f.message,
     range: memoLines.rangeOf(f.span),
-    ...(evidence ? { evidence: { source: display(io, evidence.source.path), range: evidence.source.lines.rangeOf(evidence.span), text: evidence.text } } : {}),
+    ...(evidence ? { evidence: { source: display(io, evidence.source.path), range: evidence.source.lines.rangeOf(evidence.span), ...pageOf(evidence.source, evidence.span.start), text: evidence.text } } : {}),
     ...(f.fix ? { fix: { range: memoLines.rangeOf(f.fix.span), newText: f.fix.newText } } : {}),
   };
 }
@@ -298,7 +299,7 @@ async function memoBibliographies(io: CliIo, project: Project, files: Bibliograp
 
 async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs: string[], format: string, unsupportedHints: boolean): Promise<number> {
   if (memos.length === 0) throw new UsageError('memo-check: no memo given', true);
-  const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS);
+  const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS, undefined, extractDocumentInProcess);
   const checker = new Checker();
   const bibliographyFiles = new BibliographyFiles();
   let configured: Configured | undefined;

@@ -1,6 +1,8 @@
 /** Citing while writing: completion of cited quotes and facts, hovers on citations, and go-to-source. */
 import * as vscode from 'vscode';
-import { citationChanges, citationEdit, footnoteDefinition, parseCitations, referenceListChanges, resolveCitation, sourceLabel, startsSentence, type ParsedCitation } from '../core/citing/citation';
+import { citationChanges, citationEdit, footnoteDefinition, namesPage, pageSpan, parseCitations, referenceListChanges, resolveCitation, sourceLabel, startsSentence, type ParsedCitation } from '../core/citing/citation';
+import { pageAt } from '../core/sources/source';
+import { whereText } from './passages';
 import { findEntries, type CompletionEntry } from '../core/citing/completion';
 import { authorsText, findBibliographyKeys, itemSummary, type CslItem } from '../core/citing/bibliography';
 import type { Extraction } from '../core/sources/extract';
@@ -99,17 +101,17 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
 
   private item(document: vscode.TextDocument, entry: CompletionEntry, context: CompletionContextMatch, citer: Citer, typed: string, rank: number): vscode.CompletionItem {
     const source = entry.extraction.source;
-    const edit = citationEdit(document.getText(), source, entry.paragraph, citer.style, citer.csl);
+    const edit = citationEdit(document.getText(), source, entry.paragraph, citer.style, { at: entry.at, csl: citer.csl });
     // The suggest widget renders $(icon) syntax in labels: a source's text shows as written.
     const label = labelText(entry.kind === 'quote' ? `\u201c${shorten(entry.text)}\u201d` : shorten(entry.text));
-    const item = new vscode.CompletionItem({ label, detail: entry.speaker ? `  ${entry.speaker}` : undefined, description: `${source.key} \u00b6${entry.paragraph}` },
+    const item = new vscode.CompletionItem({ label, detail: entry.speaker ? `  ${entry.speaker}` : undefined, description: `${source.key} ${whereText({ paragraph: entry.paragraph, page: pageAt(source, entry.at) })}` },
       entry.kind === 'quote' ? vscode.CompletionItemKind.Reference : entry.kind === 'value' ? vscode.CompletionItemKind.Value : vscode.CompletionItemKind.Text);
     item.range = context.range;
     // VS Code matches what was typed (trigger included) against filterText. The entries already match the query,
     // which leads so that VS Code keeps them all; the words after it keep them while the next keystroke is answered.
     item.filterText = `${typed} ${entry.speaker ?? ''} ${entry.text} ${source.key}`;
     item.sortText = String(rank).padStart(5, '0');
-    item.documentation = textMarkdown(entry.kind === 'value' ? `${entry.text} \u2014 ${entry.sentence ?? ''}` : entry.text, `${sourceLabel(source)}, \u00b6${entry.paragraph}`);
+    item.documentation = textMarkdown(entry.kind === 'value' ? `${entry.text} \u2014 ${entry.sentence ?? ''}` : entry.text, `${sourceLabel(source)}, ${whereText({ paragraph: entry.paragraph, page: pageAt(source, entry.at) })}`);
     if (context.mode === 'trigger') {
       const snippet = new vscode.SnippetString();
       if (entry.kind === 'quote') {
@@ -131,7 +133,7 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
       item.command = { title: 'Add to References', command: ADD_REFERENCE_COMMAND, arguments: [document.uri.toString(), source.path] };
     }
     if (edit.appendAtEnd) {
-      const definition = footnoteDefinition(source, entry.paragraph, citer.csl);
+      const definition = footnoteDefinition(source, entry.paragraph, { at: entry.at, csl: citer.csl });
       const start = document.offsetAt(context.range.start);
       const changes = citationChanges(document.getText(), start, document.offsetAt(context.range.end), '', definition);
       const lineEnd = document.lineAt(context.range.end.line).range.end;
@@ -167,7 +169,8 @@ async function citationAt(index: SourceIndex, document: vscode.TextDocument, pos
   const { sources } = await index.sourcesForMemo(document);
   const extraction = resolveCitation(citation, sources);
   if (!extraction) return undefined;
-  const paragraph = extraction.source.paragraphs[citation.paragraph - 1];
+  // A PDF cited by page: the page; else the paragraph cited.
+  const paragraph = namesPage(citation, extraction.source) ? pageSpan(extraction.source, citation.page) : extraction.source.paragraphs[citation.paragraph - 1];
   let target: Span | undefined = paragraph ? { start: paragraph.start, end: paragraph.end } : undefined;
   let quoted = false;
   const quote = findQuotedParts(line, { start: 0, end: line.length }).filter((q) => q.end <= citation.start).pop();
@@ -200,7 +203,7 @@ export class CitationHovers implements vscode.HoverProvider {
     // Only our own command may run from this hover; every piece of source text is escaped first.
     const md = trustedMarkdown([OPEN_CITATION_COMMAND]);
     md.appendMarkdown(`**${markdownText(sourceLabel(source))}**\n\n`);
-    md.appendMarkdown(markdownText([source.meta.outlet ?? source.meta.author, source.meta.date, `${source.key}, \u00b6${found.citation.paragraph}`].filter(Boolean).join(' \u00b7 ')));
+    md.appendMarkdown(markdownText([source.meta.outlet ?? source.meta.author, source.meta.date, `${source.key}, ${namesPage(found.citation, source) ? `p. ${found.citation.page}` : `\u00b6${found.citation.paragraph}`}`].filter(Boolean).join(' \u00b7 ')));
     const passage = found.quoted
       ? withContext(source.text, found.target)
       : markdownText(shorten(source.text.slice(found.target.start, found.target.end), HOVER_PARAGRAPH_CHARS));

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
 import { citationChanges, citationEdit, footnoteDefinition, referenceListChanges, startsSentence, toCslJson } from '../core/citing/citation';
 import { labelText, showInformation, showWarning } from './inert';
-import { allPassages, type Passage } from './passages';
+import { allPassages, whereText, type Passage } from './passages';
 import { bibliographyEntriesOf } from '../core/citing/bibliography';
-import type { SourceDoc } from '../core/sources/source';
+import { readingText, type SourceDoc } from '../core/sources/source';
 import type { CitationFormats, Citer } from './cslStyles';
 import type { SourceIndex } from './sourceIndex';
 import type { TreeNode } from './sourcesTree';
 
-/** Scheme of the read-only documents that show the text extracted from an HTML source. */
+/** Scheme of the read-only documents that show the text read from an HTML, PDF or Word source (its reading view). */
 export const EXTRACTED_TEXT_SCHEME = 'policy-memo-source';
-const SOURCE_FILE_FILTERS = { 'Articles': ['txt', 'md', 'markdown', 'html', 'htm'] };
+const SOURCE_FILE_FILTERS = { 'Articles and reports': ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx'] };
 const SOURCES_FOLDER = 'sources';
 const QUICK_PICK_DETAIL_CHARS = 160;
 export const CSL_FILE_NAME = 'references.json';
@@ -26,7 +26,7 @@ export function citationText(p: Passage, mark: string, attributed = true): strin
   return `${p.text} ${mark}`;
 }
 
-/** Opens the source with the passage selected (the extracted text for HTML sources). */
+/** Opens the source with the passage selected (the reading view for HTML, PDF and Word sources). */
 export async function revealPassage(p: Passage): Promise<vscode.TextEditor> {
   const source = p.extraction.source;
   const uri = source.textIsFile ? vscode.Uri.file(source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: source.path });
@@ -54,7 +54,8 @@ export async function insertPassage(index: SourceIndex, p: Passage, citer: Citer
   const memoText = document.getText();
   // The memo's own view of the source: keyed and described by its bibliography, if it has one.
   const source = (await memoSource(index, p, document)) ?? p.extraction.source;
-  const { mark, appendAtEnd } = citationEdit(memoText, source, p.paragraph, citer.style, citer.csl);
+  const options = { at: p.span.start, csl: citer.csl };
+  const { mark, appendAtEnd } = citationEdit(memoText, source, p.paragraph, citer.style, options);
   // "X said: …" where a sentence starts; mid-sentence the quoted words alone fit (as the completion does).
   const text = citationText(p, mark, startsSentence(document.lineAt(editor.selection.start.line).text.slice(0, editor.selection.start.character)));
   // At the primary cursor; the definition, if any, joins the block at the end (citationChanges keeps them apart).
@@ -63,7 +64,7 @@ export async function insertPassage(index: SourceIndex, p: Passage, citer: Citer
   // An in-text CSL style (APA): the source's entry joins the memo's reference list, which stays whole at the end.
   const changes = citer.style === 'inline' && citer.csl?.info.kind === 'in-text'
     ? referenceListChanges(memoText, start, end, text, source, (await index.sourcesForMemo(document)).sources, citer.csl)
-    : citationChanges(memoText, start, end, text, appendAtEnd ? footnoteDefinition(source, p.paragraph, citer.csl) : undefined);
+    : citationChanges(memoText, start, end, text, appendAtEnd ? footnoteDefinition(source, p.paragraph, options) : undefined);
   return editor.edit((edit) => {
     for (const c of changes) edit.replace(new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), c.text);
   });
@@ -100,8 +101,9 @@ export class TextExtractedFromSources implements vscode.TextDocumentContentProvi
   constructor(private readonly index: SourceIndex) {}
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    const source = this.index.sources.find((x) => x.source.path === uri.path)?.source;
-    return source ? source.original ?? source.text : `This source is no longer loaded: ${uri.path}`;
+    // A source a memo's front matter names is loaded too, though not among the workspace's.
+    const source = this.index.loaded(uri.path)?.source;
+    return source ? readingText(source) : `This source is no longer loaded: ${uri.path}`;
   }
 }
 
@@ -133,7 +135,7 @@ async function findPassage(index: SourceIndex, formats: CitationFormats): Promis
   const items: Item[] = allPassages(index.sources).map((p) => ({
     // Our icon first; the speaker and text are the source's, shown as written.
     label: p.kind === 'quote' ? `$(quote) ${labelText(p.speaker ?? 'No speaker')}` : `$(info) ${labelText(p.text.slice(0, QUICK_PICK_DETAIL_CHARS))}`,
-    description: labelText(`${p.extraction.source.key} \u00b6${p.paragraph}`),
+    description: labelText(`${p.extraction.source.key} ${whereText(p)}`),
     detail: p.kind === 'quote' ? labelText(`\u201c${p.text.slice(0, QUICK_PICK_DETAIL_CHARS)}\u201d`) : undefined,
     passage: p,
   }));
@@ -191,9 +193,10 @@ export function registerCommands(index: SourceIndex, formats: CitationFormats): 
       const editor = vscode.window.activeTextEditor;
       const citer = await formats.current();
       const source = (editor?.document.languageId === 'markdown' ? await memoSource(index, p, editor.document) : undefined) ?? p.extraction.source;
-      const { mark, appendAtEnd } = citationEdit(editor?.document.getText() ?? '', source, p.paragraph, citer.style, citer.csl);
+      const options = { at: p.span.start, csl: citer.csl };
+      const { mark, appendAtEnd } = citationEdit(editor?.document.getText() ?? '', source, p.paragraph, citer.style, options);
       // A footnote mark is no citation without its definition: both are copied, a blank line apart.
-      const definition = appendAtEnd ? footnoteDefinition(source, p.paragraph, citer.csl) : undefined;
+      const definition = appendAtEnd ? footnoteDefinition(source, p.paragraph, options) : undefined;
       await vscode.env.clipboard.writeText(definition ? `${citationText(p, mark)}\n\n${definition}\n` : citationText(p, mark));
       vscode.window.setStatusBarMessage(definition ? 'Policy Memo: citation and its footnote definition copied' : 'Policy Memo: citation copied', 2000);
     }),

@@ -10,6 +10,13 @@ import { showInformation } from './inert';
 import type { SourceIndex } from './sourceIndex';
 import type { SourcesOrigin } from '../core/memo/memoSources';
 import type { Extraction } from '../core/sources/extract';
+import { pageAt, type SourceDoc } from '../core/sources/source';
+
+/** ", p. 3" for evidence in a source with pages (a PDF); nothing for others. */
+function evidencePage(source: SourceDoc, offset: number): string {
+  const page = pageAt(source, offset);
+  return page === undefined ? '' : `, p. ${page}`;
+}
 
 export const DIAGNOSTIC_SOURCE = 'memo-check';
 /**
@@ -275,7 +282,7 @@ export class MemoDiagnostics implements vscode.Disposable {
       const { start, end } = source.lines.rangeOf(f.evidence.span);
       diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(
         new vscode.Location(uri, new vscode.Range(start.line, start.character, end.line, end.character)),
-        `${source.key}: ${f.evidence.text.replace(/\s+/g, ' ')}`,
+        `${source.key}${evidencePage(source, f.evidence.span.start)}: ${f.evidence.text.replace(/\s+/g, ' ')}`,
       )];
     }
     return [diagnostic];

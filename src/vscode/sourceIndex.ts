@@ -60,7 +60,8 @@ export class SourceIndex implements vscode.Disposable {
     // Node's fs, not vscode.workspace.fs: that one cannot bound a read (a source naming /dev/zero took the
     // extension host to 3 GB), nor tell a device, FIFO or socket from a file. Sources are local files
     // (no virtual workspaces), read where the extension host runs, as vscode.workspace.fs would.
-    this.library = new SourceLibrary(NODE_FILE_SYSTEM, undefined, this.extractor.extract);
+    // PDF and Word sources are converted in the worker alone: pdf.js never loads on the extension host.
+    this.library = new SourceLibrary(NODE_FILE_SYSTEM, undefined, this.extractor.extract, this.extractor.extractDocument);
     this.disposables.push(this.extractor);
     this.disposables.push(
       config.onDidChange(() => {

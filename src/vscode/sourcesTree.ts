@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { sourceLabel } from '../core/citing/citation';
 import { factsOf, factValues, type Extraction, type Fact } from '../core/sources/extract';
 import { showInformation, textMarkdown } from './inert';
-import { factPassage, factText, quotePassages, type Passage } from './passages';
-import { paragraphNumberAt } from '../core/sources/source';
+import { factPassage, factText, quotePassages, whereText, type Passage } from './passages';
 import type { SourceIndex } from './sourceIndex';
 
 export const VIEW_ID = 'policyMemo.sources';
@@ -51,7 +50,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       const roots: TreeNode[] = this.index.sources.map((extraction) => ({ kind: 'source', extraction }));
       if (this.index.usingSample) {
         // The welcome view shows only on an empty tree; with the sample shown, offer the same step as an item.
-        roots.push({ kind: 'action', label: 'Add source\u2026', command: 'policyMemo.addSource', icon: 'add', tooltip: 'Copy an article (.txt, .md, .html) into sources/; the sample gives way to your sources' });
+        roots.push({ kind: 'action', label: 'Add source\u2026', command: 'policyMemo.addSource', icon: 'add', tooltip: 'Copy an article or report (.txt, .md, .html, .pdf, .docx) into sources/; the sample gives way to your sources' });
       }
       for (const p of this.index.problems) roots.push({ kind: 'message', label: p.path ? vscode.workspace.asRelativePath(p.path) : 'Sources', detail: p.message });
       return roots;
@@ -138,10 +137,10 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         const p = node.passage;
         const item = new vscode.TreeItem(node.label ?? shorten(p.kind === 'quote' ? `\u201c${p.text}\u201d` : p.text), vscode.TreeItemCollapsibleState.None);
         item.id = `${node.parentId}@${p.span.start}`;
-        item.description = `\u00b6${p.paragraph}`;
+        item.description = whereText(p);
         item.iconPath = new vscode.ThemeIcon(p.kind === 'quote' ? 'quote' : 'info');
         item.contextValue = `passage.${p.kind}`;
-        item.tooltip = textMarkdown(p.kind === 'quote' ? `${p.speaker ?? 'No speaker'}: \u201c${p.text}\u201d` : p.text, `${p.extraction.source.key}, \u00b6${paragraphNumberAt(p.extraction.source, p.span.start)}`);
+        item.tooltip = textMarkdown(p.kind === 'quote' ? `${p.speaker ?? 'No speaker'}: \u201c${p.text}\u201d` : p.text, `${p.extraction.source.key}, ${whereText(p)}`);
         item.command = { command: 'policyMemo.reveal', title: 'Show in Source', arguments: [node] };
         return item;
       }

@@ -8,10 +8,20 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Extraction } from '../core/sources/extract';
 import { fromMessage, READY, type ExtractionMessage } from './message';
 import type { ExtractRequest } from './thread';
-import { extractInProcess, type Extractor } from '../core/sources/library';
+import { extractInProcess, type DocumentExtractor, type Extractor } from '../core/sources/library';
+import type { DocumentExtraction } from '../core/sources/documents';
+import { DOCUMENT_TIMEOUT_MS, documentTimeoutMessage } from '../core/sources/formats/document';
+
+interface Reply {
+  readonly id: number;
+  readonly extraction?: ExtractionMessage;
+  readonly note?: string;
+  readonly error?: string;
+  /** The error says why the document cannot be read (encrypted, no text layer, …). */
+  readonly documentError?: boolean;
+}
 
 /** Texts shorter than this are extracted in place: a worker round trip costs more than they do. */
 const WORKER_THRESHOLD_CHARS = 2_000;
@@ -24,6 +34,14 @@ const WORKER_FILE = 'extractWorker.js';
  */
 const WORKER_HEAP_LIMIT_MB = 2048;
 
+interface Pending {
+  readonly request: ExtractRequest;
+  readonly resolve: (x: DocumentExtraction) => void;
+  readonly reject: (e: Error) => void;
+  /** A document's time limit: past it the worker is ended, and what it had fails. */
+  readonly timer?: ReturnType<typeof setTimeout>;
+}
+
 /**
  * Extracts sources in one worker thread (started on first need, ended when idle or on
  * dispose); tiny texts in place. Falls back to in-place extraction if the worker
@@ -32,7 +50,7 @@ const WORKER_HEAP_LIMIT_MB = 2048;
 export class WorkerExtractor {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { request: ExtractRequest; resolve: (x: Extraction) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, Pending>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private failed = false;
   /** True while a worker thread is up. */
@@ -43,7 +61,10 @@ export class WorkerExtractor {
   /** How many sources the worker has extracted (tests read it). */
   extractedInWorker = 0;
 
-  constructor(private readonly distFolder: string, private readonly log: (line: string) => void, private readonly idleMs = IDLE_MS, private readonly heapLimitMb = WORKER_HEAP_LIMIT_MB) {}
+  constructor(
+    private readonly distFolder: string, private readonly log: (line: string) => void, private readonly idleMs = IDLE_MS, private readonly heapLimitMb = WORKER_HEAP_LIMIT_MB,
+    private readonly documentTimeoutMs = DOCUMENT_TIMEOUT_MS,
+  ) {}
 
   readonly extract: Extractor = (file, text, isSample) => {
     // The bundled sample (shown when a workspace has no sources) is small and wanted at once: no worker to start for it.
@@ -52,18 +73,54 @@ export class WorkerExtractor {
     if (!worker) return extractInProcess(file, text, isSample);
     this.stopIdleTimer();
     const request: ExtractRequest = { id: this.nextId++, path: file, text, isSample };
-    return new Promise<Extraction>((resolve, reject) => {
+    return new Promise<DocumentExtraction>((resolve, reject) => {
       this.pending.set(request.id, { request, resolve, reject });
       worker.postMessage(request);
+    }).then((x) => x.extraction);
+  };
+
+  /**
+   * Converts and extracts a PDF or Word source in the worker, never in this thread: pdf.js is large and a hostile
+   * PDF can keep it busy. Past the time limit the worker is ended (the next source starts another).
+   */
+  readonly extractDocument: DocumentExtractor = (file, bytes, isSample) => {
+    const worker = this.failed ? undefined : this.start();
+    if (!worker) return Promise.reject(new Error('cannot be read: the extraction worker is not running (see the Policy Memo output)'));
+    this.stopIdleTimer();
+    // A copy, moved to the worker: the caller's buffer stays whole.
+    const copy = new Uint8Array(bytes);
+    const request: ExtractRequest = { id: this.nextId++, path: file, text: '', bytes: copy, isSample };
+    return new Promise<DocumentExtraction>((resolve, reject) => {
+      const timer = setTimeout(() => this.timedOut(worker, request.id), this.documentTimeoutMs);
+      this.pending.set(request.id, { request, resolve, reject, timer });
+      worker.postMessage(request, [copy.buffer as ArrayBuffer]);
     });
   };
+
+  /** A document took too long: it fails with that, the worker is ended, and what else it had is given again to a new one. */
+  private timedOut(worker: Worker, id: number): void {
+    const waiting = this.pending.get(id);
+    if (!waiting || this.worker !== worker) return;
+    this.pending.delete(id);
+    waiting.reject(new Error(documentTimeoutMessage(this.documentTimeoutMs)));
+    this.worker = undefined;
+    const others = [...this.pending.values()];
+    this.pending.clear();
+    void worker.terminate();
+    this.log(`extraction worker ended: ${waiting.request.path} ${documentTimeoutMessage(this.documentTimeoutMs)}`);
+    for (const p of others) {
+      if (p.timer) clearTimeout(p.timer);
+      const again = p.request.bytes ? this.extractDocument(p.request.path, p.request.bytes, p.request.isSample) : Promise.resolve(this.extract(p.request.path, p.request.text, p.request.isSample)).then((extraction) => ({ extraction }));
+      again.then(p.resolve, p.reject);
+    }
+  }
 
   private start(): Worker | undefined {
     if (this.worker) return this.worker;
     try {
       const worker = new Worker(path.join(this.distFolder, WORKER_FILE), { resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb } });
       let ready = false;
-      worker.on('message', (message: typeof READY | { id: number; extraction?: ExtractionMessage; error?: string }) => {
+      worker.on('message', (message: typeof READY | Reply) => {
         if (message === READY) ready = true;
         else this.didReceive(message);
       });
@@ -90,20 +147,26 @@ export class WorkerExtractor {
     this.log(`extraction worker stopped (${reason})`);
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const { reject } of waiting) reject(new Error(`the extraction worker stopped (${reason})`));
+    for (const { reject, timer } of waiting) {
+      if (timer) clearTimeout(timer);
+      reject(new Error(`could not be read: the extraction worker stopped (${reason})`));
+    }
   }
 
-  private didReceive(message: { id: number; extraction?: ExtractionMessage; error?: string }): void {
+  private didReceive(message: Reply): void {
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     this.pending.delete(message.id);
+    if (waiting.timer) clearTimeout(waiting.timer);
     if (this.pending.size === 0) this.startIdleTimer();
     if (message.error || !message.extraction) {
-      waiting.reject(new Error(message.error ?? 'no result'));
+      // A document's own reason ("is encrypted …") ends the sentence naming it; anything else is a failure to read.
+      const reason = message.error ?? 'no result';
+      waiting.reject(new Error(waiting.request.bytes && !message.documentError ? `could not be read (${reason})` : reason));
       return;
     }
     this.extractedInWorker++;
-    waiting.resolve(fromMessage(message.extraction));
+    waiting.resolve({ extraction: fromMessage(message.extraction), ...(message.note ? { note: message.note } : {}) });
   }
 
   private startIdleTimer(): void {
@@ -134,9 +197,15 @@ export class WorkerExtractor {
     this.worker = undefined;
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const { request, resolve, reject } of waiting) {
+    for (const { request, resolve, reject, timer } of waiting) {
+      if (timer) clearTimeout(timer);
+      // A document is never read in this thread.
+      if (request.bytes) {
+        reject(new Error('cannot be read: the extraction worker could not start (see the Policy Memo output)'));
+        continue;
+      }
       try {
-        resolve(extractInProcess(request.path, request.text, request.isSample));
+        resolve({ extraction: extractInProcess(request.path, request.text, request.isSample) });
       } catch (error) {
         reject(error as Error);
       }

@@ -16,6 +16,7 @@ export function run(): Promise<void> {
   require('./security.test');
   require('./large.test');
   require('./status.test');
+  require('./documents.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

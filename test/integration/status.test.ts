@@ -107,7 +107,7 @@ describe('Which sources a memo is checked against (issue 13)', () => {
     });
     assert.match(log, /\[info\] source sources\/schools\.txt: 0\.1 KB, 0 quotes, 1 facts, read in \d+ ms/);
     assert.match(log, /\[warning\] source sources\/empty\.txt is empty\./);
-    assert.match(log, /\[info\] 1 source loaded in \d+ ms from policyMemo\.sources \(sources\/\*\*\/\*\.\{txt,md,html\}\); 1 skipped/);
+    assert.match(log, /\[info\] 1 source loaded in \d+ ms from policyMemo\.sources \(sources\/\*\*\/\*\.\{txt,md,html,pdf,docx\}\); 1 skipped/);
     assert.match(log, /\[info\] check of command\.md: 1 conflict in command\.md \(checked against 1 source\), in \d+ ms/);
     for (const name of ['command.md', 'command-clean.md']) {
       await openMemo(name);

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractionToJson } from '../../src/core/sources/report';
+import { extractDocumentInProcess } from '../../src/core/sources/documents';
 import { extractText, ROOT } from './fixtures';
 
 const DASHED = 'Rail link opens\n\nThe Kisumu\u2013Nairobi line opened on Monday after a June\u2013September closure, said Transport Minister Mette Jensen.\n\n'
@@ -25,6 +26,18 @@ describe('the shipped bundle', () => {
     const bundled = JSON.parse(execFileSync(process.execPath, [cli, 'extract', '--format', 'json', file], { encoding: 'utf8' })).sources[0];
     const engine = extractionToJson(extractText(DASHED, file), bundled.path);
     assert.deepStrictEqual(bundled, JSON.parse(JSON.stringify(engine)));
+  });
+
+  it('reads a PDF with the pdf.js bundled beside it, nothing but the report on stdout, as the engine reads it', async function () {
+    this.timeout(60000);
+    const cli = join(ROOT, 'dist', 'cli.js');
+    if (!existsSync(cli) || !existsSync(join(ROOT, 'dist', 'pdfjs.mjs'))) execFileSync(process.execPath, ['esbuild.js'], { cwd: ROOT });
+    assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!dist\/pdfjs\.mjs$/m, 'the .vsix ships dist/pdfjs.mjs');
+    const file = join(ROOT, 'test', 'fixtures', 'formats', 'defence-review.pdf');
+    const out = execFileSync(process.execPath, [cli, 'extract', '--format', 'json', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const bundled = JSON.parse(out).sources[0];
+    const { extraction } = await extractDocumentInProcess(file, new Uint8Array(readFileSync(file)), false);
+    assert.deepStrictEqual(bundled, JSON.parse(JSON.stringify(extractionToJson(extraction, bundled.path))));
   });
 });
 

@@ -36,6 +36,26 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(check(memo, sample()).map((f) => [f.code, memo.slice(f.span.start, f.span.end)]), [['conflict/number', '3,500']]);
   });
 
+  it('compares a number with no unit only with the number in its slot of the aligned sentence', () => {
+    const text = 'Stephen Munden, 54, was described as an obsessive by the court. At least four people were killed and 18 injured, police said. The board met 12 times that year.\n';
+    const source = (): Extraction[] => [extractText(text, 'court.txt')];
+    const flagged = (memo: string): string[] => check(memo, source()).map((f) => `${f.code} ${memo.slice(f.span.start, f.span.end)} -> ${f.fix?.newText ?? ''}`);
+    assert.deepStrictEqual(flagged('Stephen Munden, 27, was described as an obsessive by the court.\n'), ['conflict/number 27 -> 54']);
+    assert.deepStrictEqual(flagged('At least four people were killed and 36 injured, police said.\n'), ['conflict/number 36 -> 18']);
+    // The same value, written otherwise, fills the slot; a number the source has in another slot is no conflict.
+    assert.deepStrictEqual(flagged('Munden, fifty-four, was described as an obsessive by the court.\n'), []);
+    assert.deepStrictEqual(flagged('Stephen Munden, 54, was described as an obsessive by the court in Room 7.\n'), []);
+  });
+
+  it('flags the same figure bounded from the other side once, naming both bounds, with no replacement of the figure', () => {
+    const source = (): Extraction[] => [extractText('The campaign page has more than 17,000 followers, its organisers said.\n', 'page.txt')];
+    const memo = 'The campaign page has less than 17,000 followers, its organisers said.\n';
+    const found = check(memo, source());
+    assert.deepStrictEqual(found.map((f) => [f.code, memo.slice(f.span.start, f.span.end), f.fix]), [['conflict/number', 'less than 17,000', undefined]]);
+    assert.match(found[0].message, /Memo says under 17,000 followers; source says over 17,000 followers/);
+    assert.deepStrictEqual(codes('The campaign page has over 17,000 followers, its organisers said.\n', source()), []);
+  });
+
   it('says nothing of a number the sources do not count', () => {
     assert.deepStrictEqual(codes('The port handles 14 million containers a year.\n', wire()), []);
   });
@@ -143,6 +163,23 @@ describe('checking: the same description of another thing', () => {
   });
 });
 
+describe('checking: a name in the slot of another', () => {
+  const text = 'Robert Durst is facing the death penalty in California, where he is accused of murdering his friend in 2000. Durst was arrested in Texas last month. Maria Olsen reported from Nairobi, and Tom Reyes wrote from Atlanta. Officials said Durst would face a judge in Lagos.\n';
+  const source = (): Extraction[] => [extractText(text, 'tour.txt')];
+  const flagged = (memo: string): string[] => check(memo, source()).map((f) => `${f.code} ${memo.slice(f.span.start, f.span.end)}`);
+
+  // Texas and Nairobi are named elsewhere in the source: that no longer excuses them where another place stands.
+  it('flags a place put where the best-aligned sentence has another, though the source names it elsewhere', () => {
+    assert.deepStrictEqual(flagged('Robert Durst is facing the death penalty in Texas, where he is accused of murdering his friend in 2000.\n'), ['conflict/place Texas']);
+    assert.deepStrictEqual(flagged('Officials said Durst would face a judge in Nairobi.\n'), ['conflict/place Nairobi']);
+  });
+
+  it('leaves alone the same name, a list reordered, and a name beside only stop words', () => {
+    assert.deepStrictEqual(flagged('Durst is facing the death penalty in California, where he is accused of murdering his friend in 2000.\n'), []);
+    assert.deepStrictEqual(flagged('Tom Reyes wrote from Atlanta, and Maria Olsen reported from Nairobi.\n'), []);
+  });
+});
+
 describe('checking: conflict/place', () => {
   it('flags another place for the same event', () => {
     const [f] = check('Maersk said it had diverted 12 vessels to Hamburg.\n', wire());
@@ -164,6 +201,17 @@ describe('checking: conflict/polarity', () => {
 
   it('flags a negation the source does not have', () => {
     assert.deepStrictEqual(codes('Maersk said it had not diverted 12 vessels to Antwerp.\n', wire()), ['conflict/polarity']);
+  });
+
+  it('flags a negation added to or dropped from a statement otherwise the same, wherever it binds', () => {
+    const text = 'The Wagners had seven of the puppies at their farm. It was the Buddha who taught the monks. The quarterback was not just there for the photographs.\n';
+    const source = (): Extraction[] => [extractText(text, 'farm.txt')];
+    const flagged = (memo: string): string[] => check(memo, source()).map((f) => `${f.code} ${memo.slice(f.span.start, f.span.end)}`);
+    assert.deepStrictEqual(flagged('The Wagners did not have seven of the puppies at their farm.\n'), ['conflict/polarity not']);
+    assert.deepStrictEqual(flagged('It was not the Buddha who taught the monks.\n'), ['conflict/polarity not']);
+    assert.deepStrictEqual(flagged('The quarterback was just there for the photographs.\n'), ['conflict/polarity just']);
+    assert.deepStrictEqual(flagged('The quarterback was not just there for the photographs.\n'), []);
+    assert.deepStrictEqual(flagged('The Wagners had seven of the puppies at their farm.\n'), []);
   });
 
   it('accepts a faithful paraphrase', () => {

@@ -255,11 +255,11 @@ describe('memo-check: which sources, as the extension resolves them (issue 13, p
   const lines = (text: string): string[] => text.split('\n').filter(Boolean);
 
   it('checks against the workspace\u2019s sources/ (the default policyMemo.sources glob), not the sample, and says so on stderr', async () => {
-    const dir = workspace({ 'sources/schools.txt': SCHOOLS, 'sources/deep/more.md': 'Mayor Ann Lee opened the library in 2019.\n', 'sources/notes.docx': 'x', 'memo.md': CLAIM });
+    const dir = workspace({ 'sources/schools.txt': SCHOOLS, 'sources/deep/more.md': 'Mayor Ann Lee opened the library in 2019.\n', 'sources/notes.odt': 'x', 'memo.md': CLAIM });
     const { code, out, err } = await run(['memo.md'], dir);
     assert.strictEqual(code, 1, err);
     assert.match(out, /^memo\.md:1:22 warning conflict\/number Memo says 40 new schools; source says 12 new schools/);
-    assert.deepStrictEqual(lines(err), [`memo-check: memo.md: checked against 2 sources from policyMemo.sources (default sources/**/*.{txt,md,html}) under ${dir}: sources/deep/more.md, sources/schools.txt`]);
+    assert.deepStrictEqual(lines(err), [`memo-check: memo.md: checked against 2 sources from policyMemo.sources (default sources/**/*.{txt,md,html,pdf,docx}) under ${dir}: sources/deep/more.md, sources/schools.txt`]);
     const json = JSON.parse((await run(['--format', 'json', 'memo.md'], dir)).out);
     assert.deepStrictEqual(json.files[0].sources, ['sources/deep/more.md', 'sources/schools.txt']);
     assert.strictEqual(json.files[0].sourcesFrom, 'default-settings');
@@ -338,7 +338,7 @@ describe('memo-check: which sources, as the extension resolves them (issue 13, p
     assert.deepStrictEqual(lines(err), [
       `memo-check: source sources/linked.txt is a link to a file outside the project root ${dir} and is not read (use --allow-outside-root); skipped`,
       'memo-check: source sources/empty.txt is empty; skipped',
-      `memo-check: memo.md: checked against 1 source from policyMemo.sources (default sources/**/*.{txt,md,html}) under ${dir}: sources/schools.txt`,
+      `memo-check: memo.md: checked against 1 source from policyMemo.sources (default sources/**/*.{txt,md,html,pdf,docx}) under ${dir}: sources/schools.txt`,
     ]);
   });
 });

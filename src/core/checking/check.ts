@@ -273,8 +273,11 @@ export class Checker {
  */
 function mostSpecific(findings: BlockFinding[]): BlockFinding[] {
   const attributed = new Set(findings.filter((f) => f.code === DiagnosticCode.ConflictAttribution).map((f) => `${f.span.start}:${f.span.end}`));
-  if (attributed.size === 0) return findings;
-  return findings.filter((f) => f.code !== DiagnosticCode.ConflictEntity || !attributed.has(`${f.span.start}:${f.span.end}`));
+  // "less than 100,000" for "more than 100,000": the bound's word is an antonym too, but the number finding, with both
+  // figures and bounds, says the same and more.
+  const numbers = findings.filter((f) => f.code === DiagnosticCode.ConflictNumber);
+  const within = (f: BlockFinding): boolean => numbers.some((n) => n.span.start <= f.span.start && f.span.end <= n.span.end);
+  return findings.filter((f) => (f.code !== DiagnosticCode.ConflictEntity || !attributed.has(`${f.span.start}:${f.span.end}`)) && (f.code !== DiagnosticCode.ConflictPolarity || !within(f)));
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;

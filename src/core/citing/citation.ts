@@ -7,10 +7,12 @@
  *   author-date  (Okafor, 2025, para. 7), (Kovacs & Janssens, 2025, para. 2), (Okafor et al., 2025a, para. 1)
  * A CSL style (cslStyle.ts) formats the inline mark (an in-text style: "(Okafor, 2025, para. 7)") or the footnote's
  * text (a note style: Chicago) instead; the marks and the one block of definitions at the end stay as they are.
- * Paragraph numbers are those of the source model: stable for a given source text.
+ * Paragraph numbers are those of the source model: stable for a given source text. A source with pages (a PDF)
+ * is cited by page where a reader looks: (Outlet, p. 3), [@key, p. 3], its footnote gives page and paragraph, and
+ * a CSL style is given the page as its locator ("(Okafor, 2025, p. 3)"; "p. 3" in a Chicago note).
  */
 import type { Extraction } from '../sources/extract';
-import type { SourceDoc } from '../sources/source';
+import { pageAt, type SourceDoc } from '../sources/source';
 import type { Span } from '../text/offsets';
 import { bibliographyItemOf, fileKeyOf, issuedText, type CslItem } from './bibliography';
 import type { CslFormatter } from './cslStyle';
@@ -41,32 +43,67 @@ export function footnoteLabel(source: SourceDoc, paragraph: number): string {
 }
 
 /**
+/**
  * The kind of a mark read back: one of the styles written, or `author-date`, an in-text CSL style's mark
  * ("(Okafor, 2025, para. 4)"), which policyMemo.citationStyle `apa` or `csl` writes as an `inline` citation.
  */
 export type ParsedCitationStyle = CitationStyle | 'author-date';
 
 /**
- * The citation mark for a passage in a paragraph of a source; an in-text CSL style formats the inline one. An
- * `author-date` mark without a formatter (a stale one re-pointed by the checker) is written as APA writes it.
+ * How a citation is written beyond its source, paragraph and style: `at`, the passage's offset in the source (for
+ * a source with pages, the page cited is the passage's); `csl`, the CSL style that formats the inline mark (an
+ * in-text style) or the footnote's text (a note style).
  */
-export function formatCitation(source: SourceDoc, paragraph: number, style: ParsedCitationStyle, csl?: CslFormatter): string {
+export interface CitationOptions {
+  readonly at?: number;
+  readonly csl?: CslFormatter;
+}
+
+/**
+ * The page a citation of a paged source names: the page of the passage (at `at`), else of the paragraph's start;
+ * undefined for a source without pages.
+ */
+export function citedPage(source: SourceDoc, paragraph: number, at?: number): number | undefined {
+  if (!source.pages?.length) return undefined;
+  return pageAt(source, at ?? source.paragraphs[paragraph - 1]?.start ?? 0);
+}
+
+/** A CSL style's citation of a passage: the page as the locator for a source with pages, else the paragraph. */
+function cslCite(csl: CslFormatter, source: SourceDoc, paragraph: number, at?: number): string {
+  return csl.cite(cslItemOf(source), paragraph, citedPage(source, paragraph, at));
+}
+
+/**
+ * The citation mark for a passage in a paragraph of a source (at `options.at`, for a source with pages); an in-text
+ * CSL style (`options.csl`) formats the inline one. An `author-date` mark without a formatter (a stale one
+ * re-pointed by the checker) is written as APA writes it.
+ */
+export function formatCitation(source: SourceDoc, paragraph: number, style: ParsedCitationStyle, options: CitationOptions = {}): string {
+  const { at, csl } = options;
+  const page = citedPage(source, paragraph, at);
   switch (style) {
     case 'footnote': return `[^${footnoteLabel(source, paragraph)}]`;
-    case 'pandoc': return `[@${source.key}, para. ${paragraph}]`;
+    case 'pandoc': return page === undefined ? `[@${source.key}, para. ${paragraph}]` : `[@${source.key}, p. ${page}]`;
     case 'author-date': {
-      if (csl?.info.kind === 'in-text') return csl.cite(cslItemOf(source), paragraph);
+      if (csl?.info.kind === 'in-text') return cslCite(csl, source, paragraph, at);
       const { names, year } = authorDateOf(source);
-      return `(${names}, ${year}${paragraph > 0 ? `, para. ${paragraph}` : ''})`;
+      return `(${names}, ${year}${page !== undefined ? `, p. ${page}` : paragraph > 0 ? `, para. ${paragraph}` : ''})`;
     }
-    default: return csl?.info.kind === 'in-text' ? csl.cite(cslItemOf(source), paragraph) : `(${inlineName(source)}, \u00b6${paragraph})`;
+    default:
+      if (csl?.info.kind === 'in-text') return cslCite(csl, source, paragraph, at);
+      return page === undefined ? `(${inlineName(source)}, \u00b6${paragraph})` : `(${inlineName(source)}, p. ${page})`;
   }
 }
 
-/** A footnote definition: by a note CSL style, else outlet, title, date, url and paragraph, as far as the source says. */
-export function footnoteDefinition(source: SourceDoc, paragraph: number, csl?: CslFormatter): string {
-  if (csl?.info.kind === 'note') return `[^${footnoteLabel(source, paragraph)}]: ${csl.cite(cslItemOf(source), paragraph)}`;
-  const parts = [source.meta.outlet ?? source.meta.author, source.meta.title ? `\u201c${source.meta.title}\u201d` : source.key, source.meta.date, source.meta.url, `\u00b6${paragraph}`];
+/**
+ * A footnote definition: by a note CSL style (`options.csl`), else outlet, title, date, url, page (a PDF) and
+ * paragraph, as far as the source says.
+ */
+export function footnoteDefinition(source: SourceDoc, paragraph: number, options: CitationOptions = {}): string {
+  const { at, csl } = options;
+  if (csl?.info.kind === 'note') return `[^${footnoteLabel(source, paragraph)}]: ${cslCite(csl, source, paragraph, at)}`;
+  const page = citedPage(source, paragraph, at);
+  const parts = [source.meta.outlet ?? source.meta.author, source.meta.title ? `\u201c${source.meta.title}\u201d` : source.key, source.meta.date, source.meta.url, page === undefined ? undefined : `p. ${page}`, `\u00b6${paragraph}`];
   return `[^${footnoteLabel(source, paragraph)}]: ${parts.filter(Boolean).join(', ')}.`;
 }
 
@@ -78,54 +115,66 @@ export interface CitationEdit {
 }
 
 /** What inserting a citation does to a memo: the mark, and for footnotes the definition unless it is already there. */
-export function citationEdit(memoText: string, source: SourceDoc, paragraph: number, style: CitationStyle, csl?: CslFormatter): CitationEdit {
-  const mark = formatCitation(source, paragraph, style, csl);
+export function citationEdit(memoText: string, source: SourceDoc, paragraph: number, style: CitationStyle, options: CitationOptions = {}): CitationEdit {
+  const mark = formatCitation(source, paragraph, style, options);
   if (style !== 'footnote') return { mark };
   const label = footnoteLabel(source, paragraph);
   const defined = new RegExp(`^\\[\\^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]:`, 'm').test(memoText);
   if (defined) return { mark };
   const separator = memoText.length === 0 || memoText.endsWith('\n\n') ? '' : memoText.endsWith('\n') ? '\n' : '\n\n';
   const lastIsDefinition = /\n\[\^[^\]]+\]:[^\n]*\n?$/.test(memoText);
-  return { mark, appendAtEnd: `${lastIsDefinition ? (memoText.endsWith('\n') ? '' : '\n') : separator}${footnoteDefinition(source, paragraph, csl)}\n` };
+  return { mark, appendAtEnd: `${lastIsDefinition ? (memoText.endsWith('\n') ? '' : '\n') : separator}${footnoteDefinition(source, paragraph, options)}\n` };
 }
 
 export interface ParsedCitation extends Span {
   readonly style: ParsedCitationStyle;
   /** The key (footnote, pandoc) or name (inline) as written; for author-date, its authors and year ("Okafor, 2025"). */
   readonly name: string;
+  /** The paragraph named (0 when a page is named instead, or nothing). */
   readonly paragraph: number;
   /** An author-date mark's authors as written ("Kovacs & Janssens", "Okafor et al.", "\u201cBudget Talks,\u201d"). */
   readonly authors?: string;
   /** An author-date mark's year as written ("2025", "2025a", "n.d."). */
   readonly year?: string;
+  /**
+   * The page named by "p. N" (inline, Pandoc, author-date). Pandoc's "p." named a paragraph before sources had
+   * pages: for a source without pages it still does (its {@link paragraph} is N too).
+   */
+  readonly page?: number;
 }
 
-const PANDOC = /\[@([\w.:/-]+)(?:,\s*(?:para(?:graph)?\.?|\u00b6|p\.)\s*(\d+))?\]/g;
+const PANDOC = /\[@([\w.:/-]+)(?:,\s*(para(?:graph)?\.?|\u00b6|p\.)\s*(\d+))?\]/g;
 const FOOTNOTE_REF = /\[\^([\w.-]+?)-(\d+)\](?!:)/g;
-const INLINE = /\(([^(),\n]{1,80}),\s*\u00b6\s*(\d+)\)/g;
+const INLINE = /\(([^(),\n]{1,80}),\s*(\u00b6|p\.)\s*(\d+)\)/g;
 /**
  * An in-text CSL style's mark: authors (or a title), a year, and the paragraph as APA writes a locator:
  * "(Okafor, 2025, para. 4)", "(Okafor 2025, para. 4)" as author-date styles without the comma write it. The
  * locator "para." is required (never ¶, the inline style's), so that no mark of the other styles reads as one, and
- * a parenthesis of prose ("(Wellington, 2024)") is not taken for a citation.
+ * a parenthesis of prose ("(Wellington, 2024)") is not taken for a citation. A source with pages is cited by page:
+ * "(Okafor, 2025, p. 3)", with the comma after the authors (so that "(Smith 2019, p. 12)", an inline mark, is not
+ * read twice).
  */
-const AUTHOR_DATE = /\(([^()\n;]{1,150}?),?\s+(\d{4}[a-z]?|n\.\s?d\.),\s*(?:para(?:graph)?s?\.?)\s*(\d+)\)/g;
+const AUTHOR_DATE = /\(([^()\n;]{1,150}?)(?:,?\s+(\d{4}[a-z]?|n\.\s?d\.),\s*(?:para(?:graph)?s?\.?)\s*(\d+)|,\s+(\d{4}[a-z]?|n\.\s?d\.),\s*p\.\s*(\d+))\)/g;
 
 /** Every citation in a memo, in any of the three styles or an in-text CSL style's, including ones typed by hand. */
 export function parseCitations(text: string): ParsedCitation[] {
   const found: ParsedCitation[] = [];
   for (const m of text.matchAll(PANDOC)) {
-    found.push({ style: 'pandoc', name: m[1], paragraph: Number(m[2] ?? 0), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const n = Number(m[3] ?? 0);
+    found.push({ style: 'pandoc', name: m[1], paragraph: n, ...(m[2] === 'p.' ? { page: n } : {}), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   for (const m of text.matchAll(FOOTNOTE_REF)) {
     found.push({ style: 'footnote', name: m[1], paragraph: Number(m[2]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   for (const m of text.matchAll(INLINE)) {
-    found.push({ style: 'inline', name: m[1].trim(), paragraph: Number(m[2]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const n = Number(m[3]);
+    found.push({ style: 'inline', name: m[1].trim(), ...(m[2] === 'p.' ? { paragraph: 0, page: n } : { paragraph: n }), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   for (const m of text.matchAll(AUTHOR_DATE)) {
     const authors = m[1].trim();
-    found.push({ style: 'author-date', name: `${authors.replace(/[,\s]+$/, '')}, ${m[2]}`, authors, year: m[2], paragraph: Number(m[3]), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const year = m[2] ?? m[4];
+    const where = m[5] !== undefined ? { paragraph: 0, page: Number(m[5]) } : { paragraph: Number(m[3]) };
+    found.push({ style: 'author-date', name: `${authors.replace(/[,\s]+$/, '')}, ${year}`, authors, year, ...where, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -202,6 +251,19 @@ export function cslItemOf(source: SourceDoc): CslItem {
   if (date) item.issued = { 'date-parts': [date.slice(1).filter(Boolean).map(Number)] };
   if (source.meta.url) item.URL = source.meta.url;
   return item as CslItem;
+}
+
+/** Whether a citation names a page of its source: "p. N" of a source that has pages. */
+export function namesPage(citation: Pick<ParsedCitation, 'page'>, source: SourceDoc): citation is { page: number } {
+  return citation.page !== undefined && (source.pages?.length ?? 0) > 0;
+}
+
+/** The span of the text a page holds: from its start to the next page's (undefined for a page the source lacks). */
+export function pageSpan(source: SourceDoc, page: number): Span | undefined {
+  const pages = source.pages ?? [];
+  const k = pages.findIndex((p) => p.number === page);
+  if (k < 0) return undefined;
+  return { start: pages[k].start, end: k + 1 < pages.length ? pages[k + 1].start : source.text.length };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface CompletionEntry {
   readonly kind: 'quote' | 'fact' | 'value';
   readonly extraction: Extraction;
   readonly paragraph: number;
+  /** Where the quote or the fact's sentence starts in the source: a PDF's citation names its page. */
+  readonly at: number;
   /** The quote's words, the fact's sentence, or the value as written. */
   readonly text: string;
   readonly speaker?: string | null;
@@ -73,7 +75,7 @@ export function findEntries(sources: readonly Extraction[], query: string, limit
     for (const q of [...x.quotes, ...x.turns]) {
       if (found.length >= limit) return found;
       if (matches(q.parts, (q.speaker ?? '').toLowerCase())) {
-        found.push({ kind: 'quote', extraction: x, paragraph: paragraphNumberAt(x.source, q.start), text: q.text, speaker: q.speaker });
+        found.push({ kind: 'quote', extraction: x, paragraph: paragraphNumberAt(x.source, q.start), at: q.start, text: q.text, speaker: q.speaker });
       }
     }
     if (!textHasAll) continue;
@@ -83,7 +85,7 @@ export function findEntries(sources: readonly Extraction[], query: string, limit
       const f = factAt(x, index);
       const sentence = sentenceText(x.source, f.sentence).replace(/\s+/g, ' ');
       const entry = (kind: 'fact' | 'value', value: string): CompletionEntry =>
-        ({ kind, extraction: x, paragraph: f.sentence.paragraph, text: value, ...(kind === 'value' ? { sentence } : {}) });
+        ({ kind, extraction: x, paragraph: f.sentence.paragraph, at: f.sentence.start, text: value, ...(kind === 'value' ? { sentence } : {}) });
       const values = [...f.numbers, ...f.dates].sort((a, b) => a.start - b.start);
       for (const e of [entry('fact', sentence), ...values.map((v) => entry('value', v.text))]) {
         if (found.length >= limit) return found;

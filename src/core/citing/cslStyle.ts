@@ -1,7 +1,8 @@
 /**
  * Citations by a CSL style (https://citationstyles.org/), formatted by citeproc-js: the bundled Chicago full-note and
  * APA styles, or a .csl file of the user's. A note style (Chicago) gives the text of a footnote; an in-text style
- * (APA) gives the mark itself, "(Okafor, 2025, para. 4)". The paragraph is the locator, as in `[@key, para. 4]`.
+ * (APA) gives the mark itself, "(Okafor, 2025, para. 4)". The paragraph is the locator, as in `[@key, para. 4]`;
+ * for a source with pages (a PDF) the page is, "(Okafor, 2025, p. 3)", as in `[@key, p. 3]`.
  * Output is Markdown: italics as `*…*`, Markdown's own characters escaped.
  */
 import { loadCitationLib, type CslItem } from './bibliography';
@@ -69,10 +70,14 @@ export class CslFormatter {
     if (known) this.engine.updateItems([]);
   }
 
-  /** A note style's footnote text, or an in-text style's mark, for a paragraph of the item (the locator). */
-  cite(item: CslItem, paragraph: number): string {
+  /**
+   * A note style's footnote text, or an in-text style's mark, for a passage of the item: its `page` is the locator
+   * when the source has pages (a PDF: "p. 3"), else its paragraph ("para. 4"); neither for 0 and no page.
+   */
+  cite(item: CslItem, paragraph: number, page?: number): string {
     this.use(item);
-    const cluster = this.engine.makeCitationCluster([{ id: item.id, ...(paragraph > 0 ? { locator: String(paragraph), label: 'paragraph' } : {}) }]);
+    const locator = page !== undefined ? { locator: String(page), label: 'page' } : paragraph > 0 ? { locator: String(paragraph), label: 'paragraph' } : {};
+    const cluster = this.engine.makeCitationCluster([{ id: item.id, ...locator }]);
     return oneLine(cluster);
   }
 

@@ -583,9 +583,14 @@ const ABOUT_TOLERANCE = 0.1;
 const BOUND_TOLERANCE = 0.1;
 
 /** True when two quantities agree, given how each is qualified ("over 170" agrees with "more than 170" and with "175"). */
+/** "over 17,000" and "under 17,000": the same figure bounding from opposite sides. */
+export function oppositeBounds(a: NumberValue, b: NumberValue): boolean {
+  return (a.qualifier === 'over' && b.qualifier === 'under') || (a.qualifier === 'under' && b.qualifier === 'over');
+}
+
 export function quantitiesAgree(claim: NumberValue, source: NumberValue): boolean {
   if (claim.high !== undefined || source.high !== undefined) return rangesAgree(claim, source);
-  if (claim.value === source.value) return true;
+  if (claim.value === source.value) return !oppositeBounds(claim, source);
   const relative = Math.abs(claim.value - source.value) / Math.max(Math.abs(source.value), 1);
   if ((claim.qualifier === 'about' || source.qualifier === 'about') && relative <= ABOUT_TOLERANCE) return true;
   if (source.qualifier === 'over' && claim.qualifier !== 'under' && claim.value >= source.value && claim.value <= source.value * (1 + BOUND_TOLERANCE)) return true;

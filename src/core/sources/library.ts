@@ -9,6 +9,8 @@ import { extract, type Extraction } from './extract';
 import { IS_FOLDER, NOT_REGULAR, NOT_REGULAR_CODE, readRegularFile, statFile, withTimeout, type FileInfo } from './safeFile';
 import { parseSource } from './source';
 import { contentHash } from '../text/offsets';
+import { documentFormatOf } from './formats/document';
+import type { DocumentExtraction } from './documents';
 
 export interface FileStamp {
   readonly size: number;
@@ -29,6 +31,16 @@ export type LoadResult = { readonly ok: true; readonly extraction: Extraction; r
 
 /** Parses and extracts a source's text: in this thread by default; the extension hands large ones to a worker. */
 export type Extractor = (path: string, text: string, isSample: boolean) => Extraction | Promise<Extraction>;
+
+/**
+ * Converts and extracts a PDF or Word source from its bytes (see documents.ts). Injected, so that the extension
+ * host never loads the converters: its SourceIndex hands documents to the extraction worker, memo-check converts
+ * in its own thread. It rejects with the reason, as the end of a sentence naming the file.
+ */
+export type DocumentExtractor = (path: string, bytes: Uint8Array, isSample: boolean) => Promise<DocumentExtraction>;
+
+/** Without a document extractor, a PDF or Word source says so. */
+const NO_DOCUMENTS: DocumentExtractor = () => Promise.reject(new Error('is a PDF or Word document, which is not read here'));
 
 export function extractInProcess(path: string, text: string, isSample: boolean): Extraction {
   return extract(parseSource({ path, content: text, isSample }));
@@ -118,7 +130,10 @@ export class SourceLibrary {
   /** The stamp of each file as last read, with what loading it gave (a note, or the problem). */
   private readonly stamps = new Map<string, { stamp: FileStamp; result: LoadResult }>();
 
-  constructor(private readonly fs: SourceFileSystem, private limits: LoadLimits = DEFAULT_LIMITS, private readonly extractor: Extractor = extractInProcess) {}
+  constructor(
+    private readonly fs: SourceFileSystem, private limits: LoadLimits = DEFAULT_LIMITS, private readonly extractor: Extractor = extractInProcess,
+    private readonly documentExtractor: DocumentExtractor = NO_DOCUMENTS,
+  ) {}
 
   setLimits(limits: LoadLimits): void {
     // A file refused under the old limits may be welcome now.
@@ -164,6 +179,7 @@ export class SourceLibrary {
     const read = await readLookedAtFile(this.fs, path, this.limits);
     if (!read.ok) return this.refuse(path, read.message);
     const { bytes } = read;
+    if (documentFormatOf(path)) return this.readDocument(path, bytes, isSample);
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, path, message: decoded.reason };
     if (!decoded.text.trim()) return { ok: false, path, message: 'is empty' };
@@ -176,6 +192,19 @@ export class SourceLibrary {
       return { ok: true, extraction, note: decoded.note };
     } catch (error) {
       return { ok: false, path, message: `could not be analysed (${(error as Error).message})` };
+    }
+  }
+
+  /** A PDF or Word source: converted from its bytes (a changed file has other bytes, so it is read again). */
+  private async readDocument(path: string, bytes: Uint8Array, isSample: boolean): Promise<LoadResult> {
+    if (bytes.length === 0) return { ok: false, path, message: 'is empty' };
+    try {
+      const { extraction, note } = await this.documentExtractor(path, bytes, isSample);
+      this.cache.set(path, extraction);
+      return { ok: true, extraction, ...(note ? { note } : {}) };
+    } catch (error) {
+      this.cache.delete(path);
+      return { ok: false, path, message: (error as Error).message };
     }
   }
 

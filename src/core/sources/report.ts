@@ -2,7 +2,7 @@
 import { factsOf, factValues, type Extraction, type FactValue } from './extract';
 import type { Quote } from '../language/quotes';
 import type { Range } from '../text/offsets';
-import { cellReadings, sentenceText, tableRowOf, type CellReading, type SourceDoc, type SourceTable } from './source';
+import { cellReadings, pageAt, sentenceText, tableRowOf, type CellReading, type SourceDoc, type SourceTable } from './source';
 
 export const REPORT_VERSION = 1;
 
@@ -10,6 +10,8 @@ export interface ExtractedQuoteJson {
   text: string;
   speaker: string | null;
   range: Range;
+  /** Added for a PDF source: the page the quote starts on. */
+  page?: number;
 }
 
 /** A table cell with the headers that name it ("Peru", "2023": "$275 million"); null where the table has no header. */
@@ -24,6 +26,8 @@ export interface ExtractedFactJson {
   text: string;
   range: Range;
   values: { type: FactValue['type']; text: string; value: number | string }[];
+  /** Added for a PDF source: the page the fact's sentence starts on. */
+  page?: number;
   /** Added for a fact that is a table row: its cells with their headers. */
   cells?: ExtractedCellJson[];
 }
@@ -77,7 +81,13 @@ function valueOf(v: FactValue): number | string {
 
 /** A quote or a transcript's turn: the same shape. */
 function quoteJson(source: SourceDoc, q: Quote): ExtractedQuoteJson {
-  return { text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q) };
+  return { text: q.text, speaker: q.speaker, range: source.lines.rangeOf(q), ...pageOf(source, q.start) };
+}
+
+/** `{page}` for an offset of a paged source; nothing for others. */
+export function pageOf(source: SourceDoc, offset: number): { page?: number } {
+  const page = pageAt(source, offset);
+  return page === undefined ? {} : { page };
 }
 
 export function extractionToJson(x: Extraction, displayPath: string): ExtractedSourceJson {
@@ -94,6 +104,7 @@ export function extractionToJson(x: Extraction, displayPath: string): ExtractedS
         text: sentenceText(source, f.sentence),
         range: source.lines.rangeOf(f.sentence),
         values: factValues(f).map((v) => ({ type: v.type, text: v.text, value: valueOf(v) })),
+        ...pageOf(source, f.sentence.start),
         ...(row ? { cells: cellReadings(source, row.table, row.row).map((c) => cellJson(source, c)) } : {}),
       };
     }),

@@ -8,8 +8,19 @@ import { FoldMap, foldText, hasInvisible } from '../text/fold';
 import { blankSpans, bracketLinkSpans, delimitedSpans, isSpace } from '../text/markup';
 import { markdownTables, type TextTable, type TextTableCell } from '../text/tables';
 import { withoutNoProse } from '../language/guard';
+import type { ConvertedDocument } from './formats/document';
+import { pageMark } from './formats/pdfLayout';
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+
+/** A page of a paged source (a PDF): where it starts in {@link SourceDoc.text}, and where the reading view shows its mark. */
+export interface SourcePage {
+  /** 1-based, as cited: p. N. */
+  readonly number: number;
+  readonly start: number;
+  /** Offset of the run of spaces that the reading view shows "[p. N]" in (see {@link readingText}). */
+  readonly mark: number;
+}
 
 export interface SourceMeta {
   readonly id?: string;
@@ -85,6 +96,8 @@ export interface SourceDoc {
   readonly sentences: readonly Sentence[];
   /** The tables found, in order (see {@link tableRowOf}); empty for most sources. */
   readonly tables: readonly SourceTable[];
+  /** A PDF's pages, in order (see {@link pageAt}); absent for sources without pages. */
+  readonly pages?: readonly SourcePage[];
   /** Stored by column: a long source's tokens as objects would be most of its memory. */
   readonly tokens: TokenTable;
   readonly hash: string;
@@ -93,6 +106,8 @@ export interface SourceDoc {
 
 export function formatOf(path: string): SourceFormat {
   const lower = path.toLowerCase();
+  if (lower.endsWith('.pdf')) return 'pdf';
+  if (lower.endsWith('.docx')) return 'docx';
   if (lower.endsWith('.html') || lower.endsWith('.htm') || lower.endsWith('.xhtml')) return 'html';
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
   return 'text';
@@ -180,18 +195,31 @@ export interface SourceInput {
   readonly path: string;
   readonly content: string;
   readonly isSample?: boolean;
+  /** A PDF or Word file converted (see formats/): `content` is then its {@link ConvertedDocument.content}. */
+  readonly document?: Omit<ConvertedDocument, 'content'>;
 }
 
 /** Parses a source file's text into the source model. Never throws on any input text. */
 export function parseSource(input: SourceInput): SourceDoc {
-  const format = formatOf(input.path);
+  const { document } = input;
+  const format = document?.format ?? formatOf(input.path);
   const bom = input.content.charCodeAt(0) === 0xfeff;
   let text = bom ? input.content.slice(1) : input.content;
   let meta: SourceMeta = {};
   let textIsFile = true;
   let textTables: TextTable[] = [];
   let unblanked: string | undefined;
-  if (format === 'html') {
+  let pages = document?.pages;
+  if (document) {
+    // A document's text is its conversion's: no front matter or Markdown in it, and not the file a user opens.
+    textIsFile = false;
+    meta = { title: document.meta.title, author: document.meta.author, date: document.meta.date };
+    if (document.contentFormat === 'html') {
+      const converted = htmlToTextWithTables(text);
+      text = converted.text;
+      textTables = converted.tables;
+    }
+  } else if (format === 'html') {
     const head = htmlMetadata(text);
     const converted = htmlToTextWithTables(text);
     text = converted.text;
@@ -235,6 +263,7 @@ export function parseSource(input: SourceInput): SourceDoc {
   if (folded.removed) {
     const map = new FoldMap(folded.removed);
     textTables = textTables.map((t) => moveTable(t, (offset) => map.toFolded(offset)));
+    pages = pages?.map((p) => ({ number: p.number, start: map.toFolded(p.start), mark: map.toFolded(p.mark) }));
   }
   // Paragraphs as the file has them, so that a paragraph's number (what a citation names) does not depend on the guard.
   // Paragraphs of the text before a table's markup was blanked (its blanked delimiter row would end one): a table
@@ -296,7 +325,7 @@ export function parseSource(input: SourceInput): SourceDoc {
   return {
     path: input.path, key: meta.id ? keyFromPath(meta.id) : keyFromPath(input.path), format, meta, text,
     ...(text !== original ? { original } : {}), ...(folded.removed ? { removed: folded.removed } : {}), textIsFile,
-    lines: linesOf(text, original, folded.removed), paragraphs, sentences, tables, tokens: TokenTable.from(tokens), hash: contentHash(input.content), isSample: input.isSample ?? false,
+    lines: linesOf(text, original, folded.removed), paragraphs, sentences, tables, ...(pages?.length ? { pages } : {}), tokens: TokenTable.from(tokens), hash: contentHash(input.content), isSample: input.isSample ?? false,
   };
 }
 
@@ -428,6 +457,42 @@ export function isHeadingLike(block: string): boolean {
 /** The text of a sentence (or any span) of a source. */
 export function sentenceText(source: SourceDoc, span: Span): string {
   return source.text.slice(span.start, span.end);
+}
+
+/** The page an offset of a paged source is on (the last page that starts at or before it); undefined without pages. */
+export function pageAt(source: Pick<SourceDoc, 'pages'>, offset: number): number | undefined {
+  const pages = source.pages;
+  if (!pages?.length) return undefined;
+  let low = 0;
+  let high = pages.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (pages[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return pages[low].number;
+}
+
+/**
+ * The text the reading view shows for a source that is not a file a user opens (HTML, PDF, Word): its text as
+ * written, with each page's mark ("[p. 3]") in the spaces kept for it. Every offset is the text's, so that the
+ * source's line index gives positions in it.
+ */
+export function readingText(source: SourceDoc): string {
+  const written = source.original ?? source.text;
+  if (!source.pages?.length) return written;
+  const parts: string[] = [];
+  let at = 0;
+  for (const page of source.pages) {
+    const mark = pageMark(page.number);
+    const span = originalSpanOf(source, { start: page.mark, end: page.mark + mark.length });
+    // Only over the spaces kept for it: a mark never hides a word.
+    if (span.start < at || written.slice(span.start, span.end).trim() !== '' || span.end - span.start !== mark.length) continue;
+    parts.push(written.slice(at, span.start), mark);
+    at = span.end;
+  }
+  parts.push(written.slice(at));
+  return parts.join('');
 }
 
 /** The paragraph containing an offset. */

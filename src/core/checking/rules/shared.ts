@@ -6,8 +6,8 @@ import { mentionKeys } from '../../language/stems';
 import { ENTITY_SUPPORT_RATIO, FIX_RIVAL_RATIO } from '../thresholds';
 import type { Extraction } from '../../sources/extract';
 import type { Span } from '../../text/offsets';
-import { originalText, paragraphNumberAt, wordingAt } from '../../sources/source';
-import type { TokenSequence } from '../../language/tokenTable';
+import { originalText, pageAt, paragraphNumberAt, tableRowOf, wordingAt } from '../../sources/source';
+import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
 
 /** What a check sees: one claim, its block, and the source sentences ranked for it. */
 export interface ClaimContext {
@@ -44,8 +44,11 @@ export function alignmentsAround(ctx: ClaimContext, span: Span): readonly Alignm
   return alignments;
 }
 
+/** Where a source sentence is, in a finding's message: "key ¶7", with its page for a PDF ("key p. 3, ¶7"). */
 export function cite(sentence: IndexedSentence): string {
-  return `${sentence.extraction.source.key} \u00b6${sentence.fact.sentence.paragraph}`;
+  const { source } = sentence.extraction;
+  const page = pageAt(source, sentence.fact.sentence.start);
+  return `${source.key} ${page === undefined ? '' : `p. ${page}, `}\u00b6${sentence.fact.sentence.paragraph}`;
 }
 
 export function evidenceOf(sentence: IndexedSentence): BlockFinding['evidence'] {
@@ -165,4 +168,126 @@ export function placeRole(tokens: TokenSequence, mention: Mention): 'locative' |
   if (word && LOCATIVE.has(word)) return 'locative';
   if (word && ORIGIN.has(word)) return 'origin';
   return 'actor';
+}
+
+/** The first token of [from, to) that starts at or after `offset` (else `to`): a binary search, tokens being in order. */
+export function tokenIndexAt(tokens: TokenSequence, offset: number, from: number, to: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((tokens.token(mid)?.start ?? offset) >= offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** The words either side of a value, nearest first: what says which slot of a statement it fills. */
+export interface Slot {
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+  /** Those of its words that are not stop words: what can tie a name to its slot ("tour in", not "in … and"). */
+  readonly content: ReadonlySet<string>;
+}
+
+/** How many words either side of a value or name tell the slot it stands in. */
+const SLOT_WORDS = 2;
+/** Of the words either side of two values (the sentence's edges included), how many must be the same for them to fill one slot. */
+const SLOT_MIN_SAME = 3;
+const SENTENCE_EDGE = '\u0000';
+
+/**
+ * The lemmas of the words either side of the value at [start, end) of tokens [from, to), nearest first, punctuation
+ * left out; the sentence's edge stands for a word where it comes first.
+ */
+export function slotWords(tokens: TokenSequence, start: number, end: number, from: number, to: number): Slot {
+  const content = new Set<string>();
+  const words = (k: number, step: number, stop: number): string[] => {
+    const out: string[] = [];
+    for (; out.length < SLOT_WORDS && k !== stop; k += step) {
+      const t = tokens.token(k);
+      if (!t || t.pos === 'PUNCT' || t.pos === 'SYM') continue;
+      const word = t.lemma.toLowerCase();
+      out.push(word);
+      if (!t.stopWord) content.add(word);
+    }
+    if (out.length < SLOT_WORDS) out.push(SENTENCE_EDGE);
+    return out;
+  };
+  const first = tokenIndexAt(tokens, start, from, to);
+  const next = tokenIndexAt(tokens, end, first, to);
+  return { before: words(first - 1, -1, from - 1), after: words(next, 1, to), content };
+}
+
+/**
+ * True when two values fill one slot of aligned statements: the words around them are the same ("Munden, 54,
+ * described as" / "Munden, 27, described as"; "killed and 18 injured"; "a sixth tour in Iraq, and" / "in Syria, and"),
+ * both nearest ones or three of the four. With `content`, one of the words in common must be more than a stop word: a
+ * name "from" one place "and" … is in no slot of its own ("X reported from Nairobi, and Y wrote from Atlanta").
+ */
+export function sameSlot(claim: Slot, source: Slot, content = false): boolean {
+  const nearest = claim.before[0] === source.before[0] && claim.after[0] === source.after[0];
+  let same = 0;
+  let tied = !content;
+  for (let i = 0; i < SLOT_WORDS; i++) {
+    for (const [a, b] of [[claim.before[i], source.before[i]], [claim.after[i], source.after[i]]]) {
+      if (a === undefined || a !== b) continue;
+      same++;
+      if (claim.content.has(a)) tied = true;
+    }
+  }
+  return tied && (nearest || same >= SLOT_MIN_SAME);
+}
+
+
+/** Words that join names into a list: a name beside one of them may be the list's other name, reordered. */
+const COORDINATORS = new Set(['and', 'or', 'nor', '&']);
+
+/** One thing named twice: a key in common (a country and its short form), one name inside the other, or one person. */
+function sameNamed(a: Mention, b: Mention): boolean {
+  const ka = mentionKeys(a);
+  if (mentionKeys(b).some((k) => ka.includes(k))) return true;
+  const names = (m: Mention): string[] => [m.canonical.toLowerCase(), m.text.toLowerCase()];
+  return names(a).some((x) => names(b).some((y) => x.includes(y) || y.includes(x))) || samePerson(a.canonical, b.canonical);
+}
+
+/** The words that tell a name apart, as written and as resolved ("Bravo", "Darren Bravo"), for {@link containsWord}. */
+function nameWords(m: Mention): string[] {
+  return [...new Set(`${m.text} ${m.canonical}`.split(/[\s-]+/).filter((w) => (w.length > 2 || /^\p{Lu}+$/u.test(w)) && /^\p{Lu}/u.test(w)))];
+}
+
+/**
+ * A name substituted in an aligned statement: the name an aligned source sentence has in the slot of the claim's
+ * `mention` (see {@link sameSlot}), when no sentence aligned at `minAlignment` or better has the claim's own name there.
+ * `fits` says which of the source's names may stand in the mention's place. A name beside "and" that the claim also
+ * names elsewhere is a list reordered ("Iraq and Syria"), not a substitution; tables are read by their headers. The
+ * best-aligned sentence that either names the claim's thing (anywhere in it: in another slot, as a demonym, or as a
+ * word the source does not list as a name) or has another name in the slot decides.
+ */
+export function slotReplacement(ctx: ClaimContext, mention: Mention, minAlignment: number, fits: (m: Mention, a: Alignment) => boolean): { readonly top: Alignment; readonly other: Mention } | undefined {
+  const claimTokens = sequenceOf(ctx.block.tokens);
+  const around = slotWords(claimTokens, mention.start, mention.end, ctx.claim.firstToken, ctx.claim.endToken);
+  const listed = COORDINATORS.has(around.before[0]) || COORDINATORS.has(around.after[0]);
+  const inClaim = new Set(ctx.claim.mentions.filter((m) => m !== mention).flatMap(mentionKeys));
+  const words = nameWords(mention);
+  const keys = mentionKeys(mention);
+  const names = (a: Alignment): boolean => containsWord(a.sentence, words) || a.sentence.fact.mentions.some((m) => mentionKeys(m).some((k) => keys.includes(k)));
+  const { alignments } = ctx;
+  for (let i = 0; i < alignments.length; i++) {
+    const a = alignments[i];
+    if (a.score < minAlignment) break;
+    const s = a.sentence.fact.sentence;
+    const { source } = a.sentence.extraction;
+    if (tableRowOf(source, s.index)) continue;
+    if (names(a)) return undefined;
+    const inSlot = a.sentence.fact.mentions.filter((m) => !m.dateline && !m.label && sameSlot(around, slotWords(source.tokens, m.start, m.end, s.firstToken, s.endToken), true));
+    if (inSlot.some((m) => sameNamed(m, mention))) return undefined;
+    const other = inSlot.find((m) => fits(m, a) && !(listed && mentionKeys(m).some((k) => inClaim.has(k))));
+    if (!other) continue;
+    // Parallel statements ("prices in Iraq rose …", "prices in Norway rose …"): one naming the claim's thing that aligns
+    // nearly as well leaves it open which the claim is about.
+    const rival = alignments.slice(i + 1).some((b) => b.score >= a.score * ENTITY_SUPPORT_RATIO && names(b));
+    return rival ? undefined : { top: a, other };
+  }
+  return undefined;
 }

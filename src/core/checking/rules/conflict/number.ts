@@ -5,9 +5,10 @@ import type { IndexedSentence } from '../../corpus';
 import type { Token } from '../../../language/nlp';
 import { sequenceOf, type TokenSequence } from '../../../language/tokenTable';
 import { stem } from '../../../language/stems';
-import { quantitiesAgree, type NumberValue } from '../../../language/values';
+import { NUMBER_QUALIFIERS } from '../../../language/words';
+import { oppositeBounds, quantitiesAgree, type NumberValue } from '../../../language/values';
 import { NUMBER_MIN_ALIGNMENT } from '../../thresholds';
-import { alignmentsAround, replacementFinding, type BlockFinding, type ClaimContext } from '../shared';
+import { alignmentsAround, replacementFinding, sameSlot, slotWords, tokenIndexAt, type BlockFinding, type ClaimContext } from '../shared';
 import { isSpace } from '../../../text/markup';
 import { stemsAround } from '../../../memo/claims';
 import { claimWords, readRow } from '../../tables';
@@ -66,18 +67,6 @@ function nameTokens(mentions: readonly { firstToken: number; endToken: number }[
   return set;
 }
 
-/** The first token of [from, to) that starts at or after `offset` (else `to`): a binary search, tokens being in order. */
-function tokenIndexAt(tokens: TokenSequence, offset: number, from: number, to: number): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((tokens.token(mid)?.start ?? offset) >= offset) high = mid;
-    else low = mid + 1;
-  }
-  return low;
-}
-
 /** For generic units, the two numbers must measure the same thing; an unknown subject on either side does not block. */
 function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentence, m: NumberValue): boolean {
   if (!n.unit || !GENERIC_UNITS.has(n.unit)) return true;
@@ -95,10 +84,49 @@ function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentenc
   return !claimSubject || !sourceSubject || [...claimSubject].some((noun) => sourceSubject.has(noun));
 }
 
+/** conflict/number for a number with no unit: compared only with the source's numbers with no unit in its slot. */
+function checkBareNumber(ctx: ClaimContext, n: NumberValue): BlockFinding | undefined {
+  const claimTokens = sequenceOf(ctx.block.tokens);
+  const around = slotWords(claimTokens, n.start, n.end, ctx.claim.firstToken, ctx.claim.endToken);
+  let conflict: { sentence: IndexedSentence; value: NumberValue } | undefined;
+  for (const a of alignmentsAround(ctx, n)) {
+    if (a.score < NUMBER_MIN_ALIGNMENT) break;
+    // Table cells are read by their headers (checkNumbers), not by the words beside them.
+    if (tableRowOf(a.sentence.extraction.source, a.sentence.fact.sentence.index)) continue;
+    const s = a.sentence.fact.sentence;
+    const tokens = a.sentence.extraction.source.tokens;
+    const inSlot = a.sentence.fact.numbers.filter((m) => m.unit === undefined && sameSlot(around, slotWords(tokens, m.start, m.end, s.firstToken, s.endToken)));
+    if (inSlot.some((m) => quantitiesAgree(n, m))) return undefined;
+    conflict ??= inSlot.length > 0 ? { sentence: a.sentence, value: inSlot[0] } : undefined;
+  }
+  if (!conflict) return undefined;
+  return replacementFinding('conflict/number', n, `Memo says ${n.text}; source says ${conflict.value.text}`, conflict.sentence, conflict.value.text, conflict.value);
+}
+
+/** How many words before a number a bound ("more than", "at least") may take. */
+const BOUND_WORDS = 4;
+
+/** Where the words bounding a claim's number begin ("under 17,000", "less than 100,000"): the number's start if none. */
+function boundStart(ctx: ClaimContext, n: NumberValue): number {
+  const tokens = sequenceOf(ctx.block.tokens);
+  const first = tokenIndexAt(tokens, n.start, ctx.claim.firstToken, ctx.claim.endToken);
+  for (let words = BOUND_WORDS; words >= 1; words--) {
+    if (first - words < ctx.claim.firstToken) continue;
+    const phrase: string[] = [];
+    for (let k = first - words; k < first; k++) phrase.push(tokens.token(k)?.text.toLowerCase() ?? '');
+    if (NUMBER_QUALIFIERS[phrase.join(' ')]) return tokens.token(first - words)?.start ?? n.start;
+  }
+  return n.start;
+}
+
 export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   for (const n of ctx.claim.numbers) {
-    if (!n.unit) continue;
+    if (!n.unit) {
+      const finding = checkBareNumber(ctx, n);
+      if (finding) findings.push(finding);
+      continue;
+    }
     let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: NumberValue } | undefined;
     let supported = false;
     const alignments = alignmentsAround(ctx, n);
@@ -125,9 +153,14 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       if (differing) conflict ??= { sentence: a.sentence, value: differing };
     }
     if (supported || !conflict) continue;
-    const sourcePhrase = unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end) + cellHeadersOf(conflict.sentence, conflict.value);
-    const claimPhrase = unitPhrase(ctx.block.prose, n, ctx.claim.end);
-    findings.push(replacementFinding('conflict/number', n, `Memo says ${claimPhrase}; source says ${sourcePhrase}`, conflict.sentence, conflict.value.text, conflict.value));
+    // The same figure bounded from the other side ("under 17,000" for "over 17,000"): the bound differs, which the
+    // number's own words do not hold, so the finding names the bounds and offers no replacement of the figure.
+    const bounds = oppositeBounds(n, conflict.value) && n.value === conflict.value.value;
+    const bound = (v: NumberValue): string => (bounds && v.qualifier ? `${v.qualifier} ` : '');
+    const sourcePhrase = bound(conflict.value) + unitPhrase(conflict.sentence.extraction.source.text, conflict.value, conflict.sentence.fact.sentence.end) + cellHeadersOf(conflict.sentence, conflict.value);
+    const claimPhrase = bound(n) + unitPhrase(ctx.block.prose, n, ctx.claim.end);
+    const finding = replacementFinding('conflict/number', bounds ? { start: boundStart(ctx, n), end: n.end } : n, `Memo says ${claimPhrase}; source says ${sourcePhrase}`, conflict.sentence, conflict.value.text, conflict.value);
+    findings.push(bounds ? { ...finding, fix: undefined } : finding);
   }
   return findings;
 }

@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 import type { Mention } from '../../../language/entities';
 import { sequenceOf, type TokenSequence } from '../../../language/tokenTable';
 import { PLACE_MIN_ALIGNMENT } from '../../thresholds';
-import { placeRole, replacementAgreed, replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../shared';
+import { placeRole, replacementAgreed, replacementFinding, slotReplacement, swapCandidate, type BlockFinding, type ClaimContext } from '../shared';
 import { mentionKeys } from '../../../language/stems';
 import type { Alignment } from '../../corpus';
 
@@ -21,7 +21,11 @@ export function checkPlaces(ctx: ClaimContext): BlockFinding[] {
     const role = prepositionClass(sequenceOf(ctx.block.tokens), mention);
     if (!role) continue;
     const top = swapCandidate(ctx, mention, PLACE_MIN_ALIGNMENT);
-    if (!top) continue;
+    if (!top) {
+      const slot = slotReplacement(ctx, mention, PLACE_MIN_ALIGNMENT, (m) => m.type === 'place' && !m.demonym);
+      if (slot) findings.push(replacementFinding('conflict/place', mention, `Memo says ${mention.text}; source says ${slot.other.text}`, slot.top.sentence, slot.other.text, slot.other));
+      continue;
+    }
     const placesIn = (a: Alignment): Mention[] => a.sentence.fact.mentions.filter((m) => m.type === 'place' && !m.demonym && !m.dateline && prepositionClass(a.sentence.extraction.source.tokens, m) === role
       && mentionKeys(m).every((k) => !inClaim.has(k)) && !m.canonical.toLowerCase().includes(mention.canonical.toLowerCase()) && !mention.canonical.toLowerCase().includes(m.canonical.toLowerCase()));
     const other = placesIn(top)[0];

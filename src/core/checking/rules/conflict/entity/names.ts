@@ -2,7 +2,7 @@
 import { placeKind, type Mention } from '../../../../language/entities';
 import { mentionKeys } from '../../../../language/stems';
 import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
-import { placeRole, replacementAgreed, replacementFinding, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
+import { placeRole, replacementAgreed, replacementFinding, slotReplacement, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
 import type { Alignment } from '../../../corpus';
 import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
 import { tableRowOf } from '../../../../sources/source';
@@ -45,7 +45,15 @@ export function checkEntities(ctx: ClaimContext): BlockFinding[] {
   for (const mention of ctx.claim.mentions) {
     if (!isActor(claimTokens, mention)) continue;
     const top = swapCandidate(ctx, mention, ENTITY_MIN_ALIGNMENT);
-    if (!top || isTableRow(top)) continue;
+    if (!top) {
+      const slot = slotReplacement(ctx, mention, ENTITY_MIN_ALIGNMENT, (m) => !m.demonym && (m.type === mention.type || (m.type !== 'place' && mention.type !== 'place')));
+      if (slot) {
+        const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${slot.other.canonical}`, slot.top.sentence, slot.other.canonical);
+        findings.push(slot.other.type === mention.type && !mention.guessed && !slot.other.guessed ? finding : { ...finding, fix: undefined });
+      }
+      continue;
+    }
+    if (isTableRow(top)) continue;
     // Person and organisation readings of a name are often confused ("Al Jazeera"): either may stand in for the
     // other as the source's version, but only a name of the mention's own type is offered as its replacement.
     // Two places are one's stand-in for the other only when of one kind: a city for a city, not a city for its continent.

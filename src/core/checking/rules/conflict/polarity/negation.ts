@@ -79,6 +79,75 @@ function oppositesOf(w: PolarWord): ReadonlySet<string> {
   return new Set([...listed, ...spelled]);
 }
 
+/** Negations read as inserted into, or dropped from, a statement otherwise the same. */
+const GAP_NEGATIONS = new Set(['not', "n't", 'n\u2019t', 'never']);
+/** How many words either side of a negation must stand side by side in the other sentence. */
+const GAP_WORDS = 2;
+
+interface GapWord {
+  readonly lemma: string;
+  readonly token: Token;
+}
+
+/** The words of tokens [from, to) as lemmas, punctuation left out; a negation as itself. */
+function gapWords(tokens: TokenSequence, from: number, to: number): GapWord[] {
+  const words: GapWord[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens.token(k);
+    if (!t || t.pos === 'PUNCT' || t.pos === 'SYM') continue;
+    const text = t.text.toLowerCase();
+    words.push({ lemma: GAP_NEGATIONS.has(text) ? 'not' : t.lemma.toLowerCase(), token: t });
+  }
+  return words;
+}
+
+/**
+ * A negation in `negated` that `plain` does not have, all else around it the same: the words either side of it (the
+ * "do" that carries it left out: "did not have" / "had") stand side by side in `plain`. Returns the negation and the
+ * word after it, or undefined. At least one of those words must be more than a stop word.
+ */
+function negationGap(negated: readonly GapWord[], plain: readonly GapWord[]): { negation: GapWord; next: GapWord; plainNext: GapWord } | undefined {
+  for (let i = 0; i < negated.length; i++) {
+    if (negated[i].lemma !== 'not') continue;
+    let leftEnd = i;
+    if (leftEnd > 0 && negated[leftEnd - 1].lemma === 'do') leftEnd--;
+    const left = negated.slice(Math.max(0, leftEnd - GAP_WORDS), leftEnd).map((w) => w.lemma);
+    const rightWords = negated.slice(i + 1, i + 1 + GAP_WORDS);
+    const right = rightWords.map((w) => w.lemma);
+    if (left.length + right.length < GAP_WORDS + 1 || right.length === 0) continue;
+    if (![...negated.slice(Math.max(0, leftEnd - GAP_WORDS), leftEnd), ...rightWords].some((w) => !w.token.stopWord)) continue;
+    for (let j = left.length; j + right.length <= plain.length; j++) {
+      const fits = left.every((l, x) => plain[j - left.length + x].lemma === l) && right.every((r, x) => plain[j + x].lemma === r);
+      if (fits) return { negation: negated[i], next: rightWords[0], plainNext: plain[j] };
+    }
+  }
+  return undefined;
+}
+
+/** conflict/polarity for a negation added to or dropped from the aligned sentence, the rest standing as it was. */
+function checkNegationGap(ctx: ClaimContext, a: ClaimContext['alignments'][number]): BlockFinding | undefined {
+  const s = a.sentence.fact.sentence;
+  const claim = gapWords(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken).filter((w) => !insideQuote(ctx, w.token));
+  const source = gapWords(a.sentence.extraction.source.tokens, s.firstToken, s.endToken);
+  const added = negationGap(claim, source);
+  if (added) {
+    return {
+      code: 'conflict/polarity',
+      message: `Memo negates "${added.next.token.text}"; source says it is so (${cite(a.sentence)})`,
+      span: { start: added.negation.token.start, end: added.negation.token.end },
+      evidence: evidenceOf(a.sentence),
+    };
+  }
+  const dropped = negationGap(source, claim);
+  if (!dropped) return undefined;
+  return {
+    code: 'conflict/polarity',
+    message: `Memo says "${dropped.plainNext.token.text}"; source says not ${dropped.next.token.text} (${cite(a.sentence)})`,
+    span: { start: dropped.plainNext.token.start, end: dropped.plainNext.token.end },
+    evidence: evidenceOf(a.sentence),
+  };
+}
+
 export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
   const claimWords = polarWords(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
   if (claimWords.length === 0) return [];
@@ -119,6 +188,8 @@ export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
           evidence: evidenceOf(a.sentence),
         }];
       }
+      const gap = checkNegationGap(ctx, a);
+      if (gap) return [gap];
     }
     // Only the best-aligned sentence speaks to the claim's polarity.
     break;
