@@ -2,6 +2,7 @@
 // perturbation harness.
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types.
 const esbuild = require('esbuild');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -51,6 +52,30 @@ const asciiOutputPlugin = {
 };
 
 /**
+ * citation-js and citeproc (src/core/citing/citationLib.ts) are a bundle of their own, dist/citationLib.js, loaded
+ * by a require() the first time a memo has a bibliography or a CSL style is used (bibliography.ts): the extension's
+ * bundle, read at every activation, does not carry them. Every other bundle requires it from beside itself.
+ */
+const CITATION_LIB = path.join(__dirname, 'src', 'core', 'citing', 'citationLib.ts');
+const citationLibOutside = {
+  name: 'citation-lib-outside',
+  setup(build) {
+    const outDir = path.dirname(build.initialOptions.outfile);
+    build.onResolve({ filter: /^\.\/citationLib$/ }, (args) => {
+      if (path.join(args.resolveDir, 'citationLib.ts') !== CITATION_LIB) return undefined;
+      const relative = path.relative(outDir, path.join(__dirname, 'dist', 'citationLib.js')).split(path.sep).join('/');
+      return { path: relative.startsWith('.') ? relative : `./${relative}`, external: true };
+    });
+  },
+};
+
+/**
+ * citation-js can fetch a URL or a DOI it is given (through sync-fetch and node-fetch). Policy Memo only ever hands
+ * it BibTeX text, and makes no network access: in the bundle both modules are ones that throw.
+ */
+const NO_NETWORK = path.join(__dirname, 'scripts', 'no-network.js');
+
+/**
  * pdf.js is bundled on its own (dist/pdfjs.mjs, an ES module as pdf.js is) and loaded only when a PDF is read:
  * every other bundle imports it from beside itself at run time.
  */
@@ -87,7 +112,7 @@ const common = {
   sourcesContent: false,
   minify: production,
   logLevel: 'silent',
-  plugins: [problemMatcherPlugin, asciiOutputPlugin, pdfjsExternal],
+  plugins: [problemMatcherPlugin, asciiOutputPlugin, citationLibOutside, pdfjsExternal],
 };
 
 async function main() {
@@ -95,6 +120,7 @@ async function main() {
     ...(require('fs').existsSync('src/extension.ts') ? [{ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }] : []),
     { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js'},
     { ...common, entryPoints: ['src/worker/thread.ts'], outfile: 'dist/extractWorker.js' },
+    { ...common, plugins: [problemMatcherPlugin, asciiOutputPlugin], entryPoints: [CITATION_LIB], outfile: 'dist/citationLib.js', alias: { 'sync-fetch': NO_NETWORK, 'node-fetch': NO_NETWORK } },
     { ...common, format: 'esm', entryPoints: ['src/core/sources/formats/pdfjs.mjs'], outfile: 'dist/pdfjs.mjs', plugins: [problemMatcherPlugin, asciiOutputPlugin, pdfjsNoCanvas] },
   ];
   if (withTests) {

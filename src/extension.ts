@@ -3,6 +3,7 @@ import { registerCiting } from './vscode/citing';
 import { registerConflictFixes } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
 import { Config } from './vscode/config';
+import { CitationFormats } from './vscode/cslStyles';
 import { showError } from './vscode/inert';
 import { MemoDiagnostics } from './vscode/diagnostics';
 import { SourceIndex } from './vscode/sourceIndex';
@@ -34,11 +35,12 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
     const diagnostics = new MemoDiagnostics(config, sources, log, context.extensionUri);
     const status = new MemoStatus(config, sources, diagnostics);
     const sourcesView = createSourcesView(sources, tree);
+    const formats = new CitationFormats(config, context.extensionUri, log);
     context.subscriptions.push(
-      sources, tree, diagnostics, status,
+      sources, tree, diagnostics, status, formats,
       ...sourcesView.disposables,
-      ...registerCommands(sources, config),
-      ...registerCiting(sources, config, log),
+      ...registerCommands(sources, formats),
+      ...registerCiting(sources, config, formats, log),
       ...diagnostics.register(),
       registerConflictFixes(diagnostics),
     );

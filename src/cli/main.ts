@@ -16,6 +16,8 @@ import { readSourceSettings, SettingsError } from './settings';
 import { extractionToJson, pageOf, REPORT_VERSION } from '../core/sources/report';
 import { LineIndex } from '../core/text/offsets';
 import { sampleSourcePath } from './sample';
+import { applyBibliographies, type Bibliography } from '../core/citing/bibliography';
+import { BibliographyFiles, bibliographyMessage, readMemoBibliographies } from '../core/citing/bibliographyFile';
 import { extractDocumentInProcess } from '../core/sources/documents';
 
 export interface CliIo {
@@ -111,9 +113,9 @@ class Project {
     return placement === 'inside' ? undefined : `is a link to a file outside the project root ${display(this.io, root)} and is not read (use --allow-outside-root)`;
   }
 
-  /** Throws the one-line error for a front-matter source outside the memo's root. */
-  async confine(path: string, memoPath: string): Promise<void> {
-    if (this.allowOutside || path === sampleSourcePath()) return;
+  /** Why a file a memo's front matter names is not read (outside the memo's root), if it is not. */
+  async refusal(path: string, memoPath: string): Promise<string | undefined> {
+    if (this.allowOutside || path === sampleSourcePath()) return undefined;
     const root = this.rootOf(memoPath);
     let real = this.realRoots.get(root);
     if (!real) {
@@ -121,9 +123,15 @@ class Project {
       this.realRoots.set(root, real);
     }
     const placement = await placePath(path, [await real], [root]);
-    if (placement === 'inside') return;
+    if (placement === 'inside') return undefined;
     const where = placement === 'linked-outside' ? 'is a link to a file outside the project root' : 'is outside the project root';
-    throw new UsageError(`memo-check: source ${display(this.io, path)} ${where} ${display(this.io, root)} and is not read (use --root DIR or --allow-outside-root)`);
+    return `${where} ${display(this.io, root)} and is not read (use --root DIR or --allow-outside-root)`;
+  }
+
+  /** Throws the one-line error for a front-matter source outside the memo's root. */
+  async confine(path: string, memoPath: string): Promise<void> {
+    const refusal = await this.refusal(path, memoPath);
+    if (refusal) throw new UsageError(`memo-check: source ${display(this.io, path)} ${refusal}`);
   }
 }
 
@@ -272,10 +280,28 @@ function sourcesLine(io: CliIo, memoPath: string, sources: readonly Extraction[]
   return textLine`memo-check: ${display(io, memoPath)}: checked against ${plural(sources.length, 'source')} from ${described}${names.length ? ': ' : ''}${names.join(', ')}${more}` + '\n';
 }
 
+/**
+ * The bibliographies a memo's front matter names, read as the extension reads them (readMemoBibliographies), held to
+ * the memo's root as its sources are: one outside it stops the run (exit 2, one line). A file with problems (not
+ * found, a syntax error, duplicate keys) is named on stderr, once a run; its good entries are used.
+ */
+async function memoBibliographies(io: CliIo, project: Project, files: BibliographyFiles, memoPath: string, text: string, noted: Set<string>): Promise<(Bibliography & { path: string })[]> {
+  const { bibliographies, refused } = await readMemoBibliographies(memoPath, text, files, (path) => project.refusal(path, memoPath));
+  if (refused.length) throw new UsageError(`memo-check: bibliography ${display(io, refused[0].path)} ${refused[0].reason}`);
+  for (const b of bibliographies) {
+    const key = `bibliography\u0000${b.path}\u0000${b.problems.join('\u0000')}`;
+    if (!b.problems.length || noted.has(key)) continue;
+    noted.add(key);
+    io.err(textLine`memo-check: warning: bibliography ${display(io, b.path)} ${bibliographyMessage(b.problems, b.items.length)}` + '.\n');
+  }
+  return bibliographies;
+}
+
 async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs: string[], format: string, unsupportedHints: boolean): Promise<number> {
   if (memos.length === 0) throw new UsageError('memo-check: no memo given', true);
   const library = new SourceLibrary(NODE_FILE_SYSTEM, SOURCE_LIMITS, undefined, extractDocumentInProcess);
   const checker = new Checker();
+  const bibliographyFiles = new BibliographyFiles();
   let configured: Configured | undefined;
   const files: Record<string, unknown>[] = [];
   const textLines: string[] = [];
@@ -285,6 +311,7 @@ async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs
     const memoPath = resolve(io.cwd, memo);
     const text = await readMemo(io, memo, memoPath);
     const parsed = parseMemo(text);
+    const bibliographies = await memoBibliographies(io, project, bibliographyFiles, memoPath, text, noted);
     // The workspace's settings are read only when a memo needs them: a malformed file does not stop a memo that names its sources.
     if (!parsed.sources && !configured) configured = await configuredSources(io, project, sourceArgs);
     const chosen = chooseMemoSources(memoPath, parsed.sources, configured?.paths ?? [], sampleSourcePath());
@@ -309,10 +336,11 @@ async function runCheck(io: CliIo, project: Project, memos: string[], sourceArgs
     } else if (format !== 'json') {
       io.err(sourcesLine(io, memoPath, sources, described));
     }
+    sources = applyBibliographies(sources, bibliographies);
     const findings = checker.check(parsed, sources, { unsupportedHints });
     const lines = new LineIndex(text);
     conflicts += findings.filter((f) => isConflict(f.code)).length;
-    files.push({ path: display(io, memoPath), sources: sources.map((x) => display(io, x.source.path)), sourcesFrom: from, diagnostics: findings.map((f) => findingToJson(f, lines, io)) });
+    files.push({ path: display(io, memoPath), sources: sources.map((x) => display(io, x.source.path)), sourcesFrom: from, ...(bibliographies.length ? { bibliography: bibliographies.map((b) => display(io, b.path)) } : {}), diagnostics: findings.map((f) => findingToJson(f, lines, io)) });
     for (const f of findings) {
       const at = lines.positionAt(f.span.start);
       textLines.push(textLine`${display(io, memoPath)}:${at.line + 1}:${at.character + 1} ${f.severity} ${f.code} ${f.message}`);

@@ -1,9 +1,10 @@
 /** Citing while writing: completion of cited quotes and facts, hovers on citations, and go-to-source. */
 import * as vscode from 'vscode';
-import { citationChanges, citationEdit, footnoteDefinition, namesPage, pageSpan, parseCitations, resolveCitation, sourceLabel, startsSentence, type ParsedCitation } from '../core/citing/citation';
+import { citationChanges, citationEdit, footnoteDefinition, namesPage, pageSpan, parseCitations, referenceListChanges, resolveCitation, sourceLabel, startsSentence, type ParsedCitation } from '../core/citing/citation';
 import { pageAt } from '../core/sources/source';
 import { whereText } from './passages';
 import { findEntries, type CompletionEntry } from '../core/citing/completion';
+import { authorsText, findBibliographyKeys, itemSummary, type CslItem } from '../core/citing/bibliography';
 import type { Extraction } from '../core/sources/extract';
 import { locateQuote } from '../core/checking/quoteMatch';
 import { findQuotedParts } from '../core/language/quotes';
@@ -13,6 +14,7 @@ import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
 import { labelText, showInformation, textMarkdown, trustedMarkdown } from './inert';
 import type { SourceIndex } from './sourceIndex';
+import type { CitationFormats, Citer } from './cslStyles';
 
 /** Most items one completion request returns; the list is marked incomplete so typing narrows it further. */
 const COMPLETION_LIMIT = 200;
@@ -21,6 +23,8 @@ const LABEL_CHARS = 70;
 const HOVER_CONTEXT_WORDS = 12;
 const HOVER_PARAGRAPH_CHARS = 600;
 export const OPEN_CITATION_COMMAND = 'policyMemo.openCitation';
+/** Run by an accepted completion in an in-text CSL style: the cited source's entry joins the memo's reference list. */
+export const ADD_REFERENCE_COMMAND = 'policyMemo.addReference';
 
 export function sourceUri(x: Extraction): vscode.Uri {
   return x.source.textIsFile ? vscode.Uri.file(x.source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: x.source.path });
@@ -49,7 +53,7 @@ function escapeRegExp(text: string): string {
 }
 
 export class CitationCompletions implements vscode.CompletionItemProvider {
-  constructor(private readonly index: SourceIndex, private readonly config: Config) {}
+  constructor(private readonly index: SourceIndex, private readonly config: Config, private readonly formats: CitationFormats) {}
 
   private contextAt(document: vscode.TextDocument, position: vscode.Position): CompletionContextMatch | undefined {
     const line = document.lineAt(position.line).text;
@@ -70,17 +74,34 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList | undefined> {
     const context = this.contextAt(document, position);
     if (!context) return undefined;
-    const { sources } = await this.index.sourcesForMemo(document);
+    const { sources, bibliography } = await this.index.sourcesForMemo(document);
     const entries = findEntries(sources, context.query, COMPLETION_LIMIT);
-    const style = context.mode === 'pandoc' ? 'pandoc' : context.mode === 'footnote' ? 'footnote' : this.config.citationStyle;
+    const current = await this.formats.current();
+    // Inside [^…, a note style's text for the definitions; inside [@…, Pandoc's marks (Pandoc formats them).
+    const citer: Citer = context.mode === 'pandoc' ? { style: 'pandoc' } : context.mode === 'footnote' ? { style: 'footnote', csl: current.csl?.info.kind === 'note' ? current.csl : undefined } : current;
     const typed = document.getText(context.range);
-    const items = entries.map((entry, i) => this.item(document, entry, context, style, typed, i));
-    return new vscode.CompletionList(items, true);
+    // Inside [@…, the bibliography's keys first, as Pandoc Citer offers them; then the sources' quotes and facts.
+    const keys = context.mode === 'pandoc' ? findBibliographyKeys(bibliography, context.query, COMPLETION_LIMIT).map((item, i) => this.keyItem(item, context, typed, i)) : [];
+    const items = entries.map((entry, i) => this.item(document, entry, context, citer, typed, i));
+    return new vscode.CompletionList([...keys, ...items], true);
   }
 
-  private item(document: vscode.TextDocument, entry: CompletionEntry, context: CompletionContextMatch, style: 'inline' | 'footnote' | 'pandoc', typed: string, rank: number): vscode.CompletionItem {
+  /** A bibliography key: `[@key]`, with its authors, year and title to pick it by. */
+  private keyItem(item: CslItem, context: CompletionContextMatch, typed: string, rank: number): vscode.CompletionItem {
+    const { authors, year, title } = itemSummary(item);
+    const completion = new vscode.CompletionItem({ label: labelText(item.id), detail: title ? `  ${labelText(shorten(title, LABEL_CHARS - item.id.length))}` : undefined, description: labelText([authors, year].filter(Boolean).join(' ')) }, vscode.CompletionItemKind.Reference);
+    completion.range = context.range;
+    completion.insertText = `[@${item.id}]`;
+    completion.filterText = `${typed} ${item.id} ${authors ?? ''} ${title ?? ''}`;
+    // Before the quotes and facts ("!" sorts before digits).
+    completion.sortText = `!${String(rank).padStart(5, '0')}`;
+    completion.documentation = textMarkdown([authorsText(item), year, title].filter(Boolean).join(' \u00b7 '), item.id);
+    return completion;
+  }
+
+  private item(document: vscode.TextDocument, entry: CompletionEntry, context: CompletionContextMatch, citer: Citer, typed: string, rank: number): vscode.CompletionItem {
     const source = entry.extraction.source;
-    const edit = citationEdit(document.getText(), source, entry.paragraph, style, entry.at);
+    const edit = citationEdit(document.getText(), source, entry.paragraph, citer.style, { at: entry.at, csl: citer.csl });
     // The suggest widget renders $(icon) syntax in labels: a source's text shows as written.
     const label = labelText(entry.kind === 'quote' ? `\u201c${shorten(entry.text)}\u201d` : shorten(entry.text));
     const item = new vscode.CompletionItem({ label, detail: entry.speaker ? `  ${entry.speaker}` : undefined, description: `${source.key} ${whereText({ paragraph: entry.paragraph, page: pageAt(source, entry.at) })}` },
@@ -107,8 +128,12 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
     } else {
       item.insertText = edit.mark;
     }
+    if (citer.style === 'inline' && citer.csl?.info.kind === 'in-text') {
+      // The reference list is written once the item is chosen (not computed for every item offered).
+      item.command = { title: 'Add to References', command: ADD_REFERENCE_COMMAND, arguments: [document.uri.toString(), source.path] };
+    }
     if (edit.appendAtEnd) {
-      const definition = footnoteDefinition(source, entry.paragraph, entry.at);
+      const definition = footnoteDefinition(source, entry.paragraph, { at: entry.at, csl: citer.csl });
       const start = document.offsetAt(context.range.start);
       const changes = citationChanges(document.getText(), start, document.offsetAt(context.range.end), '', definition);
       const lineEnd = document.lineAt(context.range.end.line).range.end;
@@ -200,6 +225,28 @@ export class CitationDefinitions implements vscode.DefinitionProvider {
   }
 }
 
+/**
+ * After a completion citing `path` by an in-text CSL style was accepted in the memo `uri`: the source's entry joins
+ * the memo's reference list (referenceListChanges), as part of the same undo step.
+ */
+export async function addReference(index: SourceIndex, formats: CitationFormats, uri: unknown, path: unknown): Promise<boolean> {
+  if (typeof uri !== 'string' || typeof path !== 'string') return false;
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor) return false;
+  const citer = await formats.current();
+  if (citer.style !== 'inline' || citer.csl?.info.kind !== 'in-text') return false;
+  const { document } = editor;
+  const { sources } = await index.sourcesForMemo(document);
+  const cited = sources.find((x) => x.source.path === path);
+  if (!cited) return false;
+  const at = document.offsetAt(editor.selection.active);
+  const changes = referenceListChanges(document.getText(), at, at, '', cited.source, sources, citer.csl);
+  if (!changes.length) return true;
+  return editor.edit((edit) => {
+    for (const c of changes) edit.replace(new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), c.text);
+  }, { undoStopBefore: false, undoStopAfter: true });
+}
+
 export async function openCitation(index: SourceIndex, path: unknown, start: unknown, end: unknown): Promise<void> {
   if (typeof path !== 'string' || typeof start !== 'number' || typeof end !== 'number') return;
   // Only a loaded source opens: the path comes from a link, and a link names no other file.
@@ -225,9 +272,9 @@ export async function guarded<T>(log: vscode.OutputChannel, what: string, work: 
   }
 }
 
-export function registerCiting(index: SourceIndex, config: Config, log: vscode.OutputChannel): vscode.Disposable[] {
+export function registerCiting(index: SourceIndex, config: Config, formats: CitationFormats, log: vscode.OutputChannel): vscode.Disposable[] {
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
-  const completions = new CitationCompletions(index, config);
+  const completions = new CitationCompletions(index, config, formats);
   const hovers = new CitationHovers(index);
   const definitions = new CitationDefinitions(index);
   // Trigger characters are fixed at registration: register again when the trigger setting changes.
@@ -248,5 +295,6 @@ export function registerCiting(index: SourceIndex, config: Config, log: vscode.O
     vscode.languages.registerHoverProvider(markdown, { provideHover: (d, p) => guarded(log, 'hover', () => hovers.provideHover(d, p)) }),
     vscode.languages.registerDefinitionProvider(markdown, { provideDefinition: (d, p) => guarded(log, 'go to source', () => definitions.provideDefinition(d, p)) }),
     vscode.commands.registerCommand(OPEN_CITATION_COMMAND, (path: unknown, start: unknown, end: unknown) => openCitation(index, path, start, end)),
+    vscode.commands.registerCommand(ADD_REFERENCE_COMMAND, (uri: unknown, path: unknown) => addReference(index, formats, uri, path)),
   ];
 }

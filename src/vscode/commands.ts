@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { citationChanges, citationEdit, footnoteDefinition, startsSentence, toCslJson, type CitationStyle } from '../core/citing/citation';
+import { citationChanges, citationEdit, footnoteDefinition, referenceListChanges, startsSentence, toCslJson } from '../core/citing/citation';
 import { labelText, showInformation, showWarning } from './inert';
 import { allPassages, whereText, type Passage } from './passages';
-import { readingText } from '../core/sources/source';
-import type { Config } from './config';
+import { bibliographyEntriesOf } from '../core/citing/bibliography';
+import { readingText, type SourceDoc } from '../core/sources/source';
+import type { CitationFormats, Citer } from './cslStyles';
 import type { SourceIndex } from './sourceIndex';
 import type { TreeNode } from './sourcesTree';
 
@@ -43,7 +44,7 @@ function targetMemoEditor(): vscode.TextEditor | undefined {
   return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && e.document.uri.scheme !== EXTRACTED_TEXT_SCHEME);
 }
 
-export async function insertPassage(p: Passage, style: CitationStyle): Promise<boolean> {
+export async function insertPassage(index: SourceIndex, p: Passage, citer: Citer): Promise<boolean> {
   const editor = targetMemoEditor();
   if (!editor) {
     void showInformation('Policy Memo: open a Markdown memo to insert into.');
@@ -51,18 +52,35 @@ export async function insertPassage(p: Passage, style: CitationStyle): Promise<b
   }
   const { document } = editor;
   const memoText = document.getText();
-  const { mark, appendAtEnd } = citationEdit(memoText, p.extraction.source, p.paragraph, style, p.span.start);
+  // The memo's own view of the source: keyed and described by its bibliography, if it has one.
+  const source = (await memoSource(index, p, document)) ?? p.extraction.source;
+  const options = { at: p.span.start, csl: citer.csl };
+  const { mark, appendAtEnd } = citationEdit(memoText, source, p.paragraph, citer.style, options);
   // "X said: …" where a sentence starts; mid-sentence the quoted words alone fit (as the completion does).
   const text = citationText(p, mark, startsSentence(document.lineAt(editor.selection.start.line).text.slice(0, editor.selection.start.character)));
   // At the primary cursor; the definition, if any, joins the block at the end (citationChanges keeps them apart).
   const selection = editor.selection;
-  const changes = citationChanges(memoText, document.offsetAt(selection.start), document.offsetAt(selection.end), text, appendAtEnd ? footnoteDefinition(p.extraction.source, p.paragraph, p.span.start) : undefined);
+  const [start, end] = [document.offsetAt(selection.start), document.offsetAt(selection.end)];
+  // An in-text CSL style (APA): the source's entry joins the memo's reference list, which stays whole at the end.
+  const changes = citer.style === 'inline' && citer.csl?.info.kind === 'in-text'
+    ? referenceListChanges(memoText, start, end, text, source, (await index.sourcesForMemo(document)).sources, citer.csl)
+    : citationChanges(memoText, start, end, text, appendAtEnd ? footnoteDefinition(source, p.paragraph, options) : undefined);
   return editor.edit((edit) => {
     for (const c of changes) edit.replace(new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), c.text);
   });
 }
 
-/** Writes CSL JSON of the sources (for pandoc --citeproc --bibliography) at the workspace root. */
+/** The passage's source as the memo cites it (its bibliography's key and metadata), when the memo has it. */
+async function memoSource(index: SourceIndex, p: Passage, document: vscode.TextDocument): Promise<SourceDoc | undefined> {
+  if (!bibliographyEntriesOf(document.getText())) return undefined;
+  const { sources } = await index.sourcesForMemo(document);
+  return sources.find((x) => x.source.path === p.extraction.source.path)?.source;
+}
+
+/**
+ * Writes CSL JSON of the sources (for pandoc --citeproc --bibliography) at the workspace root: the active memo's
+ * sources as its bibliography keys them, and its bibliography's other entries, so every key it cites resolves.
+ */
 async function writeCsl(index: SourceIndex): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
@@ -70,10 +88,13 @@ async function writeCsl(index: SourceIndex): Promise<void> {
     return;
   }
   const editor = vscode.window.activeTextEditor;
-  const sources = editor?.document.languageId === 'markdown' ? (await index.sourcesForMemo(editor.document)).sources : [...index.sources];
+  const memo = editor?.document.languageId === 'markdown' ? await index.sourcesForMemo(editor.document) : undefined;
+  const sources = memo ? memo.sources : [...index.sources];
+  const items = toCslJson(sources, memo?.bibliography ?? []);
   const target = vscode.Uri.joinPath(folder.uri, CSL_FILE_NAME);
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(toCslJson(sources), null, 2) + '\n'));
-  void showInformation(`Policy Memo: wrote ${CSL_FILE_NAME} (${sources.length} sources). Render with: pandoc memo.md --citeproc --bibliography ${CSL_FILE_NAME}`);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(items, null, 2) + '\n'));
+  const more = items.length > sources.length ? ` and ${items.length - sources.length} more bibliography entries` : '';
+  void showInformation(`Policy Memo: wrote ${CSL_FILE_NAME} (${sources.length} sources${more}). Render with: pandoc memo.md --citeproc --bibliography ${CSL_FILE_NAME}`);
 }
 
 export class TextExtractedFromSources implements vscode.TextDocumentContentProvider {
@@ -108,7 +129,7 @@ async function addSource(index: SourceIndex): Promise<void> {
   await index.refresh();
 }
 
-async function findPassage(index: SourceIndex, config: Config): Promise<void> {
+async function findPassage(index: SourceIndex, formats: CitationFormats): Promise<void> {
   await index.ready();
   type Item = vscode.QuickPickItem & { passage: Passage };
   const items: Item[] = allPassages(index.sources).map((p) => ({
@@ -137,7 +158,7 @@ async function findPassage(index: SourceIndex, config: Config): Promise<void> {
     const choice = quickPick.selectedItems[0];
     quickPick.hide();
     if (!choice) return;
-    if (targetMemoEditor()) void insertPassage(choice.passage, config.citationStyle);
+    if (targetMemoEditor()) void formats.current().then((citer) => insertPassage(index, choice.passage, citer));
     else void revealPassage(choice.passage);
   });
   quickPick.onDidHide(() => quickPick.dispose());
@@ -154,7 +175,7 @@ async function openSampleMemo(index: SourceIndex): Promise<void> {
   await vscode.window.showTextDocument(document);
 }
 
-export function registerCommands(index: SourceIndex, config: Config): vscode.Disposable[] {
+export function registerCommands(index: SourceIndex, formats: CitationFormats): vscode.Disposable[] {
   return [
     vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_TEXT_SCHEME, new TextExtractedFromSources(index)),
     vscode.commands.registerCommand('policyMemo.reveal', async (node: unknown) => {
@@ -163,20 +184,23 @@ export function registerCommands(index: SourceIndex, config: Config): vscode.Dis
     }),
     vscode.commands.registerCommand('policyMemo.insert', async (node: unknown) => {
       const p = passageOf(node);
-      if (p) return insertPassage(p, config.citationStyle);
+      if (p) return insertPassage(index, p, await formats.current());
       return false;
     }),
     vscode.commands.registerCommand('policyMemo.copyCitation', async (node: unknown) => {
       const p = passageOf(node);
       if (!p) return;
       const editor = vscode.window.activeTextEditor;
-      const { mark, appendAtEnd } = citationEdit(editor?.document.getText() ?? '', p.extraction.source, p.paragraph, config.citationStyle, p.span.start);
+      const citer = await formats.current();
+      const source = (editor?.document.languageId === 'markdown' ? await memoSource(index, p, editor.document) : undefined) ?? p.extraction.source;
+      const options = { at: p.span.start, csl: citer.csl };
+      const { mark, appendAtEnd } = citationEdit(editor?.document.getText() ?? '', source, p.paragraph, citer.style, options);
       // A footnote mark is no citation without its definition: both are copied, a blank line apart.
-      const definition = appendAtEnd ? footnoteDefinition(p.extraction.source, p.paragraph, p.span.start) : undefined;
+      const definition = appendAtEnd ? footnoteDefinition(source, p.paragraph, options) : undefined;
       await vscode.env.clipboard.writeText(definition ? `${citationText(p, mark)}\n\n${definition}\n` : citationText(p, mark));
       vscode.window.setStatusBarMessage(definition ? 'Policy Memo: citation and its footnote definition copied' : 'Policy Memo: citation copied', 2000);
     }),
-    vscode.commands.registerCommand('policyMemo.find', () => findPassage(index, config)),
+    vscode.commands.registerCommand('policyMemo.find', () => findPassage(index, formats)),
     vscode.commands.registerCommand('policyMemo.openSampleMemo', () => openSampleMemo(index)),
     vscode.commands.registerCommand('policyMemo.writeCsl', () => writeCsl(index)),
     vscode.commands.registerCommand('policyMemo.addSource', () => addSource(index)),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Severity } from '../core/checking/check';
-import { CITATION_STYLES, type CitationStyle } from '../core/citing/citation';
+import { CITATION_STYLE_SETTINGS, type CitationStyleSetting } from '../core/citing/citation';
 import { DEFAULT_SOURCE_GLOBS, maxSourcesOf, sourceGlobsOf } from '../core/sources/workspace';
 
 export const SECTION = 'policyMemo';
@@ -38,7 +38,8 @@ export class Config {
       severity: c.get<Record<string, SeveritySetting>>('check.severity', {}),
       unsupportedHints: c.get<boolean>('check.unsupportedHints', false),
       allowSourcesOutsideWorkspace: c.get<boolean>('allowSourcesOutsideWorkspace', false),
-      citationStyle: (CITATION_STYLES as readonly string[]).includes(c.get<string>('citationStyle', 'inline')) ? c.get<CitationStyle>('citationStyle', 'inline') : 'inline',
+      citationStyle: (CITATION_STYLE_SETTINGS as readonly string[]).includes(c.get<string>('citationStyle', 'inline')) ? c.get<CitationStyleSetting>('citationStyle', 'inline') : 'inline',
+      cslFile: (c.get<string>('cslFile', '') ?? '').trim(),
       completionTrigger: c.get<string>('completion.trigger', DEFAULT_COMPLETION_TRIGGER) || DEFAULT_COMPLETION_TRIGGER,
     };
   }
@@ -62,7 +63,10 @@ export class Config {
   get unsupportedHints(): boolean { return this.values.unsupportedHints; }
   /** Off in an untrusted workspace whatever the settings say. */
   get allowSourcesOutsideWorkspace(): boolean { return this.values.allowSourcesOutsideWorkspace && vscode.workspace.isTrusted; }
-  get citationStyle(): CitationStyle { return this.values.citationStyle; }
+  /** The setting as written; `CitationFormats` (cslStyles.ts) makes it a kind of mark and, for CSL, a formatter. */
+  get citationStyle(): CitationStyleSetting { return this.values.citationStyle; }
+  /** policyMemo.cslFile: in an untrusted workspace only the user's value is seen (restrictedConfigurations). */
+  get cslFile(): string { return this.values.cslFile; }
   get completionTrigger(): string { return this.values.completionTrigger; }
 
   severityOf(code: string, fallback: Severity): SeveritySetting {

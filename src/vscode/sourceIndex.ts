@@ -7,6 +7,8 @@ import { SOURCE_EXCLUDE_GLOB } from '../core/sources/workspace';
 import type { Config } from './config';
 import { showWarning } from './inert';
 import { WorkerExtractor } from '../worker/workerExtractor';
+import { applyBibliographies, type Bibliography, type CslItem } from '../core/citing/bibliography';
+import { BibliographyFiles, bibliographyMessage, readMemoBibliographies } from '../core/citing/bibliographyFile';
 
 export const SAMPLE_RELATIVE_PATH = 'media/sample/rutte-sudani-the-hague.txt';
 export const SAMPLE_MEMO_RELATIVE_PATH = 'media/sample/memo.md';
@@ -20,9 +22,12 @@ const OUTSIDE_WORKSPACE: Record<Exclude<Placement, 'inside'>, string> = {
 
 /** The sources one memo is checked against, and which rule chose them. */
 export interface MemoSourceSet {
+  /** Keyed and described by the memo's bibliography where it has an entry for them. */
   readonly sources: Extraction[];
   readonly problems: SourceProblem[];
   readonly origin: SourcesOrigin;
+  /** The items of the memo's front matter `bibliography:` files, in their order (none without one). */
+  readonly bibliography: readonly CslItem[];
 }
 
 export interface SourceProblem {
@@ -48,6 +53,7 @@ export class SourceIndex implements vscode.Disposable {
   private generation = 0;
   private running: Promise<void> | undefined;
   private readonly reportedProblems = new Set<string>();
+  private readonly bibliographyFiles = new BibliographyFiles();
 
   constructor(private readonly config: Config, private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
     this.extractor = new WorkerExtractor(vscode.Uri.joinPath(extensionUri, 'dist').fsPath, (line) => log.warn(line));
@@ -271,6 +277,36 @@ export class SourceIndex implements vscode.Disposable {
    * `sources:` (paths relative to the memo, inside the workspace), else the workspace's sources, else the sample.
    */
   async sourcesForMemo(document: vscode.TextDocument): Promise<MemoSourceSet> {
+    const found = await this.uncitedSourcesForMemo(document);
+    const bibliographies = await this.bibliographiesOf(document);
+    if (!bibliographies.length) return { ...found, bibliography: [] };
+    return { ...found, sources: applyBibliographies(found.sources, bibliographies), bibliography: bibliographies.flatMap((b) => b.items) };
+  }
+
+  /**
+   * The bibliographies a memo's front matter names (`bibliography: refs.bib`, relative to the memo), read when they
+   * change; each file's problems (syntax errors, duplicate keys, not found) are one message naming it, once. A file
+   * outside the workspace is read only as a source there would be (see {@link outsideWorkspace}).
+   */
+  private async bibliographiesOf(document: vscode.TextDocument): Promise<Bibliography[]> {
+    if (document.uri.scheme !== 'file') return [];
+    const { bibliographies, refused } = await readMemoBibliographies(document.uri.fsPath, document.getText(), this.bibliographyFiles, (path) => this.outsideWorkspace(path));
+    for (const r of refused) this.reportBibliography(r.entry, [r.reason], 0);
+    for (const b of bibliographies) this.reportBibliography(b.name, b.problems, b.items.length);
+    return bibliographies;
+  }
+
+  /** One warning per file and set of problems, in the log every time it is read with them. */
+  private reportBibliography(name: string, problems: readonly string[], items: number): void {
+    if (!problems.length) return;
+    const text = `Policy Memo: bibliography ${name} ${bibliographyMessage(problems, items)}.`;
+    if (this.reportedProblems.has(text)) return;
+    this.reportedProblems.add(text);
+    this.log.warn(text.replace(/^Policy Memo: /, ''));
+    void showWarning(text);
+  }
+
+  private async uncitedSourcesForMemo(document: vscode.TextDocument): Promise<Omit<MemoSourceSet, 'bibliography'>> {
     const listed = this.listedSources(document);
     if (!listed) {
       await this.ready();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test, from a fresh clone: installs what it needs (npm ci; Debian's chromium and the native
+# Every test, from a fresh clone: installs what it needs (npm ci; Debian's chromium, pandoc and the native
 # build packages; VS Code server from the code-server npm package), then runs type-check, lint,
 # unit tests (plain Node), integration tests (inside a real VS Code) and the browser e2e.
 set -euo pipefail
@@ -25,6 +25,13 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 step "VS Code server and chromium"
 bash test/harness/install-code-server.sh >/dev/null
+# Debian's pandoc (~30 s to install): the unit tests render memos with pandoc --citeproc (test/unit/pandoc.test.ts).
+if ! command -v pandoc >/dev/null 2>&1; then
+  step "pandoc"
+  if [ "$(id -u)" != 0 ]; then echo "test-all: pandoc is missing (run as root or apt-get install pandoc)" >&2; exit 2; fi
+  apt-get update >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pandoc >/dev/null
+fi
 step "type-check"
 npx tsc --noEmit -p .
 step "lint"

@@ -40,3 +40,19 @@ describe('the shipped bundle', () => {
     assert.deepStrictEqual(bundled, JSON.parse(JSON.stringify(extractionToJson(extraction, bundled.path))));
   });
 });
+
+describe('the citation bundle (dist/citationLib.js)', () => {
+  it('is apart from the extension\u2019s bundle, reads BibTeX, and has no fetch in it', function () {
+    this.timeout(60000);
+    const lib = join(ROOT, 'dist', 'citationLib.js');
+    if (!existsSync(lib)) execFileSync(process.execPath, ['esbuild.js'], { cwd: ROOT });
+    const script = `const lib = require(${JSON.stringify(lib)}); process.stdout.write(JSON.stringify(lib.parseBibtex('@book{a, title = {T}, url = {https://example.org}}')))`;
+    const items = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    assert.deepStrictEqual(items.map((i: { id: string; URL: string }) => [i.id, i.URL]), [['a', 'https://example.org']]);
+    const code = readFileSync(lib, 'utf8');
+    assert.ok(code.includes('Policy Memo makes no network access'), 'sync-fetch and node-fetch are stubbed');
+    assert.ok(!/require\("(?:node:)?(?:https?|net|tls)"\)/.test(code), 'no network module is required');
+    const extension = readFileSync(join(ROOT, 'dist', 'extension.js'), 'utf8');
+    assert.ok(extension.includes('require("./citationLib.js")') && !extension.includes('citeproc_commonjs'), 'the extension loads it, lazily, from beside itself');
+  });
+});

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main, EXIT_CLEAN, EXIT_USAGE } from '../../src/cli/main';
@@ -340,5 +340,60 @@ describe('memo-check: which sources, as the extension resolves them (issue 13, p
       'memo-check: source sources/empty.txt is empty; skipped',
       `memo-check: memo.md: checked against 1 source from policyMemo.sources (default sources/**/*.{txt,md,html,pdf,docx}) under ${dir}: sources/schools.txt`,
     ]);
+  });
+});
+
+describe('memo-check check: bibliographies', () => {
+  const FIXTURE = join(ROOT, 'test', 'fixtures', 'bibliography');
+  const fixture = (name: string): string => readFileSync(join(FIXTURE, name), 'utf8');
+  const SOURCES = ['car-parks.md', 'ledger-budget.md', 'trees-study.md'];
+  const CITED = 'Okafor said \u201cEvery space we build invites another car into the centre\u201d [@okafor2025, para. 3]. Ortiz reported it [@ortiz2025, para. 9].\n';
+  /** A project with the fixture's sources in sources/ and, unless told otherwise, refs.bib beside the memo. */
+  function project(memo: string, extra: Record<string, string> = { 'refs.bib': fixture('refs.bib') }): string {
+    const files: Record<string, string> = { 'memo.md': memo, ...extra };
+    for (const f of SOURCES) files[`sources/${f}`] = fixture(join('sources', f));
+    return workspace(files);
+  }
+  const codes = (out: string): string[] => JSON.parse(out).files[0].diagnostics.map((d: { code: string }) => d.code);
+
+  it('resolves the keys of the memo\u2019s front matter bibliography as the extension does: no citation/unknown, a stale one found', async () => {
+    const dir = project(`---\nbibliography: refs.bib\n---\n\n${CITED}`);
+    const { code, out, err } = await run(['--format', 'json', 'memo.md'], dir);
+    assert.strictEqual(code, EXIT_CLEAN, err);
+    assert.ok(!codes(out).includes('citation/unknown'), out);
+    assert.ok(codes(out).includes('citation/stale'), out);
+    assert.deepStrictEqual(JSON.parse(out).files[0].bibliography, ['refs.bib']);
+    assert.strictEqual(err, '');
+    // Without it the same keys are unknown: the test above is not passing by accident.
+    const without = await run(['--format', 'json', 'memo.md'], project(CITED));
+    const unknown = JSON.parse(without.out).files[0].diagnostics.filter((d: { code: string }) => d.code === 'citation/unknown');
+    assert.deepStrictEqual(unknown.map((d: { message: string }) => d.message), ['No source "okafor2025" among this memo\'s sources'], without.out);
+  });
+
+  it('names on stderr a bibliography with a syntax error or one that is missing, and uses its good entries', async () => {
+    const broken = project(`---\nbibliography: [refs.bib, broken.bib]\n---\n\n${CITED}`, { 'refs.bib': fixture('refs.bib'), 'broken.bib': fixture('broken.bib') });
+    const read = await run(['--format', 'json', 'memo.md'], broken);
+    assert.strictEqual(read.code, EXIT_CLEAN, read.err);
+    assert.ok(!codes(read.out).includes('citation/unknown'), read.out);
+    assert.match(read.err, /^memo-check: warning: bibliography broken\.bib has a syntax error in the entry "broken2024" at line \d+ .*key "dup" is defined 2 times .*its 2 other entries are used\.$/m);
+    assert.strictEqual(read.err.trim().split('\n').length, 1, read.err);
+
+    const missing = await run(['memo.md'], project(`---\nbibliography: gone.bib\n---\n\n${CITED}`));
+    assert.strictEqual(missing.code, EXIT_CLEAN, missing.err);
+    assert.match(missing.err, /^memo-check: warning: bibliography gone\.bib is not found\. The memo is checked as before; the sources keep their own citation keys\.$/m);
+    assert.match(missing.out, /citation\/unknown No source "okafor2025"/);
+  });
+
+  it('refuses a bibliography outside the project root, naming it, and prints none of it', async () => {
+    const outer = mkdtempSync(join(tmpdir(), 'memo-check-'));
+    writeFileSync(join(outer, 'secret.bib'), '@misc{secret2024, title = {Top Secret Title}}\n');
+    const dir = join(outer, 'project');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'memo.md'), `---\nbibliography: ../secret.bib\n---\n\n${CITED}`);
+    const { code, out, err } = await run(['--source', join(FIXTURE, 'sources', 'car-parks.md'), 'memo.md'], dir);
+    assert.strictEqual(code, EXIT_USAGE);
+    assert.strictEqual(out, '');
+    assert.strictEqual(err, `memo-check: bibliography ${join(outer, 'secret.bib')} is outside the project root ${dir} and is not read (use --root DIR or --allow-outside-root)\n`);
+    assert.strictEqual((await run(['--allow-outside-root', '--source', join(FIXTURE, 'sources', 'car-parks.md'), 'memo.md'], dir)).code, EXIT_CLEAN);
   });
 });

@@ -18,7 +18,8 @@ import { extractionToJson } from '../../src/core/sources/report';
 import { pageAt, paragraphAt, readingText, sentenceText } from '../../src/core/sources/source';
 import { articlePdf } from '../fixtures/formats/pdfWriter';
 import { extractText, ROOT } from './fixtures';
-import { footnoteDefinition, formatCitation, parseCitations } from '../../src/core/citing/citation';
+import { citationEdit, footnoteDefinition, formatCitation, parseCitations, resolveCitation } from '../../src/core/citing/citation';
+import { BUNDLED_STYLES, CSL_FOLDER, CslFormatter, LOCALE_FILE, type BundledStyle } from '../../src/core/citing/cslStyle';
 
 const FORMATS = join(ROOT, 'test', 'fixtures', 'formats');
 const fixture = (name: string): string => join(FORMATS, name);
@@ -242,10 +243,10 @@ describe('citing a PDF by page', () => {
     assert.ok(rutte);
     const page = pageAt(x.source, rutte.start);
     const paragraph = paragraphAt(x.source, rutte.start)?.number ?? 0;
-    assert.strictEqual(formatCitation(x.source, paragraph, 'inline', rutte.start), `(Institute for Fiscal Policy, p. ${page})`);
-    assert.strictEqual(formatCitation(x.source, paragraph, 'pandoc', rutte.start), `[@defence-review, p. ${page}]`);
-    assert.strictEqual(formatCitation(x.source, paragraph, 'footnote', rutte.start), `[^defence-review-${paragraph}]`);
-    assert.match(footnoteDefinition(x.source, paragraph, rutte.start), new RegExp(`, p\\. ${page}, \u00b6${paragraph}\\.$`));
+    assert.strictEqual(formatCitation(x.source, paragraph, 'inline', { at: rutte.start }), `(Institute for Fiscal Policy, p. ${page})`);
+    assert.strictEqual(formatCitation(x.source, paragraph, 'pandoc', { at: rutte.start }), `[@defence-review, p. ${page}]`);
+    assert.strictEqual(formatCitation(x.source, paragraph, 'footnote', { at: rutte.start }), `[^defence-review-${paragraph}]`);
+    assert.match(footnoteDefinition(x.source, paragraph, { at: rutte.start }), new RegExp(`, p\\. ${page}, \u00b6${paragraph}\\.$`));
     const parsed = parseCitations(`"Two percent is a floor" (Institute for Fiscal Policy, p. ${page}) and [@defence-review, p. ${page}]`);
     assert.deepStrictEqual(parsed.map((c) => [c.style, c.page]), [['inline', page], ['pandoc', page]]);
   });
@@ -266,8 +267,55 @@ describe('citing a PDF by page', () => {
     const findings = new Checker().check(parseMemo('As Smith argued (Smith 2019, p. 12), budgets drift.\n'), [x]);
     assert.deepStrictEqual(findings.filter((f) => f.code.startsWith('citation/')), []);
     const text = extractText('The port handled 12 million tonnes in 2023.\n\nThe mayor said so.\n', 'port.txt');
-    assert.strictEqual(formatCitation(text.source, 2, 'inline', 0), '(port, \u00b62)');
+    assert.strictEqual(formatCitation(text.source, 2, 'inline', { at: 0 }), '(port, \u00b62)');
     assert.strictEqual(formatCitation(text.source, 2, 'pandoc'), '[@port, para. 2]');
+  });
+});
+
+describe('citing a PDF by page in a CSL style', () => {
+  function formatter(style: BundledStyle): CslFormatter {
+    const made = CslFormatter.create(readFileSync(join(ROOT, CSL_FOLDER, BUNDLED_STYLES[style]), 'utf8'), readFileSync(join(ROOT, CSL_FOLDER, LOCALE_FILE), 'utf8'));
+    assert.ok(made instanceof CslFormatter, 'error' in made ? made.error : 'no formatter');
+    return made;
+  }
+
+  it('gives citeproc the page as the locator, not the paragraph, in APA and Chicago', async () => {
+    const x = await extracted('defence-review.pdf');
+    const rutte = x.quotes.find((q) => q.speaker === 'Mark Rutte');
+    assert.ok(rutte);
+    const page = pageAt(x.source, rutte.start);
+    const paragraph = paragraphAt(x.source, rutte.start)?.number ?? 0;
+    assert.ok(page !== undefined && paragraph > 0 && paragraph !== page, `page ${page}, paragraph ${paragraph}`);
+    const apa = formatter('apa');
+    const mark = formatCitation(x.source, paragraph, 'inline', { at: rutte.start, csl: apa });
+    assert.match(mark, new RegExp(`^\\(.+, (?:\\d{4}|n\\.d\\.), p\\. ${page}\\)$`));
+    assert.doesNotMatch(mark, /para\./);
+    const chicago = formatter('chicago-note');
+    const definition = footnoteDefinition(x.source, paragraph, { at: rutte.start, csl: chicago });
+    assert.match(definition, new RegExp(`^\\[\\^defence-review-${paragraph}\\]: .*\\b${page}[.,]`));
+    assert.doesNotMatch(definition, /para\./);
+    const edit = citationEdit('', x.source, paragraph, 'footnote', { at: rutte.start, csl: chicago });
+    assert.strictEqual(edit.appendAtEnd, `${definition}\n`);
+    // A text source in the same style keeps the paragraph as its locator.
+    const text = extractText('The port handled 12 million tonnes in 2023.\n\nThe mayor said so.\n', 'port.txt');
+    assert.match(formatCitation(text.source, 2, 'inline', { csl: apa }), /, para\. 2\)$/);
+    // The APA mark is read back: by page, resolved to the PDF.
+    const [parsed] = parseCitations(`"Two percent is a floor" ${mark}.`);
+    assert.strictEqual(parsed?.style, 'author-date');
+    assert.strictEqual(parsed.page, page);
+    assert.strictEqual(parsed.paragraph, 0);
+    assert.strictEqual(resolveCitation(parsed, [x]), x);
+  });
+
+  it('an APA page citation that does not hold the quote is stale, and the fix names the right page', async () => {
+    const x = await extracted('defence-review.pdf');
+    const apa = formatCitation(x.source, 1, 'inline', { at: 0, csl: formatter('apa') }).replace(/p\. \d+\)$/, 'p. 1)');
+    const stale = new Checker().check(parseMemo(`Rutte said: "Two percent is a floor, not a ceiling" ${apa}.\n`), [x]).find((f) => f.code === 'citation/stale');
+    assert.ok(stale, 'no citation/stale');
+    assert.match(stale.message, /^The quote is on p\. [23] of defence-review, not p\. 1$/);
+    assert.strictEqual(stale.fix?.newText, apa.replace(/p\. 1\)$/, `p. ${/p\. (\d)/.exec(stale.message)?.[1]})`));
+    const book = new Checker().check(parseMemo('As Smith argued (Smith, 2019, p. 12), budgets drift.\n'), [x]);
+    assert.deepStrictEqual(book.filter((f) => f.code.startsWith('citation/')), [], 'a book cited by page, APA style, is left alone');
   });
 });
 

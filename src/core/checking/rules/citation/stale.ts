@@ -27,7 +27,7 @@ function staleCitations(ctx: RuleContext): BlockFinding[] {
           message: `The quote is on p. ${actual} of ${x.source.key}, not p. ${c.page}`,
           span,
           evidence: { extraction: x, span: { start: paragraph.start, end: paragraph.end }, text: originalText(x.source, paragraph) },
-          fix: { span, newText: c.style === 'inline' ? raw.slice(c.start, c.end).replace(/p\.\s*\d+/, `p. ${actual}`) : formatCitation(x.source, paragraph.number, c.style, match.start), title: `Point the citation at p. ${actual}` },
+          fix: { span, newText: c.style === 'inline' || c.style === 'author-date' ? raw.slice(c.start, c.end).replace(/p\.\s*\d+(?=\)$)/, `p. ${actual}`) : formatCitation(x.source, paragraph.number, c.style, { at: match.start }), title: `Point the citation at p. ${actual}` },
         });
       } else if (!pageSpan(x.source, c.page)) {
         findings.push({ code: DiagnosticCode.CitationStale, message: `${x.source.key} has no p. ${c.page} (it has ${x.source.pages?.length ?? 0} pages)`, span });

@@ -10,7 +10,8 @@ export const unknownCitationRule: Rule = {
   defaultSeverity: 'information',
   scope: 'citations',
   check: (ctx) => citationsOf(ctx.raw, ctx.corpus.extractions)
-    // "(Smith, p. 12)" is how books are cited too: an inline page citation is only ours when it names a source.
-    .filter(({ source, citation }) => !source && !(citation.style === 'inline' && citation.page !== undefined))
+    // "(Smith, p. 12)" and "(Smith, 2019, p. 12)" are how books are cited too: an inline or author-date page
+    // citation is only ours when it names a source.
+    .filter(({ source, citation }) => !source && !((citation.style === 'inline' || citation.style === 'author-date') && citation.page !== undefined))
     .map(({ citation: c }) => ({ code: DiagnosticCode.CitationUnknown, message: `No source "${c.name}" among this memo's sources`, span: { start: c.start, end: c.end } })),
 };
