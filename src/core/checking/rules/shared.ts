@@ -66,14 +66,27 @@ export function mentionsAny(sentence: IndexedSentence, keys: readonly string[]):
  * names Quds); a common word ("cities") does not name "Nature Cities".
  */
 export function containsWord(sentence: IndexedSentence, words: readonly string[]): boolean {
-  const { tokens } = sentence.extraction.source;
+  const own = capitalisedWordsOf(sentence);
+  return words.some((w) => own.has(w.toLowerCase()));
+}
+
+/** The capitalised words of each source sentence read so far, lower-cased: every claim's names ask for them. */
+const capitalisedWords = new WeakMap<Extraction, Map<number, ReadonlySet<string>>>();
+
+function capitalisedWordsOf(sentence: IndexedSentence): ReadonlySet<string> {
   const s = sentence.fact.sentence;
+  let bySentence = capitalisedWords.get(sentence.extraction);
+  if (!bySentence) capitalisedWords.set(sentence.extraction, (bySentence = new Map()));
+  const known = bySentence.get(s.index);
+  if (known) return known;
+  const { tokens } = sentence.extraction.source;
   const own = new Set<string>();
   for (let k = s.firstToken; k < s.endToken; k++) {
     const text = tokens.token(k)?.text;
     if (text && /^\p{Lu}/u.test(text)) own.add(text.toLowerCase());
   }
-  return words.some((w) => own.has(w.toLowerCase()));
+  bySentence.set(s.index, own);
+  return own;
 }
 
 /**
