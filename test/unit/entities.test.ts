@@ -4,6 +4,7 @@ import { factsOf, factValues } from '../../src/core/sources/extract';
 import { checkMemo } from '../../src/core/checking/check';
 import { parseMemo } from '../../src/core/memo/memo';
 import type { Extraction } from '../../src/core/sources/extract';
+import { analyse, latin1StandIn } from '../../src/core/language/nlp';
 
 function codes(memo: string, sources: Extraction[]): string[] {
   return checkMemo(parseMemo(memo), sources).filter((f) => f.code.startsWith('conflict/')).map((f) => f.code);
@@ -22,6 +23,21 @@ describe('entities: names typed by world knowledge and by the text', () => {
     const n = names('The pipeline would run between Mombasa and Kisumu, officials said.\n');
     assert.deepStrictEqual(n.place, ['Mombasa', 'Kisumu']);
     assert.deepStrictEqual(n.organization, []);
+  });
+
+  it('reads names with letters beyond Latin-1 whole (the tokenizer alone cuts them at each such letter)', () => {
+    const n = names('Ma\u0142gorzata Zieli\u0144ska met port officials in Gda\u0144sk and Klaip\u0117da on Monday.\n');
+    assert.deepStrictEqual(n.person, ['Ma\u0142gorzata Zieli\u0144ska']);
+    assert.deepStrictEqual(n.place, ['Gda\u0144sk', 'Klaip\u0117da']);
+  });
+
+  it('gives back a token beyond Latin-1 as the text spells it, at its own offsets', () => {
+    const text = 'Mayor \u0141ukasz \u017b\u00f3\u0142kiewski spoke in \u0141\u00f3d\u017a.';
+    assert.strictEqual(latin1StandIn(text)?.length, text.length);
+    const { tokens } = analyse(text);
+    for (const t of tokens) assert.strictEqual(text.slice(t.start, t.end), t.text);
+    assert.deepStrictEqual(tokens.map((t) => t.text).slice(0, 4), ['Mayor', '\u0141ukasz', '\u017b\u00f3\u0142kiewski', 'spoke']);
+    assert.strictEqual(latin1StandIn('Plain text, \u201cquoted\u201d.'), undefined);
   });
 
   it('keeps a title and a speech verb above the gazetteer', () => {

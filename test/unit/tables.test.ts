@@ -197,6 +197,13 @@ describe('tables', () => {
     assert.deepStrictEqual(Object.keys(json.facts[0]).slice(0, 3), ['text', 'range', 'values']);
   });
 
+  it('extraction: a name is looked for in each cell on its own, so a row header and a country beside it are two names', () => {
+    const x = extractText('| Port | Country | Berths |\n|---|---|---|\n| **Gdynia** | Poland | 8 |\n| **Aarhus** | Denmark | 6 |\n', 'ports.md');
+    const names = x.mentions.map((m) => `${m.type}:${m.canonical}`);
+    assert.ok(names.includes('place:Poland') && names.includes('place:Denmark'), JSON.stringify(names));
+    assert.ok(!names.some((n) => /Gdynia Poland|Aarhus Denmark/.test(n)), JSON.stringify(names));
+  });
+
   for (const [kind, source] of [['Markdown', () => extractText(AID, 'aid.md')], ['HTML', () => extractText(AID_HTML, 'aid.html')]] as const) {
     it(`checking (${kind}): a claim naming a row and a column is compared with that cell only`, () => {
       const x = [source()];

@@ -86,13 +86,35 @@ export function unwrapLines(input: string): string {
   });
 }
 
+/** A letter or combining mark beyond Latin-1: wink's tokenizer cuts a word at each one ("Gda", "ń", "sk"). */
+const BEYOND_LATIN1 = /(?![\u0000-\u00ff])[\p{L}\p{M}]/gu;
+
+/**
+ * The text with every letter and mark beyond Latin-1 replaced by a Latin-1 letter of its case (its base letter where
+ * Unicode decomposes it: "ń" -> "n"; "ł" has none, so "x"), one for each UTF-16 unit, so offsets stay the same;
+ * undefined when there is none. wink then reads "Gdańsk", "Małgorzata Zielińska-Ward" or "Klaipėda" as the words
+ * they are instead of cutting them into fragments that became names of their own.
+ */
+export function latin1StandIn(text: string): string | undefined {
+  let changed = false;
+  const out = text.replace(BEYOND_LATIN1, (ch) => {
+    changed = true;
+    const base = ch.normalize('NFD')[0];
+    const letter = base && base.charCodeAt(0) <= 0xff && /\p{L}/u.test(base) ? base : ch !== ch.toLowerCase() ? 'X' : 'x';
+    return letter + 'x'.repeat(ch.length - 1);
+  });
+  return changed ? out : undefined;
+}
+
 /**
  * Tokenises, splits sentences, tags POS and negation, with offsets into `text`. Hard wraps are read as spaces (see
  * {@link unwrapLines}), and runs without a space that are no prose (guard.ts) too: the tokenizer's time grows with
  * the square of a run's length.
  */
 export function analyse(input: string): Analysis {
-  const text = unwrapLines(withoutNoProse(input));
+  const original = unwrapLines(withoutNoProse(input));
+  const standIn = latin1StandIn(original);
+  const text = standIn ?? original;
   const doc = nlp().readDoc(text);
   const values: string[] = doc.tokens().out(its.value);
   const pos: string[] = doc.tokens().out(its.pos);
@@ -112,8 +134,11 @@ export function analyse(input: string): Analysis {
     const at = text.slice(from, from + TOKEN_SEARCH_WINDOW + value.length).indexOf(value);
     const start = at < 0 ? Math.min(cursor, text.length) : from + at;
     const end = Math.min(start + value.length, text.length);
+    // A word read through stand-in letters is given back as the source spells it, and is its own lemma.
+    const word = standIn !== undefined && at >= 0 ? original.slice(start, end) : value;
+    const lemma = word === value ? String(lemmas[i] ?? value) : word;
     tokens.push({
-      text: intern(value), start, end, pos: intern(pos[i]), lemma: intern(String(lemmas[i] ?? value).toLowerCase()),
+      text: intern(word), start, end, pos: intern(pos[i]), lemma: intern(lemma.toLowerCase()),
       type: intern(types[i]), negated: Boolean(negations[i]), stopWord: Boolean(stops[i]),
     });
     cursor = end;

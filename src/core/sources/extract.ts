@@ -81,6 +81,33 @@ function listedType(m: Mention): EntityValue['type'] {
   return m.type === 'organization' && m.guessed ? 'name' : m.type;
 }
 
+/**
+ * What names are looked for in: each sentence, but each cell of a table row on its own. A row's text is its cells
+ * side by side ("Gdansk     Poland   8"), and a name run across cells was one name of both ("Gdansk Poland", a
+ * person) that {@link withinCells} then dropped, country and all. A cell opens like a sentence.
+ */
+function mentionSegments(source: SourceDoc, tokens: readonly Token[]): { firstToken: number; endToken: number }[] {
+  if (source.tables.length === 0) return [...source.sentences];
+  const segments: { firstToken: number; endToken: number }[] = [];
+  for (const sentence of source.sentences) {
+    const row = tableRowOf(source, sentence.index)?.row;
+    if (!row) {
+      segments.push(sentence);
+      continue;
+    }
+    const cells = [...(row.header ? [row.header] : []), ...row.cells].sort((a, b) => a.start - b.start);
+    let k = sentence.firstToken;
+    for (const cell of cells) {
+      while (k < sentence.endToken && tokens[k].start < cell.start) k++;
+      let end = k;
+      while (end < sentence.endToken && tokens[end].end <= cell.end) end++;
+      if (end > k) segments.push({ firstToken: k, endToken: end });
+      k = end;
+    }
+  }
+  return segments;
+}
+
 /** Mentions, less those of a table that run from one cell into the next ("Item | Amount" is no name): a name is in one cell. */
 function withinCells(source: SourceDoc, mentions: Mention[]): Mention[] {
   if (source.tables.length === 0) return mentions;
@@ -162,7 +189,7 @@ function isNamedPerson(tokens: readonly Token[], first: number, m: Mention): boo
 export function extract(source: SourceDoc): Extraction {
   // Extraction reads every token: as objects for its length, then dropped.
   const tokens = source.tokens.toArray();
-  const mentions = withinCells(source, findMentions(source.text, tokens, source.sentences));
+  const mentions = withinCells(source, findMentions(source.text, tokens, mentionSegments(source, tokens)));
   const quoteContext = { text: source.text, tokens, sentences: source.sentences, mentions, blocks: source.paragraphs };
   const quotes = findQuotes(quoteContext);
   const turns = findTurns(quoteContext);
