@@ -15,6 +15,7 @@ import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
 import { labelText, showInformation, textMarkdown, trustedMarkdown } from './inert';
 import type { SourceIndex } from './sourceIndex';
+import type { SourceReader } from './reader';
 import type { CitationFormats, Citer } from './cslStyles';
 
 /** Most items one completion request returns; the list is marked incomplete so typing narrows it further. */
@@ -298,7 +299,7 @@ export async function addReference(index: SourceIndex, formats: CitationFormats,
   }, { undoStopBefore: false, undoStopAfter: true });
 }
 
-export async function openCitation(index: SourceIndex, path: unknown, start: unknown, end: unknown): Promise<void> {
+export async function openCitation(index: SourceIndex, reader: SourceReader, path: unknown, start: unknown, end: unknown): Promise<void> {
   if (typeof path !== 'string' || typeof start !== 'number' || typeof end !== 'number') return;
   // Only a loaded source opens: the path comes from a link, and a link names no other file.
   const x = index.loaded(path);
@@ -306,11 +307,7 @@ export async function openCitation(index: SourceIndex, path: unknown, start: unk
     void showInformation('Policy Memo: this source is no longer loaded.');
     return;
   }
-  const document = await vscode.workspace.openTextDocument(sourceUri(x));
-  // Offsets into a source's text go through its line index (they skip folded invisible characters).
-  const at = x.source.lines.rangeOf({ start, end });
-  const range = new vscode.Range(at.start.line, at.start.character, at.end.line, at.end.character);
-  await vscode.window.showTextDocument(document, { selection: range });
+  await reader.reveal(x, { start, end });
 }
 
 /** Runs a provider's work; a failure is logged and answered with nothing, never thrown into the editor. */
@@ -323,7 +320,7 @@ export async function guarded<T>(log: vscode.OutputChannel, what: string, work: 
   }
 }
 
-export function registerCiting(index: SourceIndex, config: Config, formats: CitationFormats, log: vscode.OutputChannel): vscode.Disposable[] {
+export function registerCiting(index: SourceIndex, config: Config, formats: CitationFormats, reader: SourceReader, log: vscode.OutputChannel): vscode.Disposable[] {
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   const completions = new CitationCompletions(index, config, formats);
   const hovers = new CitationHovers(index);
@@ -347,7 +344,7 @@ export function registerCiting(index: SourceIndex, config: Config, formats: Cita
     { dispose: () => registered?.dispose() },
     vscode.languages.registerHoverProvider(markdown, { provideHover: (d, p) => guarded(log, 'hover', () => hovers.provideHover(d, p)) }),
     vscode.languages.registerDefinitionProvider(markdown, { provideDefinition: (d, p) => guarded(log, 'go to source', () => definitions.provideDefinition(d, p)) }),
-    vscode.commands.registerCommand(OPEN_CITATION_COMMAND, (path: unknown, start: unknown, end: unknown) => openCitation(index, path, start, end)),
+    vscode.commands.registerCommand(OPEN_CITATION_COMMAND, (path: unknown, start: unknown, end: unknown) => openCitation(index, reader, path, start, end)),
     vscode.commands.registerCommand(ADD_REFERENCE_COMMAND, (uri: unknown, path: unknown) => addReference(index, formats, uri, path)),
   ];
 }
