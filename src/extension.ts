@@ -8,6 +8,7 @@ import { showError } from './vscode/inert';
 import { MemoDiagnostics } from './vscode/diagnostics';
 import { SourceIndex } from './vscode/sourceIndex';
 import { MemoStatus } from './vscode/memoStatus';
+import { SourceReader } from './vscode/reader';
 import { createSourcesView, SourcesTreeProvider, type TreeNode } from './vscode/sourcesTree';
 
 export interface PolicyMemoApi {
@@ -17,6 +18,8 @@ export interface PolicyMemoApi {
   /** The status bar item and the Sources view, whose text the API cannot read back: for the integration tests. */
   readonly status: MemoStatus;
   readonly view: vscode.TreeView<TreeNode>;
+  /** The decorations of opened sources, which the API cannot read back either. */
+  readonly reader: SourceReader;
   /** The log channel's file: VS Code writes a log channel named N to N.log in the extension's log folder. */
   readonly logFile: vscode.Uri;
 }
@@ -36,17 +39,18 @@ export function activate(context: vscode.ExtensionContext): PolicyMemoApi | unde
     const status = new MemoStatus(config, sources, diagnostics);
     const sourcesView = createSourcesView(sources, tree);
     const formats = new CitationFormats(config, context.extensionUri, log);
+    const reader = new SourceReader(sources);
     context.subscriptions.push(
-      sources, tree, diagnostics, status, formats,
+      sources, tree, diagnostics, status, formats, reader,
       ...sourcesView.disposables,
-      ...registerCommands(sources, formats),
-      ...registerCiting(sources, config, formats, log),
+      ...registerCommands(sources, formats, reader),
+      ...registerCiting(sources, config, formats, reader, log),
       ...diagnostics.register(),
       registerConflictFixes(diagnostics),
     );
     // Sources load in the background: the NLP model loads on first need, not during activation.
     setTimeout(() => void sources.refresh(), 0);
-    return { sources, tree, diagnostics, status, view: sourcesView.view, logFile: vscode.Uri.joinPath(context.logUri, `${LOG_NAME}.log`) };
+    return { sources, tree, diagnostics, status, view: sourcesView.view, reader, logFile: vscode.Uri.joinPath(context.logUri, `${LOG_NAME}.log`) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`activation failed: ${message}`);

@@ -4,6 +4,7 @@ import { citationChanges, citationEdit, footnoteDefinition, namesPage, pageSpan,
 import { pageAt } from '../core/sources/source';
 import { whereText } from './passages';
 import { findEntries, type CompletionEntry } from '../core/citing/completion';
+import { CITATION_SNIPPET_NAMES, citationSnippets, type CitationSnippet } from '../core/citing/snippets';
 import { authorsText, findBibliographyKeys, itemSummary, type CslItem } from '../core/citing/bibliography';
 import type { Extraction } from '../core/sources/extract';
 import { locateQuote } from '../core/checking/quoteMatch';
@@ -14,6 +15,7 @@ import type { Config } from './config';
 import { EXTRACTED_TEXT_SCHEME } from './commands';
 import { labelText, showInformation, textMarkdown, trustedMarkdown } from './inert';
 import type { SourceIndex } from './sourceIndex';
+import type { SourceReader } from './reader';
 import type { CitationFormats, Citer } from './cslStyles';
 
 /** Most items one completion request returns; the list is marked incomplete so typing narrows it further. */
@@ -40,6 +42,29 @@ function footnoteEdits(document: vscode.TextDocument, appendAtEnd: string | unde
   if (!appendAtEnd) return [];
   const end = document.lineAt(document.lineCount - 1).range.end;
   return [vscode.TextEdit.insert(end, appendAtEnd)];
+}
+
+/**
+ * Puts a footnote definition (that the memo lacks) in the one block of definitions at the end of the memo, for a
+ * completion item replacing `range`: as an additional edit, or, when the cursor is on the memo's last line, in the
+ * item's own text after its final stop. `appendAtEnd` is citationEdit's text, for a memo the block cannot be found in.
+ */
+function placeDefinition(item: vscode.CompletionItem, document: vscode.TextDocument, range: vscode.Range, definition: string, appendAtEnd: string): void {
+  const start = document.offsetAt(range.start);
+  const changes = citationChanges(document.getText(), start, document.offsetAt(range.end), '', definition);
+  const lineEnd = document.lineAt(range.end.line).range.end;
+  if (changes.length === 1 && document.positionAt(changes[0].end).line === range.end.line) {
+    // The cursor is on the memo's last line: an edit at the end of the document would be where the completion's
+    // own is, and was applied before it (the trigger stayed typed, the quote landed after the definition). The
+    // rest of the line and the new definition block go in this item's own text instead, after the cursor's stop.
+    const snippet = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString().appendText(String(item.insertText)).appendTabstop(0);
+    item.insertText = snippet.appendText(changes[0].text);
+    item.range = new vscode.Range(range.start, lineEnd);
+  } else if (changes.length === 2 && changes[0].start === start) {
+    item.additionalTextEdits = [vscode.TextEdit.insert(document.positionAt(changes[1].start), changes[1].text)];
+  } else {
+    item.additionalTextEdits = footnoteEdits(document, appendAtEnd);
+  }
 }
 
 interface CompletionContextMatch {
@@ -132,23 +157,50 @@ export class CitationCompletions implements vscode.CompletionItemProvider {
       // The reference list is written once the item is chosen (not computed for every item offered).
       item.command = { title: 'Add to References', command: ADD_REFERENCE_COMMAND, arguments: [document.uri.toString(), source.path] };
     }
-    if (edit.appendAtEnd) {
-      const definition = footnoteDefinition(source, entry.paragraph, { at: entry.at, csl: citer.csl });
-      const start = document.offsetAt(context.range.start);
-      const changes = citationChanges(document.getText(), start, document.offsetAt(context.range.end), '', definition);
-      const lineEnd = document.lineAt(context.range.end.line).range.end;
-      if (changes.length === 1 && document.positionAt(changes[0].end).line === context.range.end.line) {
-        // The cursor is on the memo's last line: an edit at the end of the document would be where the completion's
-        // own is, and was applied before it (the trigger stayed typed, the quote landed after the definition). The
-        // rest of the line and the new definition block go in this item's own text instead, after the cursor's stop.
-        const snippet = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString().appendText(String(item.insertText)).appendTabstop(0);
-        item.insertText = snippet.appendText(changes[0].text);
-        item.range = new vscode.Range(context.range.start, lineEnd);
-      } else if (changes.length === 2 && changes[0].start === start) {
-        item.additionalTextEdits = [vscode.TextEdit.insert(document.positionAt(changes[1].start), changes[1].text)];
-      } else {
-        item.additionalTextEdits = footnoteEdits(document, edit.appendAtEnd);
-      }
+    if (edit.appendAtEnd) placeDefinition(item, document, context.range, footnoteDefinition(source, entry.paragraph, { at: entry.at, csl: citer.csl }), edit.appendAtEnd);
+    return item;
+  }
+}
+
+/** The word being typed before the cursor, as a snippet's prefix is typed ("cite-q"). */
+const SNIPPET_WORD = /[\w-]*$/;
+
+/**
+ * The citing snippets ("cite-quote", "cite-fact"), one per source of the memo, offered where a word that starts one
+ * of their names is typed (as VS Code offers the static snippets). Each choice is a passage with its citation in
+ * the current style (core/citing/snippets.ts), so the snippet leaves a citation of a real source behind; in
+ * footnote style the first choice's definition joins the definitions at the end, as a quote's from `@@` does.
+ */
+export class CitationSnippetItems implements vscode.CompletionItemProvider {
+  constructor(private readonly index: SourceIndex, private readonly formats: CitationFormats) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const prefix = document.lineAt(position.line).text.slice(0, position.character);
+    const word = SNIPPET_WORD.exec(prefix)?.[0] ?? '';
+    // Only while a name of ours is being typed: nothing is built for the other words of the memo.
+    if (!word || !CITATION_SNIPPET_NAMES.some((name) => name.startsWith(word.toLowerCase()))) return undefined;
+    const range = new vscode.Range(position.line, position.character - word.length, position.line, position.character);
+    const { sources } = await this.index.sourcesForMemo(document);
+    const citer = await this.formats.current();
+    return citationSnippets(sources, citer.style, { csl: citer.csl }).map((snippet, rank) => this.item(document, snippet, citer, range, rank));
+  }
+
+  private item(document: vscode.TextDocument, snippet: CitationSnippet, citer: Citer, range: vscode.Range, rank: number): vscode.CompletionItem {
+    const { source } = snippet;
+    const what = snippet.kind === 'cite-quote' ? 'a quote' : 'a fact';
+    const item = new vscode.CompletionItem({ label: snippet.kind, description: labelText(source.key) }, vscode.CompletionItemKind.Snippet);
+    item.range = range;
+    item.filterText = snippet.kind;
+    item.sortText = `${snippet.kind} ${String(rank).padStart(5, '0')}`;
+    item.detail = labelText(`${what} of ${sourceLabel(source)} with its citation (${snippet.choices.length} to choose from)`);
+    item.documentation = textMarkdown(snippet.choices[0].text, `${sourceLabel(source)} — ${snippet.choices.length} choices`);
+    item.insertText = new vscode.SnippetString(snippet.body);
+    const [first] = snippet.choices;
+    const edit = citationEdit(document.getText(), source, first.paragraph, citer.style, { at: first.at, csl: citer.csl });
+    if (edit.appendAtEnd) placeDefinition(item, document, range, footnoteDefinition(source, first.paragraph, { at: first.at, csl: citer.csl }), edit.appendAtEnd);
+    if (citer.style === 'inline' && citer.csl?.info.kind === 'in-text') {
+      // Every choice cites the same source: its entry joins the reference list whichever is taken.
+      item.command = { title: 'Add to References', command: ADD_REFERENCE_COMMAND, arguments: [document.uri.toString(), source.path] };
     }
     return item;
   }
@@ -247,7 +299,7 @@ export async function addReference(index: SourceIndex, formats: CitationFormats,
   }, { undoStopBefore: false, undoStopAfter: true });
 }
 
-export async function openCitation(index: SourceIndex, path: unknown, start: unknown, end: unknown): Promise<void> {
+export async function openCitation(index: SourceIndex, reader: SourceReader, path: unknown, start: unknown, end: unknown): Promise<void> {
   if (typeof path !== 'string' || typeof start !== 'number' || typeof end !== 'number') return;
   // Only a loaded source opens: the path comes from a link, and a link names no other file.
   const x = index.loaded(path);
@@ -255,11 +307,7 @@ export async function openCitation(index: SourceIndex, path: unknown, start: unk
     void showInformation('Policy Memo: this source is no longer loaded.');
     return;
   }
-  const document = await vscode.workspace.openTextDocument(sourceUri(x));
-  // Offsets into a source's text go through its line index (they skip folded invisible characters).
-  const at = x.source.lines.rangeOf({ start, end });
-  const range = new vscode.Range(at.start.line, at.start.character, at.end.line, at.end.character);
-  await vscode.window.showTextDocument(document, { selection: range });
+  await reader.reveal(x, { start, end });
 }
 
 /** Runs a provider's work; a failure is logged and answered with nothing, never thrown into the editor. */
@@ -272,7 +320,7 @@ export async function guarded<T>(log: vscode.OutputChannel, what: string, work: 
   }
 }
 
-export function registerCiting(index: SourceIndex, config: Config, formats: CitationFormats, log: vscode.OutputChannel): vscode.Disposable[] {
+export function registerCiting(index: SourceIndex, config: Config, formats: CitationFormats, reader: SourceReader, log: vscode.OutputChannel): vscode.Disposable[] {
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   const completions = new CitationCompletions(index, config, formats);
   const hovers = new CitationHovers(index);
@@ -289,12 +337,14 @@ export function registerCiting(index: SourceIndex, config: Config, formats: Cita
     }, ...new Set([trigger.slice(-1), '@', '^']));
   };
   registerCompletions();
+  const snippets = new CitationSnippetItems(index, formats);
   return [
+    vscode.languages.registerCompletionItemProvider(markdown, { provideCompletionItems: (d, p) => guarded(log, 'citing snippets', () => snippets.provideCompletionItems(d, p)) }),
     config.onDidChange(registerCompletions),
     { dispose: () => registered?.dispose() },
     vscode.languages.registerHoverProvider(markdown, { provideHover: (d, p) => guarded(log, 'hover', () => hovers.provideHover(d, p)) }),
     vscode.languages.registerDefinitionProvider(markdown, { provideDefinition: (d, p) => guarded(log, 'go to source', () => definitions.provideDefinition(d, p)) }),
-    vscode.commands.registerCommand(OPEN_CITATION_COMMAND, (path: unknown, start: unknown, end: unknown) => openCitation(index, path, start, end)),
+    vscode.commands.registerCommand(OPEN_CITATION_COMMAND, (path: unknown, start: unknown, end: unknown) => openCitation(index, reader, path, start, end)),
     vscode.commands.registerCommand(ADD_REFERENCE_COMMAND, (uri: unknown, path: unknown) => addReference(index, formats, uri, path)),
   ];
 }

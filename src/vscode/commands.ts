@@ -7,6 +7,7 @@ import { readingText, type SourceDoc } from '../core/sources/source';
 import type { CitationFormats, Citer } from './cslStyles';
 import type { SourceIndex } from './sourceIndex';
 import type { TreeNode } from './sourcesTree';
+import type { SourceReader } from './reader';
 
 /** Scheme of the read-only documents that show the text read from an HTML, PDF or Word source (its reading view). */
 export const EXTRACTED_TEXT_SCHEME = 'policy-memo-source';
@@ -26,15 +27,9 @@ export function citationText(p: Passage, mark: string, attributed = true): strin
   return `${p.text} ${mark}`;
 }
 
-/** Opens the source with the passage selected (the reading view for HTML, PDF and Word sources). */
-export async function revealPassage(p: Passage): Promise<vscode.TextEditor> {
-  const source = p.extraction.source;
-  const uri = source.textIsFile ? vscode.Uri.file(source.path) : vscode.Uri.from({ scheme: EXTRACTED_TEXT_SCHEME, path: source.path });
-  const document = await vscode.workspace.openTextDocument(uri);
-  // The source's line index, not the document's offsets: those of a text with invisible characters folded away.
-  const { start, end } = source.lines.rangeOf(p.span);
-  const range = new vscode.Range(start.line, start.character, end.line, end.character);
-  return vscode.window.showTextDocument(document, { selection: range, preview: true, preserveFocus: false });
+/** Opens the source at the passage, as an article (the reading view for HTML, PDF and Word sources): see SourceReader. */
+export function revealPassage(reader: SourceReader, p: Passage): Promise<vscode.TextEditor> {
+  return reader.reveal(p.extraction, p.span);
 }
 
 /** The Markdown editor an insertion goes to: the active one, else the last visible Markdown editor. */
@@ -129,7 +124,7 @@ async function addSource(index: SourceIndex): Promise<void> {
   await index.refresh();
 }
 
-async function findPassage(index: SourceIndex, formats: CitationFormats): Promise<void> {
+async function findPassage(index: SourceIndex, formats: CitationFormats, reader: SourceReader): Promise<void> {
   await index.ready();
   type Item = vscode.QuickPickItem & { passage: Passage };
   const items: Item[] = allPassages(index.sources).map((p) => ({
@@ -151,7 +146,7 @@ async function findPassage(index: SourceIndex, formats: CitationFormats): Promis
   const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Show in source' };
   quickPick.onDidTriggerItemButton((e) => {
     quickPick.hide();
-    void revealPassage(e.item.passage);
+    void revealPassage(reader, e.item.passage);
   });
   for (const item of items) (item as { buttons?: vscode.QuickInputButton[] }).buttons = [insertButton];
   quickPick.onDidAccept(() => {
@@ -159,7 +154,7 @@ async function findPassage(index: SourceIndex, formats: CitationFormats): Promis
     quickPick.hide();
     if (!choice) return;
     if (targetMemoEditor()) void formats.current().then((citer) => insertPassage(index, choice.passage, citer));
-    else void revealPassage(choice.passage);
+    else void revealPassage(reader, choice.passage);
   });
   quickPick.onDidHide(() => quickPick.dispose());
   quickPick.show();
@@ -175,12 +170,12 @@ async function openSampleMemo(index: SourceIndex): Promise<void> {
   await vscode.window.showTextDocument(document);
 }
 
-export function registerCommands(index: SourceIndex, formats: CitationFormats): vscode.Disposable[] {
+export function registerCommands(index: SourceIndex, formats: CitationFormats, reader: SourceReader): vscode.Disposable[] {
   return [
     vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_TEXT_SCHEME, new TextExtractedFromSources(index)),
     vscode.commands.registerCommand('policyMemo.reveal', async (node: unknown) => {
       const p = passageOf(node);
-      if (p) await revealPassage(p);
+      if (p) await revealPassage(reader, p);
     }),
     vscode.commands.registerCommand('policyMemo.insert', async (node: unknown) => {
       const p = passageOf(node);
@@ -200,7 +195,7 @@ export function registerCommands(index: SourceIndex, formats: CitationFormats): 
       await vscode.env.clipboard.writeText(definition ? `${citationText(p, mark)}\n\n${definition}\n` : citationText(p, mark));
       vscode.window.setStatusBarMessage(definition ? 'Policy Memo: citation and its footnote definition copied' : 'Policy Memo: citation copied', 2000);
     }),
-    vscode.commands.registerCommand('policyMemo.find', () => findPassage(index, formats)),
+    vscode.commands.registerCommand('policyMemo.find', () => findPassage(index, formats, reader)),
     vscode.commands.registerCommand('policyMemo.openSampleMemo', () => openSampleMemo(index)),
     vscode.commands.registerCommand('policyMemo.writeCsl', () => writeCsl(index)),
     vscode.commands.registerCommand('policyMemo.addSource', () => addSource(index)),

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, openMemo, waitFor, workspaceUri } from './helpers';
+import { api, codeOf, openMemo, waitFor, workspaceUri } from './helpers';
 
 const SAMPLE_KEY = 'rutte-sudani-the-hague';
 
@@ -59,6 +59,77 @@ describe('Citing', () => {
       const text = editor.document.getText();
       assert.ok(!text.includes('@@'), text);
       assert.match(text, new RegExp(`^Draft: Jeannine Plasschaert said: \u201con a knife\u2019s edge\u201d \\[\\^${SAMPLE_KEY}-5\\]\\n\\n\\[\\^${SAMPLE_KEY}-5\\]: .*\\n$`), text);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  /**
+   * Types nothing: asks the real suggest widget for the items at the cursor (after "cite-q") and accepts the first,
+   * as Enter would, with its additional edits; resolves once the memo changed.
+   */
+  async function acceptFirstSuggestion(editor: vscode.TextEditor): Promise<void> {
+    const before = editor.document.getText();
+    await waitFor('the suggestion accepted', async () => {
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await new Promise((r) => setTimeout(r, 700));
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      return editor.document.getText() !== before;
+    }, 30000);
+    // Leave the snippet's choice list: the first choice stays.
+    await vscode.commands.executeCommand('leaveSnippet');
+  }
+
+  async function citationCodes(editor: vscode.TextEditor): Promise<string[]> {
+    const { diagnostics } = await api();
+    // A check of the memo as it is now, and its diagnostics once published.
+    let checked = false;
+    const listener = diagnostics.onDidCheck((uri) => { checked ||= uri.toString() === editor.document.uri.toString(); });
+    try {
+      void diagnostics.check(editor.document);
+      await waitFor('a check of the memo', () => checked);
+    } finally {
+      listener.dispose();
+    }
+    return vscode.languages.getDiagnostics(editor.document.uri).map((d) => String(codeOf(d))).filter((c) => c.startsWith('citation/'));
+  }
+
+  it('the cite-quote snippet offers the sources\' quotes with their citations and leaves a valid citation', async () => {
+    await api();
+    const editor = await openMemo('snippet.md', 'Draft: cite-q');
+    const end = editor.document.lineAt(0).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end);
+    const item = list.items.find((i) => typeof i.label !== 'string' && i.label.label === 'cite-quote');
+    assert.ok(item && item.kind === vscode.CompletionItemKind.Snippet && item.insertText instanceof vscode.SnippetString, `no cite-quote snippet among ${list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')}`);
+    assert.match(item.insertText.value, /^\$\{1\|.*on a knife\u2019s edge\u201d \(rutte-sudani-the-hague\\, \u00b65\),/, 'the quotes are choices, each with its citation');
+    await acceptFirstSuggestion(editor);
+    const line = editor.document.lineAt(0).text;
+    assert.match(line, new RegExp(`^Draft: Mark Rutte said: \u201c.+\u201d \\(${SAMPLE_KEY}, \u00b63\\)$`), line);
+    assert.deepStrictEqual(await citationCodes(editor), [], editor.document.getText());
+    // What the static snippets left: the checker calls it unknown (so the empty list above is a check that ran).
+    await editor.edit((e) => e.insert(editor.document.lineAt(0).range.end, ' More (Outlet, \u00b61).'));
+    assert.deepStrictEqual(await citationCodes(editor), ['citation/unknown']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('in footnote style, the cite-fact snippet leaves the mark at the cursor and its definition in the block at the end', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('policyMemo');
+    await config.update('citationStyle', 'footnote', vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openMemo('snippet-footnote.md', 'Draft: cite-f\n\nMore prose.\n');
+      editor.selection = new vscode.Selection(0, 13, 0, 13);
+      await waitFor('footnote marks in the snippet', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 13));
+        const item = list.items.find((i) => typeof i.label !== 'string' && i.label.label === 'cite-fact');
+        return item?.insertText instanceof vscode.SnippetString && item.insertText.value.includes('[^');
+      });
+      await acceptFirstSuggestion(editor);
+      const text = editor.document.getText();
+      assert.match(text, new RegExp(`^Draft: What Rutte and Sudani discussed in The Hague \\[\\^${SAMPLE_KEY}-1\\]\\.\\n\\nMore prose\\.\\n\\n\\[\\^${SAMPLE_KEY}-1\\]: .+\\n$`), text);
+      assert.deepStrictEqual(await citationCodes(editor), [], text);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);

@@ -17,6 +17,7 @@ export function run(): Promise<void> {
   require('./large.test');
   require('./status.test');
   require('./documents.test');
+  require('./reader.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
