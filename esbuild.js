@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI, the integration tests, the benchmarks (speed, memory, pathological input) and the
+// Bundles the extension, the CLI, the engine they share, the integration tests, the benchmarks (speed, memory, pathological input) and the
 // perturbation harness.
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types.
 const esbuild = require('esbuild');
@@ -52,20 +52,27 @@ const asciiOutputPlugin = {
 };
 
 /**
- * citation-js and citeproc (src/core/citing/citationLib.ts) are a bundle of their own, dist/citationLib.js, loaded
- * by a require() the first time a memo has a bibliography or a CSL style is used (bibliography.ts): the extension's
- * bundle, read at every activation, does not carry them. Every other bundle requires it from beside itself.
+ * A library bundled on its own and loaded by a require() on first use, which every other bundle makes from beside
+ * itself: the bundles read at every activation (the extension's, the engine's) do not carry it.
+ * - citation-js and citeproc (src/core/citing/citationLib.ts, dist/citationLib.js): the first time a memo has a
+ *   bibliography or a CSL style is used (bibliography.ts);
+ * - jszip and mammoth (src/core/sources/formats/docxLib.ts, dist/docxLib.js): the first Word document (docx.ts).
  */
 const CITATION_LIB = path.join(__dirname, 'src', 'core', 'citing', 'citationLib.ts');
-const citationLibOutside = {
-  name: 'citation-lib-outside',
+const DOCX_LIB = path.join(__dirname, 'src', 'core', 'sources', 'formats', 'docxLib.ts');
+const LAZY_LIBS = [CITATION_LIB, DOCX_LIB];
+const lazyLibsOutside = {
+  name: 'lazy-libs-outside',
   setup(build) {
     const outDir = path.dirname(build.initialOptions.outfile);
-    build.onResolve({ filter: /^\.\/citationLib$/ }, (args) => {
-      if (path.join(args.resolveDir, 'citationLib.ts') !== CITATION_LIB) return undefined;
-      const relative = path.relative(outDir, path.join(__dirname, 'dist', 'citationLib.js')).split(path.sep).join('/');
-      return { path: relative.startsWith('.') ? relative : `./${relative}`, external: true };
-    });
+    for (const lib of LAZY_LIBS) {
+      const name = path.basename(lib, '.ts');
+      build.onResolve({ filter: new RegExp(`^\\./${name}$`) }, (args) => {
+        if (path.join(args.resolveDir, `${name}.ts`) !== lib) return undefined;
+        const relative = path.relative(outDir, path.join(__dirname, 'dist', `${name}.js`)).split(path.sep).join('/');
+        return { path: relative.startsWith('.') ? relative : `./${relative}`, external: true };
+      });
+    }
   },
 };
 
@@ -103,6 +110,51 @@ const pdfjsNoCanvas = {
   },
 };
 
+/**
+ * The engine (src/core with wink-nlp, its model, chrono-node, …) is a bundle of its own, dist/engine.js, built from
+ * src/engine.ts: the extension, the CLI and the extraction worker require it from beside themselves at run time, so
+ * the .vsix carries it once instead of once per entry point (issue 13). A thread that loads engine.js has one copy of
+ * every module-level cache (the NLP model, interned strings) whichever bundles use it. Each import of a src/core
+ * module from outside src/core becomes a one-line module that asks dist/engine.js for that module's namespace;
+ * a module src/engine.ts does not list stops the build, so nothing of the engine is bundled into an entry point by
+ * accident. src/engine.ts loads each module on first request, so an entry point runs only the engine it imports.
+ */
+const ENGINE_ENTRY = path.join(__dirname, 'src', 'engine.ts');
+const ENGINE_FILE = 'engine.js';
+const CORE_DIR = path.join(__dirname, 'src', 'core');
+/** `sources/library` -> `sources_library`, as src/engine.ts names the function that loads a module. */
+const engineName = (module) => module.replace(/\//g, '_');
+const ENGINE_MODULES = new Map([...require('fs').readFileSync(ENGINE_ENTRY, 'utf8').matchAll(/^export (?:\* as (\w+) from '\.\/core\/([\w/]+)'|const (\w+) = \(\): typeof import\('\.\/core\/([\w/]+)'\) => require\('\.\/core\/\4'\));$/gm)]
+  .map(([, eagerName, eagerModule, lazyName, lazyModule]) => {
+    const [name, module] = eagerName ? [eagerName, eagerModule] : [lazyName, lazyModule];
+    if (name !== engineName(module)) throw new Error(`src/engine.ts: ${module} must be exported as ${engineName(module)}`);
+    return [module, { lazy: !eagerName }];
+  }));
+const engineOutside = {
+  name: 'engine-outside',
+  setup(build) {
+    const outDir = path.dirname(build.initialOptions.outfile);
+    const relative = path.relative(outDir, path.join(__dirname, 'dist', ENGINE_FILE)).split(path.sep).join('/');
+    const enginePath = relative.startsWith('.') ? relative : `./${relative}`;
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.namespace === 'engine') return { path: args.path, external: true };
+      const inCore = (file) => file === CORE_DIR || file.startsWith(CORE_DIR + path.sep);
+      const target = path.resolve(args.resolveDir, args.path);
+      if (inCore(args.importer) || !inCore(target)) return undefined;
+      const module = path.relative(CORE_DIR, target).split(path.sep).join('/').replace(/\.ts$/, '').replace(/\/index$/, '');
+      if (!ENGINE_MODULES.has(module)) {
+        return { errors: [{ text: `${args.importer} imports src/core/${module}, which src/engine.ts does not export: add \`export const ${engineName(module)} = (): typeof import('./core/${module}') => require('./core/${module}');\` there` }] };
+      }
+      return { path: module, namespace: 'engine' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'engine' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(enginePath)}).${engineName(args.path)}${ENGINE_MODULES.get(args.path).lazy ? '()' : ''};`,
+      loader: 'js',
+      resolveDir: outDir,
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -112,15 +164,17 @@ const common = {
   sourcesContent: false,
   minify: production,
   logLevel: 'silent',
-  plugins: [problemMatcherPlugin, asciiOutputPlugin, citationLibOutside, pdfjsExternal],
+  plugins: [problemMatcherPlugin, asciiOutputPlugin, lazyLibsOutside, pdfjsExternal],
 };
 
 async function main() {
   const builds = [
-    ...(require('fs').existsSync('src/extension.ts') ? [{ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }] : []),
-    { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js'},
-    { ...common, entryPoints: ['src/worker/thread.ts'], outfile: 'dist/extractWorker.js' },
+    ...(require('fs').existsSync('src/extension.ts') ? [{ ...common, plugins: [...common.plugins, engineOutside], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }] : []),
+    { ...common, plugins: [...common.plugins, engineOutside], entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
+    { ...common, plugins: [...common.plugins, engineOutside], entryPoints: ['src/worker/thread.ts'], outfile: 'dist/extractWorker.js' },
+    { ...common, entryPoints: [ENGINE_ENTRY], outfile: `dist/${ENGINE_FILE}` },
     { ...common, plugins: [problemMatcherPlugin, asciiOutputPlugin], entryPoints: [CITATION_LIB], outfile: 'dist/citationLib.js', alias: { 'sync-fetch': NO_NETWORK, 'node-fetch': NO_NETWORK } },
+    { ...common, plugins: [problemMatcherPlugin, asciiOutputPlugin], entryPoints: [DOCX_LIB], outfile: 'dist/docxLib.js' },
     { ...common, format: 'esm', entryPoints: ['src/core/sources/formats/pdfjs.mjs'], outfile: 'dist/pdfjs.mjs', plugins: [problemMatcherPlugin, asciiOutputPlugin, pdfjsNoCanvas] },
   ];
   if (withTests) {

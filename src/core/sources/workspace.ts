@@ -5,10 +5,17 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import picomatch from 'picomatch/posix';
+import type picomatchType from 'picomatch/posix';
 import { contributes } from '../../../package.json';
 
 const SETTINGS = contributes.configuration.properties;
+
+/**
+ * picomatch, loaded by the first glob matched: only memo-check matches globs (the extension asks VS Code), and the
+ * engine's bundle (dist/engine.js) is also the extension's.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadPicomatch = (): typeof picomatchType => require('picomatch/posix');
 
 /** `policyMemo.sources` when it is not set: the default the settings UI shows. */
 export const DEFAULT_SOURCE_GLOBS: readonly string[] = SETTINGS['policyMemo.sources'].default;
@@ -37,7 +44,7 @@ export function maxSourcesOf(value: unknown): number {
  */
 export function globMatcher(glob: string): (relativePath: string) => boolean {
   // picomatch reads "[!ab]" as a class holding "!", where VS Code (and shells) read it as "not a or b": given as "[^ab]".
-  return picomatch(glob.replace(/^\.\//, '').replace(/\[!/g, '[^'), { dot: true });
+  return loadPicomatch()(glob.replace(/^\.\//, '').replace(/\[!/g, '[^'), { dot: true });
 }
 
 /** The folders a glob's matches all lie under: its segments before the first with a wildcard. */

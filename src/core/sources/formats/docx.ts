@@ -2,9 +2,17 @@
  * A Word document as HTML (mammoth: headings, paragraphs, lists, tables), read by the same HTML reader as HTML
  * sources, which keeps a table's rows and headers. Its title and author come from the document's properties.
  */
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
 import { DocumentError, type ConvertedDocument } from './document';
+
+type DocxLib = typeof import('./docxLib');
+let docxLib: DocxLib | undefined;
+
+/** jszip and mammoth, loaded with the first Word document; in the bundles dist/docxLib.js beside the bundle (esbuild.js). */
+function loadDocxLib(): DocxLib {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  docxLib ??= require('./docxLib') as DocxLib;
+  return docxLib;
+}
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
@@ -17,7 +25,7 @@ function coreField(xml: string, tag: string): string | undefined {
 
 async function coreProperties(bytes: Uint8Array): Promise<ConvertedDocument['meta']> {
   try {
-    const zip = await JSZip.loadAsync(bytes);
+    const zip = await loadDocxLib().JSZip.loadAsync(bytes);
     const xml = await zip.file('docProps/core.xml')?.async('string');
     if (!xml) return {};
     const date = coreField(xml, 'dcterms:created')?.slice(0, 10);
@@ -31,7 +39,7 @@ export async function convertDocx(bytes: Uint8Array): Promise<ConvertedDocument>
   if (!ZIP_SIGNATURE.every((b, i) => bytes[i] === b)) throw new DocumentError('is not a Word document (a .docx file is a zip archive, and this is not one)');
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const result = await loadDocxLib().mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     html = result.value;
   } catch (error) {
     const message = (error as Error).message;
