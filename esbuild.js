@@ -143,7 +143,7 @@ const engineOutside = {
       if (inCore(args.importer) || !inCore(target)) return undefined;
       const module = path.relative(CORE_DIR, target).split(path.sep).join('/').replace(/\.ts$/, '').replace(/\/index$/, '');
       if (!ENGINE_MODULES.has(module)) {
-        return { errors: [{ text: `${args.importer} imports src/core/${module}, which src/engine.ts does not export: add \`export const ${engineName(module)} = (): typeof import('./core/${module}') => require('./core/${module}');\` there` }] };
+        return { errors: [{ text: `${args.importer} imports src/core/${module}, which src/engine.ts does not export: add \`export * as ${engineName(module)} from './core/${module}';\` there` }] };
       }
       return { path: module, namespace: 'engine' };
     });
