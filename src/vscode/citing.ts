@@ -60,8 +60,10 @@ function placeDefinition(item: vscode.CompletionItem, document: vscode.TextDocum
     const snippet = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString().appendText(String(item.insertText)).appendTabstop(0);
     item.insertText = snippet.appendText(changes[0].text);
     item.range = new vscode.Range(range.start, lineEnd);
-  } else if (changes.length === 2 && changes[0].start === start) {
-    item.additionalTextEdits = [vscode.TextEdit.insert(document.positionAt(changes[1].start), changes[1].text)];
+  } else if (changes.length === 2 && changes.some((c) => c.start === start && c.text === '') && changes.every((c) => c.text === '' || c.start !== start)) {
+    // The item's own edit at the cursor, and the definition elsewhere (after the last one, which may be above it).
+    const joined = changes.find((c) => c.text !== '')!;
+    item.additionalTextEdits = [vscode.TextEdit.insert(document.positionAt(joined.start), joined.text)];
   } else {
     item.additionalTextEdits = footnoteEdits(document, appendAtEnd);
   }

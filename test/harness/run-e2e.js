@@ -175,8 +175,8 @@ function check(condition, what) {
       for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
       await page.waitForTimeout(SETTINGS_WAIT_MS);
     }
-    // The second after the first, where the cursor is left: the end of the prose, above the definitions. (Typed on a
-    // line below the definitions, an accepted quote starts a second block of them: not what this step shows.)
+    // The second after the first, where the cursor is left: the end of the prose, above the definitions. (Typed below
+    // them, it joins them too: an integration test shows that.)
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');

@@ -136,6 +136,32 @@ describe('Citing', () => {
     }
   });
 
+  it('in footnote style, a quote accepted below the definitions joins them: one block, the mark at the cursor', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('policyMemo');
+    await config.update('citationStyle', 'footnote', vscode.ConfigurationTarget.Workspace);
+    try {
+      const existing = `[^${SAMPLE_KEY}-5]: \u201cWhat Rutte and Sudani discussed in The Hague\u201d, \u00b65.`;
+      const editor = await openMemo('cite-below.md', `Draft [^${SAMPLE_KEY}-5].\n\n${existing}\n\nThe militias must be put @@back in the box`);
+      const last = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(last, last);
+      await waitFor('a footnote item', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, last, '@');
+        return list.items.some((i) => i.additionalTextEdits?.length);
+      });
+      await acceptFirstSuggestion(editor);
+      const text = editor.document.getText();
+      const lines = text.split('\n');
+      const definitions = lines.flatMap((l, i) => (/^\[\^[\w-]+\]:/.test(l) ? [i] : []));
+      assert.ok(definitions.length === 2 && definitions[1] === definitions[0] + 1, `one block of two definitions:\n${text}`);
+      assert.match(lines[lines.length - 1], new RegExp(`^The militias must be put \u201cback in the box\u201d \\[\\^${SAMPLE_KEY}-\\d+\\]$`), text);
+      assert.ok(!text.includes('@@'), text);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a new completion trigger takes effect without reload', async () => {
     const config = vscode.workspace.getConfiguration('policyMemo');
     await config.update('completion.trigger', ';;', vscode.ConfigurationTarget.Workspace);

@@ -45,6 +45,13 @@ describe('citation styles', () => {
       ['Text [^a]. |\n\n[^a]: A.\n', 'Text [^a]. \n\n[^a]: A.\n', `Text [^a]. ${quote}\n\n[^a]: A.\n${def}\n`],
       ['Text [^a].\n\n[^a]: A.|', 'Text [^a].\n\n[^a]: A.', `Text [^a].\n\n${quote}\n\n[^a]: A.\n${def}\n`],
       ['Text [^a].\n\n[^a]: A.\n|', 'Text [^a].\n\n[^a]: A.\n', `Text [^a].\n\n${quote}\n\n[^a]: A.\n${def}\n`],
+      // The writer went on below the definitions: the new one still joins them, never a second block.
+      ['Text [^a].\n\n[^a]: A.\n\nMore |', 'Text [^a].\n\n[^a]: A.\n\nMore ', `Text [^a].\n\n[^a]: A.\n${def}\n\nMore ${quote}`],
+      ['Text [^a].\n\n[^a]: A.\nMore |\n', 'Text [^a].\n\n[^a]: A.\nMore \n', `Text [^a].\n\n[^a]: A.\n${def}\n\nMore ${quote}\n`],
+      ['Text [^a].\n\n[^a]: A.\n    more of A.\n\nMore |', 'Text [^a].\n\n[^a]: A.\n    more of A.\n\nMore ', `Text [^a].\n\n[^a]: A.\n    more of A.\n${def}\n\nMore ${quote}`],
+      ['|Text [^a].\n\n[^a]: A.\n\nMore.', 'Text [^a].\n\n[^a]: A.\n\nMore.', `${quote}Text [^a].\n\n[^a]: A.\n${def}\n\nMore.`],
+      // A definition inside code is not one: a new block at the end.
+      ['```\n[^a]: A.\n```\nMore |', '```\n[^a]: A.\n```\nMore ', `\`\`\`\n[^a]: A.\n\`\`\`\nMore ${quote}\n\n${def}\n`],
     ];
     for (const [marked, memo, expected] of cases) {
       const cursor = at(marked, '|');

@@ -13,6 +13,7 @@
  */
 import type { Extraction } from '../sources/extract';
 import { pageAt, type SourceDoc } from '../sources/source';
+import { blankSpans, codeSpans } from '../text/markup';
 import type { Span } from '../text/offsets';
 import { bibliographyItemOf, fileKeyOf, issuedText, type CslItem } from './bibliography';
 import type { CslFormatter } from './cslStyle';
@@ -299,12 +300,27 @@ export function definitionsStart(memoText: string): number {
   return block ? memoText.length - block[1].length : memoText.length;
 }
 
+/** A footnote definition's line, and the indented lines that continue it. */
+const DEFINITION_WITH_CONTINUATION = new RegExp(`^${DEFINITION_LINE}(?:\\n(?: {4}|\\t)[^\\n]*)*`, 'gm');
+
+/**
+ * Where the memo's last footnote definition (outside code) ends, continuation lines included, when prose follows it:
+ * the memo's one block of definitions is then not at its end (the writer went on below it).
+ */
+function lastDefinitionEnd(memoText: string): number | undefined {
+  const prose = blankSpans(memoText, codeSpans(memoText));
+  let end: number | undefined;
+  for (const m of prose.matchAll(DEFINITION_WITH_CONTINUATION)) end = m.index + m[0].length;
+  return end;
+}
+
 /**
  * Inserting `text` (a quote and its mark) for the selection `start`..`end`, with a footnote `definition` when the memo
  * lacks it: the text goes where the selection is, and the definition joins the one block of definitions at the end,
  * a blank line below the prose. A selection inside that block (a cursor after the last definition) takes the text
- * to just before it: a quote there would be read as part of the last definition. The changes never overlap, and
- * are in order.
+ * to just before it: a quote there would be read as part of the last definition. When the writer has gone on below
+ * the definitions, a new one still joins them (after the last), never a second block. The changes never overlap,
+ * and are in order.
  */
 export function citationChanges(memoText: string, start: number, end: number, text: string, definition?: string): TextChange[] {
   const block = definitionsStart(memoText);
@@ -320,6 +336,13 @@ export function citationChanges(memoText: string, start: number, end: number, te
   }
   if (!definition) return [{ start, end, text }];
   if (hasBlock) return [{ start, end, text }, afterLastDefinition(definition)];
+  const last = lastDefinitionEnd(memoText);
+  if (last !== undefined && (last <= start || last >= end)) {
+    // Prose right below the definition (no blank line) would read as its continuation: a blank line keeps it apart.
+    const blankBelow = /^\n[ \t]*(?:\n|$)/.test(memoText.slice(last));
+    const joined: TextChange = { start: last, end: last, text: `\n${definition}${blankBelow ? '' : '\n'}` };
+    return last <= start ? [joined, { start, end, text }] : [{ start, end, text }, joined];
+  }
   // No definitions yet: a new block after the prose, a blank line below it (after what follows the selection).
   const after = memoText.slice(end);
   if (after.trim() === '') return [{ start, end: memoText.length, text: `${text}${after.replace(/\s+$/, '')}\n\n${definition}\n` }];
