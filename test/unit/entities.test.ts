@@ -88,6 +88,13 @@ describe('entities: one entity under the forms a document gives it', () => {
     assert.ok(!x.people.includes('Delta Marine'), x.people.join(', '));
   });
 
+  it('lists an organisation word alone ("the Fund") under the organisation it heads, and as no organisation when none', () => {
+    const x = extractText('Kavita Rao chairs the Harbourside Water Fund. "It will not lend again," the Fund said on Monday. The Office said nothing on Tuesday.\n');
+    const entities = factsOf(x).flatMap((f) => factValues(f)).flatMap((v) => (v.type === 'organization' ? [`${v.text}=${v.value}`] : []));
+    assert.deepStrictEqual([...new Set(entities)], ['Harbourside Water Fund=Harbourside Water Fund', 'Fund=Harbourside Water Fund']);
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Harbourside Water Fund'], 'the Fund speaks for the organisation');
+  });
+
   it('reads a portfolio after "for" as part of the title, but keeps an organisation after "head of"', () => {
     const n = names('Chikondi Banda, Commissioner for Rural Energy, met the head of Oxfam.\n');
     assert.deepStrictEqual(n.person, ['Chikondi Banda']);

@@ -31,6 +31,8 @@ export interface Mention extends Span {
    * guess was taken. A fix never puts a name of "the same type" in its place.
    */
   readonly guessed?: boolean;
+  /** A word of a name standing alone with no name of the document to stand for ("Office"): the view does not list it. */
+  readonly unlisted?: boolean;
   /** Index of the first token of the mention. */
   readonly firstToken: number;
   readonly endToken: number;
@@ -593,7 +595,6 @@ function initialsOf(name: string): string {
  */
 function foldOrganizationForms(mentions: Mention[], text: string): Mention[] {
   const full = mentions.filter((m) => m.type === 'organization' && /\s/.test(m.canonical) && !m.dateline);
-  if (full.length === 0) return mentions;
   // "The United Nations Children's Fund (UNICEF)": the text defines the short form, whatever its letters.
   const defined = new Map<string, Mention>();
   for (let k = 0; k + 1 < mentions.length; k++) {
@@ -621,7 +622,24 @@ function foldOrganizationForms(mentions: Mention[], text: string): Mention[] {
       // A strict prefix of a longer organisation's name, word for word.
       target = byFirstWord.get(words[0])?.find((o) => o !== m && o.canonical.length > m.canonical.length && o.canonical.startsWith(`${m.canonical} `));
     }
+    else if (words.length === 1 && m.type === 'organization' && isLoneHead(m.canonical)) {
+      const holders = full.filter((o) => o.canonical.split(/\s+/).includes(m.canonical));
+      // None in the document: a word of a name, not a name ("Office", "Centre" alone): the view lists no organisation.
+      // An institution a country has one of ("Parliament", "the Treasury") is a name on its own. Checks are unchanged.
+      if (holders.length === 0) return INSTITUTIONS_ALONE.has(m.canonical.toLowerCase()) ? m : { ...m, unlisted: true };
+      // "the Fund", "the Committee": the organisation whose name has that word, the nearest before, else the first
+      // after. Without "the" the word is a name of its own ("according to Defense", "Parliament voted").
+      if (/\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start))) target = holders.filter((o) => o.start < m.start).pop() ?? holders[0];
+    }
     if (!target || target.canonical === m.canonical) return m;
     return { ...m, entity: target.canonical };
   });
+}
+
+/** Organisation words that name an institution on their own, as a country has one of each ("Parliament voted"). */
+const INSTITUTIONS_ALONE = new Set(['parliament', 'congress', 'senate', 'cabinet', 'government', 'administration', 'police', 'army', 'navy', 'treasury', 'defense', 'defence', 'exchequer']);
+
+/** A capitalised organisation word alone ("Fund", "Committee", "Office"): the head of a name, standing for it. */
+function isLoneHead(word: string): boolean {
+  return isCapitalised(word) && !ACRONYM.test(word) && ORGANIZATION_WORDS.has(word.toLowerCase());
 }

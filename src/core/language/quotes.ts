@@ -26,7 +26,8 @@ interface Attribution {
 }
 
 const UNATTRIBUTED: Attribution = { speaker: null };
-const named = (m: Mention): Attribution => ({ speaker: m.canonical, mention: m });
+// An organisation's short form speaks for the organisation it names in full ("the Fund" for the Southern ... Fund).
+const named = (m: Mention): Attribution => ({ speaker: m.entity ?? m.canonical, mention: m });
 
 type Family = 'double' | 'single';
 

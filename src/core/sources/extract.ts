@@ -78,7 +78,7 @@ export function factValues(fact: Fact): FactValue[] {
  */
 function listedType(m: Mention): EntityValue['type'] {
   if (m.entity) return 'organization';
-  return m.type === 'organization' && m.guessed ? 'name' : m.type;
+  return m.type === 'organization' && (m.guessed || m.unlisted) ? 'name' : m.type;
 }
 
 /**
