@@ -125,6 +125,12 @@ describe('facts: people, organisations and places', () => {
     assert.deepStrictEqual(x.mentions.map((m) => m.canonical), []);
   });
 
+  it('keeps an amount in letters ("R4.6bn", "SEK 3.2bn") in one sentence, and its currency out of the names', () => {
+    const x = extractText('The utility needs R4.6bn over five years. Sweden will spend SEK 3.2bn on rail.\n');
+    assert.strictEqual(x.source.sentences.length, 2);
+    assert.deepStrictEqual(x.mentions.map((m) => m.canonical), ['Sweden']);
+  });
+
   it('lists the people a heading-like line names by honorific or credits "by", not its other title-case words', () => {
     const x = extractText('Members present: Ms Ana Ruiz (Chair); Mr Tomas Brandt\n\nReporting by Lena Holt in Oslo and Omar Haddad in Rome; Editing by Kit Marr\n\nGrand Plans Ahead\n');
     const people = factsOf(x).flatMap((f) => factValues(f)).flatMap((v) => (v.type === 'person' && 'value' in v ? [v.value] : []));

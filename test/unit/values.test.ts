@@ -92,6 +92,15 @@ describe('values: figures in digits', () => {
     assert.deepStrictEqual(read('The budget is \u20a6187.5 billion.'), [['\u20a6187.5 billion', 187.5e9, 'naira']]);
   });
 
+  it('reads a currency in letters: a symbol or ISO code glued to a figure with a magnitude, or a code before it', () => {
+    assert.deepStrictEqual(read('The utility needs R4.6bn over the decade.'), [['R4.6bn', 4.6e9, 'rand']]);
+    assert.deepStrictEqual(read('The loan is KSh4.2bn in all.'), [['KSh4.2bn', 4.2e9, 'shilling']]);
+    assert.deepStrictEqual(read('Sweden will spend SEK 3.2bn on rail.'), [['SEK 3.2bn', 3.2e9, 'krona']]);
+    assert.deepStrictEqual(read('The bank lent USD3bn to the port.'), [['USD3bn', 3e9, 'dollar']]);
+    // A letter glued to a figure without a magnitude is a name or a code, not money: "G7", "the R4 road".
+    assert.deepStrictEqual(read('The G7 met where the R4 road ends.'), []);
+  });
+
   it('does not read a spaced "m" as millions, nor clock times and years as figures', () => {
     assert.deepStrictEqual(read('The wall is 5 m high.'), [['5', 5, 'm']]);
     assert.deepStrictEqual(read('They met at 9.30am and again at 7 p.m.'), []);

@@ -1,5 +1,5 @@
 /** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
-import { COMPASS_WORDS, countryOf, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
+import { COMPASS_WORDS, countryOf, CURRENCY_CODES, CURRENCY_LETTER_SYMBOLS, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
 import { lemmaOfWord, type Token } from './nlp';
 import type { Span } from '../text/offsets';
 
@@ -440,6 +440,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       // "NZ$4.2bn", "GH\u20b55", "US$": letters written onto a currency sign are the currency's, not a name.
       if (single && /^\p{Lu}{1,3}$/u.test(surface) && /^\p{Sc}/u.test(text.slice(tokens[core.first].end, tokens[core.first].end + 1))) continue;
       if (single && isCalendarWord(surface)) continue;
+      // "SEK 3.2bn", "KSh 40m": a currency's code or symbol before its amount (values.ts reads it as the unit).
+      if (single && (CURRENCY_CODES[surface] || CURRENCY_LETTER_SYMBOLS[surface]) && tokens[core.end]?.type === 'number' && core.end < to) continue;
       // "Commissioner for Rural Energy", "Minister of Health": after a title and "for" (or a minister's "of"), a
       // portfolio. Not "head of Hamas": "of" after other titles names whom the person serves.
       const titleBefore = tokens[core.first - 2]?.text.toLowerCase() ?? '';

@@ -2,6 +2,7 @@
  * The one place that talks to wink-nlp. The model is loaded on first use, not at
  * import, so that activating the extension stays fast.
  */
+import { CURRENCY_CODES, CURRENCY_LETTER_SYMBOLS } from './words/currencies.generated';
 import { withoutNoProse } from './guard';
 import { isSpace } from '../text/markup';
 import type { Span } from '../text/offsets';
@@ -111,9 +112,35 @@ export function latin1StandIn(text: string): string | undefined {
  * {@link unwrapLines}), and runs without a space that are no prose (guard.ts) too: the tokenizer's time grows with
  * the square of a run's length.
  */
+/** A figure with a magnitude right after a currency symbol or code: "4.6bn", "30m", "2.4 billion". */
+const MAGNITUDE_FIGURE = String.raw`\d[\d,]*(?:\.\d+)?(?:(?:bn|mn|m|k|tn|b)(?![\p{L}\p{N}])|\s+(?:thousand|million|billion|trillion)\b)`;
+
+let currencyPrefix: RegExp | undefined;
+/** A currency symbol in letters or an ISO code glued to a figure with a magnitude: "R4.6bn", "KSh4.2bn", "USD3bn". */
+function currencyPrefixPattern(): RegExp {
+  const prefixes = [...Object.keys(CURRENCY_LETTER_SYMBOLS), ...Object.keys(CURRENCY_CODES)].sort((a, b) => b.length - a.length);
+  const escaped = prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return (currencyPrefix ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?=${MAGNITUDE_FIGURE})`, 'gu'));
+}
+
+/**
+ * `text` (or its Latin-1 stand-in, `standIn`) with each currency symbol or code glued to a figure read as a sign:
+ * its last letter becomes "$" and the others spaces, so offsets stay the same. wink cut "R4.6bn" at its point into
+ * "R4" and "6bn", a sentence end and a name; it reads "$4.6bn" as an amount, and values.ts names the currency from
+ * the source's letters. Undefined when there is none.
+ */
+export function currencyStandIn(text: string, standIn?: string): string | undefined {
+  let out: string | undefined;
+  for (const m of text.matchAll(currencyPrefixPattern())) {
+    out ??= standIn ?? text;
+    out = out.slice(0, m.index) + ' '.repeat(m[0].length - 1) + '$' + out.slice(m.index + m[0].length);
+  }
+  return out ?? standIn;
+}
+
 export function analyse(input: string): Analysis {
   const original = unwrapLines(withoutNoProse(input));
-  const standIn = latin1StandIn(original);
+  const standIn = currencyStandIn(original, latin1StandIn(original));
   const text = standIn ?? original;
   const doc = nlp().readDoc(text);
   const values: string[] = doc.tokens().out(its.value);

@@ -1,7 +1,7 @@
 /** Typed values in a sentence: quantities with what they count, and dates with their precision. */
 import * as chrono from 'chrono-node/en';
 import {
-  CURRENCY_SIGNS, RELATIVE_DATE_OFFSETS, RELATIVE_DATE_UNITS, RELATIVE_DAYS, FRACTION_DENOMINATORS, MAGNITUDE_ABBREVIATIONS, MAGNITUDES, MONTH_ABBREVIATIONS, MONTHS, monthNumber, NUMBER_QUALIFIERS,
+  CURRENCY_CODES, CURRENCY_LETTER_SYMBOLS, CURRENCY_SIGNS, RELATIVE_DATE_OFFSETS, RELATIVE_DATE_UNITS, RELATIVE_DAYS, FRACTION_DENOMINATORS, MAGNITUDE_ABBREVIATIONS, MAGNITUDES, MONTH_ABBREVIATIONS, MONTHS, monthNumber, NUMBER_QUALIFIERS,
   MEASURE_WORDS, ONE_AS_PRONOUN_AFTER, PLURALS_WITHOUT_S, SMALL_NUMBERS,
 } from './words';
 import type { Token } from './nlp';
@@ -372,6 +372,27 @@ interface Reading {
 }
 
 /**
+ * A currency in letters right before a figure, and its unit: a symbol or ISO code the tokenizer read as a sign
+ * (nlp.ts gave "R4.6bn" the stand-in "$4.6bn"; the token is the symbol's last letter, so its letters are read back
+ * from the text), or a word of its own ("SEK 3.2bn", "KSh 40m"; a one-letter symbol only glued, as "R 4" is no amount).
+ */
+function letteredCurrencyBefore(text: string, token: Token): { start: number; unit: string } | undefined {
+  if (token.type === 'currency' && !CURRENCY_SIGNS[token.text]) {
+    for (let length = Math.min(LETTERED_CURRENCY_MAX, token.end); length >= 1; length--) {
+      const prefix = text.slice(token.end - length, token.end);
+      const unit = CURRENCY_LETTER_SYMBOLS[prefix] ?? CURRENCY_CODES[prefix];
+      if (unit && !/[\p{L}\p{N}]/u.test(text[token.end - length - 1] ?? '')) return { start: token.end - length, unit };
+    }
+    return undefined;
+  }
+  const unit = CURRENCY_CODES[token.text] ?? (token.text.length > 1 ? CURRENCY_LETTER_SYMBOLS[token.text] : undefined);
+  return unit ? { start: token.start, unit } : undefined;
+}
+
+/** The longest currency symbol or code in letters ("Bs.S", "KSh", "SEK"). */
+const LETTERED_CURRENCY_MAX = 4;
+
+/**
  * Quantities in tokens[begin, end), skipping any that lie inside one of `exclude` (dates). Figures in digits, with
  * their currency ("NZ$4.2bn", "₦187.5 billion") and hyphenated unit ("a 300-mile pipeline"); number words ("a
  * dozen", "Fourteen of 27 members"); fractions ("two-thirds", "a third of", "Half of"; unit "fraction"); a range
@@ -472,7 +493,9 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
   let i = begin;
   while (i < end) {
     const token = tokens[i];
-    if (excluded(token) || gluedToWordBefore(text, token.start)) {
+    // A figure glued to a currency in letters ("R4.6bn": a sign to the tokenizer) is an amount, not a word's tail.
+    const afterSign = i > begin && tokens[i - 1].type === 'currency' && tokens[i - 1].end === token.start;
+    if (excluded(token) || (!afterSign && gluedToWordBefore(text, token.start))) {
       i++;
       continue;
     }
@@ -505,11 +528,13 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     // The currency before the figure: "$", "£", "US$", "NZ$" (letters glued to the sign), "₦".
     const sign = CURRENCY_SIGNS[tokens[first].text[0]] ? tokens[first].text[0] : undefined;
     const signBefore = first - 1 >= begin ? tokens[first - 1].text : '';
-    const signToken = !sign && (CURRENCY_SIGNS[signBefore] || (/^[A-Z]{1,3}\$$/.test(signBefore) && tokens[first - 1].type === 'currency')) ? first - 1 : undefined;
-    const currency = sign ? CURRENCY_SIGNS[sign] : signToken !== undefined ? CURRENCY_SIGNS[signBefore.slice(-1)] : undefined;
+    // In letters: glued to the figure ("R4.6bn", "KSh4.2bn", read by the tokenizer as a sign), or a word before it ("SEK 3.2bn").
+    const lettered = !sign && first - 1 >= begin ? letteredCurrencyBefore(text, tokens[first - 1]) : undefined;
+    const signToken = !sign && (lettered || CURRENCY_SIGNS[signBefore] || (/^[A-Z]{1,3}\$$/.test(signBefore) && tokens[first - 1].type === 'currency')) ? first - 1 : undefined;
+    const currency = sign ? CURRENCY_SIGNS[sign] : lettered ? lettered.unit : signToken !== undefined ? CURRENCY_SIGNS[signBefore.slice(-1)] : undefined;
     let textStart = signToken ?? first;
-    if (signToken !== undefined && signBefore.length === 1 && joined(signToken) && /^[A-Z]{1,3}$/.test(tokens[signToken - 1]?.text ?? '') && signToken - 1 >= begin) textStart = signToken - 1;
-    const start = tokens[textStart].start;
+    if (!lettered && signToken !== undefined && signBefore.length === 1 && joined(signToken) && /^[A-Z]{1,3}$/.test(tokens[signToken - 1]?.text ?? '') && signToken - 1 >= begin) textStart = signToken - 1;
+    const start = lettered ? lettered.start : tokens[textStart].start;
     const stop = read.textEnd ?? tokens[next - 1].end;
     // A range in one token ("18-24") counts something, or is a score or a reference.
     const counted = unit ?? currency ?? unitAfter(tokens, next, end) ?? unitBefore(tokens, first, begin);

@@ -12,3 +12,4 @@ export * from './numbers';
 export * from './polarity';
 export * from './gazetteer';
 export * from './antonyms';
+export * from './currencies.generated';
