@@ -25,6 +25,13 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(n.organization, []);
   });
 
+  it('lists a state, province or county of the gazetteer as a place, where the checks keep the text\u2019s type', () => {
+    const x = extractText('Officials in Yukon said Gauteng sent crews.\n');
+    const listed = factsOf(x).flatMap((f) => factValues(f)).flatMap((v) => (v.type === 'number' || v.type === 'date' ? [] : [`${v.type}:${v.value}`]));
+    assert.deepStrictEqual([...new Set(listed)], ['place:Yukon', 'place:Gauteng']);
+    assert.deepStrictEqual(x.people, []);
+  });
+
   it('reads names with letters beyond Latin-1 whole (the tokenizer alone cuts them at each such letter)', () => {
     const n = names('Ma\u0142gorzata Zieli\u0144ska met port officials in Gda\u0144sk and Klaip\u0117da on Monday.\n');
     assert.deepStrictEqual(n.person, ['Ma\u0142gorzata Zieli\u0144ska']);
