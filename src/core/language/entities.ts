@@ -614,6 +614,15 @@ function foldOrganizationForms(mentions: Mention[], text: string): Mention[] {
     if (!list) byFirstWord.set(first, [o]);
     else if (list.length < FOLD_CANDIDATES_MAX && !list.some((l) => l.canonical === o.canonical)) list.push(o);
   }
+  // Each word of the full names, to the names holding it in document order: what "the Fund" may stand for.
+  const holdersByWord = new Map<string, Mention[]>();
+  for (const o of full) {
+    for (const word of new Set(o.canonical.split(/\s+/))) {
+      const list = holdersByWord.get(word);
+      if (!list) holdersByWord.set(word, [o]);
+      else list.push(o);
+    }
+  }
   return mentions.map((m) => {
     if (m.label || m.dateline || m.demonym || m.title) return m;
     const words = m.canonical.split(/\s+/);
@@ -625,7 +634,7 @@ function foldOrganizationForms(mentions: Mention[], text: string): Mention[] {
       target = byFirstWord.get(words[0])?.find((o) => o !== m && o.canonical.length > m.canonical.length && o.canonical.startsWith(`${m.canonical} `));
     }
     else if (words.length === 1 && m.type === 'organization' && isLoneHead(m.canonical)) {
-      const holders = full.filter((o) => o.canonical.split(/\s+/).includes(m.canonical));
+      const holders = holdersByWord.get(m.canonical) ?? [];
       // None in the document: a word of a name, not a name ("Office", "Centre" alone): the view lists no organisation.
       // An institution a country has one of ("Parliament", "the Treasury") is a name on its own. Checks are unchanged.
       if (holders.length === 0) return INSTITUTIONS_ALONE.has(m.canonical.toLowerCase()) ? m : { ...m, unlisted: true };
@@ -639,7 +648,7 @@ function foldOrganizationForms(mentions: Mention[], text: string): Mention[] {
 }
 
 /** Organisation words that name an institution on their own, as a country has one of each ("Parliament voted"). */
-const INSTITUTIONS_ALONE = new Set(['parliament', 'congress', 'senate', 'cabinet', 'government', 'administration', 'police', 'army', 'navy', 'treasury', 'defense', 'defence', 'exchequer']);
+const INSTITUTIONS_ALONE = new Set(['parliament', 'congress', 'senate', 'cabinet', 'government', 'administration', 'police', 'army', 'navy', 'treasury', 'defense', 'defence']);
 
 /** A capitalised organisation word alone ("Fund", "Committee", "Office"): the head of a name, standing for it. */
 function isLoneHead(word: string): boolean {

@@ -130,12 +130,17 @@ function currencyPrefixPattern(): RegExp {
  * the source's letters. Undefined when there is none.
  */
 export function currencyStandIn(text: string, standIn?: string): string | undefined {
-  let out: string | undefined;
+  const base = standIn ?? text;
+  // In pieces, once: a text with many amounts would otherwise be copied whole for each of them.
+  const pieces: string[] = [];
+  let at = 0;
   for (const m of text.matchAll(currencyPrefixPattern())) {
-    out ??= standIn ?? text;
-    out = out.slice(0, m.index) + ' '.repeat(m[0].length - 1) + '$' + out.slice(m.index + m[0].length);
+    pieces.push(base.slice(at, m.index), ' '.repeat(m[0].length - 1), '$');
+    at = m.index + m[0].length;
   }
-  return out ?? standIn;
+  if (pieces.length === 0) return standIn;
+  pieces.push(base.slice(at));
+  return pieces.join('');
 }
 
 export function analyse(input: string): Analysis {
