@@ -47,6 +47,16 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(flagged('Stephen Munden, 54, was described as an obsessive by the court in Room 7.\n'), []);
   });
 
+  it('does not take a sentence\u2019s other value of the measure for the claim\u2019s, when another value fills its slot', () => {
+    const text = 'The jet plunged from 9,500 feet to just 1,100 feet above the ocean before the pilot regained control. In Porto, streets were 3.1 degrees cooler at night, while in Vienna the difference was 1.6 degrees.\n';
+    const source = (): Extraction[] => [extractText(text, 'flight.txt')];
+    const flagged = (memo: string): string[] => check(memo, source()).map((f) => `${f.code} ${memo.slice(f.span.start, f.span.end)} -> ${f.fix?.newText ?? ''}`);
+    assert.deepStrictEqual(flagged('The jet plunged to just 9,500 feet above the ocean before the pilot regained control.\n'), ['conflict/number 9,500 -> 1,100']);
+    assert.deepStrictEqual(flagged('The jet plunged to just 1,100 feet above the ocean before the pilot regained control.\n'), []);
+    // Words the values share with every value of the measure (its unit, the sentence's end) fill no slot.
+    assert.deepStrictEqual(flagged('In Porto the night-time difference reached 3.1 degrees.\n'), []);
+  });
+
   it('flags the same figure bounded from the other side once, naming both bounds, with no replacement of the figure', () => {
     const source = (): Extraction[] => [extractText('The campaign page has more than 17,000 followers, its organisers said.\n', 'page.txt')];
     const memo = 'The campaign page has less than 17,000 followers, its organisers said.\n';

@@ -81,6 +81,17 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.ok(x.mentions.some((m) => m.canonical === 'Kenya' && !m.dateline));
   });
 
+  it('reads a web dateline with no dash: the agency in brackets touching the story, after at most a place', () => {
+    const x = extractText('(CNN)When Oslo police answered the call, they found the door open.\n\nLondon (CNN)Police said Thursday there were 40 arrests.\n');
+    const dateline = x.mentions.filter((m) => m.dateline).map((m) => `${m.type}:${m.canonical}`);
+    assert.deepStrictEqual(dateline, ['organization:CNN', 'place:London', 'organization:CNN']);
+  });
+
+  it('takes no dateline from a bracket that opens a line but is not followed by the story', () => {
+    const x = extractText('(The Hague Group) is a body of nine states.\n\n(Reuters) The minister resigned.\n');
+    assert.ok(x.mentions.every((m) => !m.dateline), JSON.stringify(x.mentions.filter((m) => m.dateline)));
+  });
+
   it('takes no dateline from a sentence that merely opens with capitals', () => {
     const x = extractText('NATO - the alliance - met today.\n\nThe UN said so.\n');
     assert.ok(x.mentions.every((m) => !m.dateline), JSON.stringify(x.mentions));

@@ -370,14 +370,37 @@ const DASHES = new Set(['-', '\u2013', '\u2014', '--']);
 /** Most tokens a dateline has before its dash: "SAN JOSE, Costa Rica, March 4 (Meridian Wire) -". */
 const DATELINE_MAX_TOKENS = 16;
 
+/** Most words of an agency's name in a dateline's brackets: "(CNN)", "(Meridian Wire)". */
+const DATELINE_AGENCY_MAX_TOKENS = 4;
+
+/**
+ * The agency of a bracketed dateline with no dash, web style: "(CNN)When ...", "London (CNN)Police said ...": a
+ * bracket of capitalised words at the start of a line, after at most a place, with the story's first word touching
+ * its close. Returns the close's token index, or -1.
+ */
+function bracketDatelineEnd(tokens: readonly Token[], from: number, to: number): number {
+  const open = tokens.slice(from, Math.min(to, from + DATELINE_MAX_TOKENS)).findIndex((t) => t.text === '(') + from;
+  if (open < from || !tokens.slice(from, open).every((t) => isCapitalised(t.text) || t.text === ',')) return -1;
+  let close = open + 1;
+  while (close < to && close - open <= DATELINE_AGENCY_MAX_TOKENS && tokens[close].text !== ')') {
+    if (!isCapitalised(tokens[close].text)) return -1;
+    close++;
+  }
+  const next = tokens[close + 1];
+  if (close === open + 1 || tokens[close]?.text !== ')' || !next || next.start !== tokens[close].end || !isCapitalised(next.text)) return -1;
+  return close;
+}
+
 /**
  * A wire dateline opening a sentence at the start of a line: a place in capitals, then optionally a date and the
- * agency in brackets, then a dash ("NAIROBI, March 4 (Meridian Wire) -", "LISBON \u2014", "WASHINGTON (AP) \u2014").
- * Returns the dash's token index, or -1.
+ * agency in brackets, then a dash ("NAIROBI, March 4 (Meridian Wire) -", "LISBON \u2014", "WASHINGTON (AP) \u2014"), or
+ * a bracketed agency with no dash (see bracketDatelineEnd). Returns the index of the dateline's last token (its
+ * dash or bracket), or -1.
  */
 function datelineEnd(text: string, tokens: readonly Token[], from: number, to: number): number {
   const first = tokens[from];
-  if (!first || (first.start > 0 && text[first.start - 1] !== '\n') || !SHOUTED.test(first.text) || first.text.length < 3) return -1;
+  if (!first || (first.start > 0 && text[first.start - 1] !== '\n')) return -1;
+  if (!SHOUTED.test(first.text) || first.text.length < 3) return bracketDatelineEnd(tokens, from, to);
   for (let k = from + 1; k < Math.min(to, from + DATELINE_MAX_TOKENS); k++) {
     const t = tokens[k];
     if (DASHES.has(t.text)) {
@@ -388,7 +411,7 @@ function datelineEnd(text: string, tokens: readonly Token[], from: number, to: n
     }
     if (!/^[\p{Lu}\p{N},.()'\u2019&]/u.test(t.text)) return -1;
   }
-  return -1;
+  return bracketDatelineEnd(tokens, from, to);
 }
 
 export function findMentions(text: string, tokens: readonly Token[], sentences: readonly { firstToken: number; endToken: number }[], context: MentionContext = {}): Mention[] {
@@ -411,13 +434,14 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     if (dash > from) {
       // The dateline's place (in capitals: the words before the first comma or bracket) and its agency (in brackets).
       let placeEnd = from;
-      while (placeEnd < dash && SHOUTED.test(tokens[placeEnd].text)) placeEnd++;
+      const bracketed = tokens[dash].text === ')';
+      while (placeEnd < dash && (bracketed ? isCapitalised(tokens[placeEnd].text) && tokens[placeEnd].text !== '(' : SHOUTED.test(tokens[placeEnd].text))) placeEnd++;
       if (placeEnd > from) {
         const run = { first: from, end: placeEnd };
         candidates.push({ run, text: textOf(text, tokens, run), type: 'place', confident: true, dateline: true });
       }
-      const open = tokens.slice(from, dash).findIndex((t) => t.text === '(');
-      const close = tokens.slice(from, dash).findIndex((t) => t.text === ')');
+      const open = tokens.slice(from, dash + 1).findIndex((t) => t.text === '(');
+      const close = tokens.slice(from, dash + 1).findIndex((t) => t.text === ')');
       if (open >= 0 && close > open + 1) {
         const run = { first: from + open + 1, end: from + close };
         candidates.push({ run, text: textOf(text, tokens, run), type: 'organization', confident: true, dateline: true });
@@ -567,7 +591,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       type = c.title ? 'person' : placeEvidence.has(canonical) ? 'place' : 'organization';
       guessed = !c.title;
     }
-    if ((type === 'person' || c.dateline) && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
+    if ((type === 'person' || (c.dateline && type === 'place')) && canonical.split(/\s+/).every((w) => SHOUTED.test(w))) canonical = titleCase(canonical);
     if (type === 'place') canonical = countryOf(canonical)?.name ?? canonical;
     const last = tokens[c.run.end - 1];
     const label = tokens[c.run.end]?.text === ':' && c.text.split(/\s+/).every((w) => SHOUTED.test(w)) && tokens.slice(sentenceStartOf(c.run.first), c.run.first).every((t) => PERSON_TITLES.has(t.text.toLowerCase().replace(/\.$/, '')));

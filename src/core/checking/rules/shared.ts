@@ -2,7 +2,7 @@ import { stemsAround, type AnalysedBlock, type Claim } from '../../memo/claims';
 import type { Alignment, Corpus, IndexedSentence } from '../corpus';
 import type { QuoteMatch } from '../quoteMatch';
 import type { Mention } from '../../language/entities';
-import { mentionKeys } from '../../language/stems';
+import { mentionKeys, stem } from '../../language/stems';
 import { ENTITY_SUPPORT_RATIO, FIX_RIVAL_RATIO } from '../thresholds';
 import type { Extraction } from '../../sources/extract';
 import type { Span } from '../../text/offsets';
@@ -254,6 +254,18 @@ export function sameSlot(claim: Slot, source: Slot, content = false): boolean {
   return tied && (nearest || same >= SLOT_MIN_SAME);
 }
 
+
+/**
+ * How many of the words either side of two values are the same, position by position, leaving out the unit (every
+ * value of one measure has it beside it, so it tells no slot apart) and the sentence's edge.
+ */
+export function slotOverlap(a: Slot, b: Slot, unit: string): number {
+  let same = 0;
+  for (const [x, y] of [[a.before, b.before], [a.after, b.after]]) {
+    for (let i = 0; i < x.length; i++) if (x[i] === y[i] && x[i] !== SENTENCE_EDGE && stem(x[i]) !== unit) same++;
+  }
+  return same;
+}
 
 /** Words that join names into a list: a name beside one of them may be the list's other name, reordered. */
 const COORDINATORS = new Set(['and', 'or', 'nor', '&']);

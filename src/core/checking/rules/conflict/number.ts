@@ -8,7 +8,7 @@ import { stem } from '../../../language/stems';
 import { NUMBER_QUALIFIERS } from '../../../language/words';
 import { oppositeBounds, quantitiesAgree, type NumberValue } from '../../../language/values';
 import { NUMBER_MIN_ALIGNMENT } from '../../thresholds';
-import { alignmentsAround, replacementFinding, sameSlot, slotWords, tokenIndexAt, type BlockFinding, type ClaimContext } from '../shared';
+import { alignmentsAround, replacementFinding, sameSlot, slotWords, tokenIndexAt, type BlockFinding, type ClaimContext, slotOverlap } from '../shared';
 import { isSpace } from '../../../text/markup';
 import { stemsAround } from '../../../memo/claims';
 import { claimWords, readRow } from '../../tables';
@@ -119,6 +119,28 @@ function boundStart(ctx: ClaimContext, n: NumberValue): number {
   return n.start;
 }
 
+/** How many of the words either side of a claim's value a source value of its sentence must share to fill its slot. */
+const SLOT_FILLED = 2;
+/** How many of them a value agreeing with the claim's may share and still stand in another slot. */
+const SLOT_OTHER = 0;
+
+/**
+ * One sentence with two values of the claim's measure ("fell from 9,500ft to just 1,100ft above the ocean"): the
+ * claim's value found there does not support it when it stands in another slot and a value other than the claim's
+ * fills the claim's slot ("to just 9,500ft above the ocean"). Returns that other value, else undefined.
+ */
+function valueInSlot(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentence, candidates: readonly NumberValue[], agreeing: readonly NumberValue[]): NumberValue | undefined {
+  if (candidates.length < 2 || agreeing.length === candidates.length) return undefined;
+  const claimTokens = sequenceOf(ctx.block.tokens);
+  const around = slotWords(claimTokens, n.start, n.end, ctx.claim.firstToken, ctx.claim.endToken);
+  const s = sentence.fact.sentence;
+  const tokens = sentence.extraction.source.tokens;
+  const unit = n.unit ? stem(n.unit) : '';
+  const overlap = (m: NumberValue): number => slotOverlap(around, slotWords(tokens, m.start, m.end, s.firstToken, s.endToken), unit);
+  if (agreeing.some((m) => overlap(m) > SLOT_OTHER)) return undefined;
+  return candidates.find((m) => !agreeing.includes(m) && overlap(m) >= SLOT_FILLED);
+}
+
 export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   for (const n of ctx.claim.numbers) {
@@ -142,7 +164,13 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       if (candidates.length === 0) continue;
       // A bare cell under "(millions)" is that many millions.
       const scaled = (m: NumberValue): NumberValue => (row && m.unit === undefined ? { ...m, value: m.value * row.scaleOf(m) } : m);
-      if (candidates.some((m) => quantitiesAgree(n, m) || quantitiesAgree(n, scaled(m)))) {
+      const agreeing = candidates.filter((m) => quantitiesAgree(n, m) || quantitiesAgree(n, scaled(m)));
+      const slotted = row ? undefined : valueInSlot(ctx, n, a.sentence, candidates, agreeing);
+      if (slotted) {
+        conflict ??= { sentence: a.sentence, value: slotted };
+        continue;
+      }
+      if (agreeing.length > 0) {
         supported = true;
         break;
       }
