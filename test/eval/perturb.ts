@@ -30,8 +30,12 @@ import {
 
 export const CONFLICT_KINDS = ['number', 'written-number', 'date', 'name', 'place', 'negation', 'antonym', 'quote-word', 'quote-speaker', 'comparison'] as const;
 export const REWRITE_KINDS = ['number-format', 'date-format', 'surname', 'clause-drop', 'clause-reorder', 'synonym', 'according-to'] as const;
-/** The sentence itself: not a rewrite, a control (a false alarm on it says the sentence, not the rewrite, is the cause). */
-export const CONTROL_KINDS = ['verbatim'] as const;
+/**
+ * Controls, not rewrites: the sentence itself (a false alarm on it says the sentence, not the rewrite, is the cause),
+ * and the sentence checked against another article, the one of the corpus that names most of what its own names: a
+ * claim the sources do not make, which is unverifiable and never a conflict (see run.ts).
+ */
+export const CONTROL_KINDS = ['verbatim', 'elsewhere'] as const;
 export const KINDS = [...CONFLICT_KINDS, ...REWRITE_KINDS, ...CONTROL_KINDS] as const;
 
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
@@ -160,6 +164,24 @@ export function kindEvidence(text: string, type: Mention['type'], canonical: str
   if (placeLevel(canonical) !== 'local') return true;
   if (listed(ORGANIZATION_WORDS) || titled) return false;
   return new RegExp(`\\b(?:in|at|from|to|near|into|across|outside|throughout|towards|via)\\s+(?:the\\s+)?${name}\\b|\\b(?:${PLACE_CUES.join('|')})\\s+of\\s+${name}\\b`).test(text);
+}
+
+/**
+ * For each article, the other one that shares most of its names (people, organisations, places): what a claim of the
+ * one is checked against in the "elsewhere" control, a source on a like subject that does not make the claim.
+ * Undefined where no other article shares a name.
+ */
+export function alikeArticles(extractions: readonly Extraction[]): (number | undefined)[] {
+  const namesOf = extractions.map((x) => new Set(x.mentions.filter((m) => !m.dateline).map((m) => m.canonical.toLowerCase())));
+  const articlesNaming = new Map<string, number[]>();
+  namesOf.forEach((names, a) => names.forEach((n) => articlesNaming.set(n, [...(articlesNaming.get(n) ?? []), a])));
+  return namesOf.map((names, a) => {
+    const shared = new Map<number, number>();
+    for (const n of names) for (const b of articlesNaming.get(n)!) if (b !== a) shared.set(b, (shared.get(b) ?? 0) + 1);
+    let best: number | undefined;
+    for (const [b, count] of shared) if (best === undefined || count > shared.get(best)! || (count === shared.get(best)! && b < best)) best = b;
+    return best;
+  });
 }
 
 /** What the generators need of an extraction. */
@@ -1149,6 +1171,8 @@ export const accordingTo: Generator = (s) => {
 
 /** The sentence as written (control). */
 export const verbatim: Generator = (s) => ({ claim: sentenceText(s), variant: 'verbatim' });
+/** The sentence as written, to be checked against another article (run.ts chooses which). */
+export const elsewhere: Generator = (s) => ({ claim: sentenceText(s), variant: 'elsewhere' });
 
 export const GENERATORS: Readonly<Record<Kind, Generator>> = {
   number: numberChange,
@@ -1169,4 +1193,5 @@ export const GENERATORS: Readonly<Record<Kind, Generator>> = {
   synonym: synonymSwap,
   'according-to': accordingTo,
   verbatim,
+  elsewhere,
 };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import {
-  changedNumber, claimableSentences, formatNumber, GENERATORS, placeLevel, quotedInSentence, rngOf, sentenceText, shuffled,
+  alikeArticles, changedNumber, claimableSentences, formatNumber, GENERATORS, placeLevel, quotedInSentence, rngOf, sentenceText, shuffled,
   type Kind, type Rng, type SentenceSlots,
 } from '../eval/perturb';
 import { antonymOf, synonymOf } from '../eval/words';
@@ -178,6 +178,17 @@ describe('perturbation harness: generators (test/eval/perturb.ts)', () => {
 
     it('verbatim (control): the sentence as written', () => {
       gives('verbatim', 'The bank kept its main rate at 4.5 percent in August.', 'The bank kept its main rate at 4.5 percent in August.');
+    });
+
+    it('elsewhere (control): the sentence as written, checked against the article sharing most of its names', () => {
+      gives('elsewhere', 'The bank kept its main rate at 4.5 percent in August.', 'The bank kept its main rate at 4.5 percent in August.');
+      const articles = [
+        'Liverpool beat Arsenal at Anfield, Jurgen Klopp said.',
+        'The Bank of Norway kept its rate in Oslo.',
+        'Arsenal lost at Anfield to Liverpool on Sunday.',
+        'Nothing here names anyone.',
+      ].map((text, i) => extractText(text, `a${i}.txt`));
+      assert.deepStrictEqual(alikeArticles(articles), [2, undefined, 0, undefined]);
     });
   });
 });
