@@ -219,6 +219,17 @@ describe('checking: conflict/polarity', () => {
     assert.deepStrictEqual(codes('NATO is generally viewed with hostility in Iraq.\n', sample()), ['conflict/polarity']);
   });
 
+  it('flags an opposite predicate standing in the claim word\u2019s slot of a weakly aligned sentence (a compressed claim)', () => {
+    const text = 'Meatballs and beds: Ikea is as famous for its meatballs as for its flat-pack furniture, and the company sells one billion of its regular meatballs every year.\n';
+    const source = (): Extraction[] => [extractText(text, 'ikea.txt')];
+    const memo = 'The Swedish retail giant buys one billion regular meatballs every year, analysts estimate.\n';
+    const found = check(memo, source()).filter((f) => f.code === 'conflict/polarity');
+    assert.deepStrictEqual(found.map((f) => memo.slice(f.span.start, f.span.end)), ['buys']);
+    assert.match(found[0].message, /Memo says "buys"; source says "sells"/);
+    // The words beside the opposite must be the claim's: an opposite elsewhere in the sentence is another statement.
+    assert.deepStrictEqual(codes('Swedish flat-pack firm buys beds from its suppliers.\n', source()), []);
+  });
+
   it('flags a negation the source does not have', () => {
     assert.deepStrictEqual(codes('Maersk said it had not diverted 12 vessels to Antwerp.\n', wire()), ['conflict/polarity']);
   });

@@ -17,6 +17,8 @@ export const PLACE_MIN_ALIGNMENT = 0.45;
 export const FIX_RIVAL_RATIO = 0.9;
 export const POLARITY_MIN_ALIGNMENT = 0.5;
 export const NEGATION_MIN_ALIGNMENT = 0.6;
+/** An opposite standing in the claim word's own slot (the words on one side of both the same) may settle for less. */
+export const POLARITY_SLOT_MIN_ALIGNMENT = 0.3;
 /** Share of words a quote must share, in order, with a source passage to be taken for a (mis)quote of it. */
 export const QUOTE_MIN_SIMILARITY = 0.6;
 export const QUOTE_MIN_WORDS = 3;

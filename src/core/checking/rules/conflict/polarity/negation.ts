@@ -3,8 +3,8 @@ import { NEGATION_WORDS, OPPOSITES, wordnetAntonyms } from '../../../../language
 import type { Token } from '../../../../language/nlp';
 import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
 import { stem } from '../../../../language/stems';
-import { NEGATION_MIN_ALIGNMENT, POLARITY_MIN_ALIGNMENT } from '../../../thresholds';
-import { cite, evidenceOf, type BlockFinding, type ClaimContext } from '../../shared';
+import { NEGATION_MIN_ALIGNMENT, POLARITY_MIN_ALIGNMENT, POLARITY_SLOT_MIN_ALIGNMENT } from '../../../thresholds';
+import { cite, evidenceOf, slotWords, type BlockFinding, type ClaimContext, type Slot } from '../../shared';
 
 /**
  * lemma -> the lemmas of its opposites. Matched on lemmas, not stems: stems collide
@@ -148,7 +148,59 @@ function checkNegationGap(ctx: ClaimContext, a: ClaimContext['alignments'][numbe
   };
 }
 
+/** How many of the best-aligned sentences are read for an opposite in the claim word's slot. */
+const SLOT_ALIGNMENTS = 1;
+
+/** The two words on one side of both words are the same, one of them more than a stop word ("sells one billion" / "buys one billion"). */
+function oneSideSame(claim: Slot, source: Slot): boolean {
+  return [[claim.before, source.before], [claim.after, source.after]].some(([x, y]) =>
+    x.length === y.length && x.every((w, i) => w === y[i] && w !== '\u0000') && x.some((w) => claim.content.has(w)));
+}
+
+/**
+ * A predicate swapped for its opposite in a statement that otherwise reads the same around it: the source's
+ * "the company sells one billion of its meatballs" for "the firm buys one billion meatballs". Summaries and memos
+ * compress, so the sentence as a whole may align weakly; the words beside the two predicates say it is one statement.
+ */
+function oppositeInSlot(ctx: ClaimContext, claimWords: readonly PolarWord[]): BlockFinding | undefined {
+  const claimTokens = sequenceOf(ctx.block.tokens);
+  const claimLemmas = new Set(claimWords.map((w) => w.lemma));
+  for (const a of ctx.alignments.slice(0, SLOT_ALIGNMENTS)) {
+    if (a.score < POLARITY_SLOT_MIN_ALIGNMENT) break;
+    const s = a.sentence.fact.sentence;
+    const sourceTokens = a.sentence.extraction.source.tokens;
+    const sourceWords = polarWords(sourceTokens, s.firstToken, s.endToken, () => false);
+    const sourceLemmas = new Set(sourceWords.map((w) => w.lemma));
+    for (const w of claimWords) {
+      if (w.token.pos !== 'VERB' && w.token.pos !== 'ADJ') continue;
+      const opposites = oppositesOf(w);
+      if (opposites.size === 0 || sourceLemmas.has(w.lemma)) continue;
+      if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma))) continue;
+      const around = slotWords(claimTokens, w.token.start, w.token.end, ctx.claim.firstToken, ctx.claim.endToken);
+      const other = sourceWords.find((v) => opposites.has(v.lemma) && !claimLemmas.has(v.lemma) && v.negated === w.negated
+        && oneSideSame(around, slotWords(sourceTokens, v.token.start, v.token.end, s.firstToken, s.endToken)));
+      if (!other) continue;
+      return {
+        code: 'conflict/polarity',
+        message: `Memo says "${w.token.text}"; source says "${other.token.text}" (${cite(a.sentence)})`,
+        span: { start: w.token.start, end: w.token.end },
+        evidence: evidenceOf(a.sentence),
+      };
+    }
+  }
+  return undefined;
+}
+
 export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
+  const found = checkBestAligned(ctx);
+  if (found.length > 0) return found;
+  const claimWords = polarWords(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
+  const slotted = oppositeInSlot(ctx, claimWords);
+  return slotted ? [slotted] : [];
+}
+
+/** conflict/polarity against the best-aligned sentence: an opposite word, a negated predicate, a negation added or dropped. */
+function checkBestAligned(ctx: ClaimContext): BlockFinding[] {
   const claimWords = polarWords(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
   if (claimWords.length === 0) return [];
   const claimLemmas = new Set(claimWords.map((w) => w.lemma));
