@@ -230,6 +230,12 @@ describe('checking: conflict/polarity', () => {
     assert.deepStrictEqual(codes('Swedish flat-pack firm buys beds from its suppliers.\n', source()), []);
   });
 
+  it('reads a word hyphened to a number as part of the measure, not as a polar word ("32-year-old" is not "old")', () => {
+    const source = (): Extraction[] => [extractText('Adams said she feels like a new fighter since her shoulder surgery in May.\n', 'adams.txt')];
+    assert.deepStrictEqual(codes('The 32-year-old Adams said she feels like a fighter since her shoulder surgery in May.\n', source()), []);
+    assert.deepStrictEqual(codes('Adams said she feels like an old fighter since her shoulder surgery in May.\n', source()), ['conflict/polarity']);
+  });
+
   it('flags a negation the source does not have', () => {
     assert.deepStrictEqual(codes('Maersk said it had not diverted 12 vessels to Antwerp.\n', wire()), ['conflict/polarity']);
   });

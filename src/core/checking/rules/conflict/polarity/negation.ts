@@ -54,11 +54,26 @@ interface PolarWord {
   readonly negated: boolean;
 }
 
+/**
+ * True when token k is a word of a measure joined by hyphens to its number ("a 32-year-old", "a two-week-long
+ * strike"): it says what the number counts, not which way a statement goes ("old" there is no opposite of "new").
+ */
+function inNumberCompound(tokens: TokenSequence, k: number, from: number): boolean {
+  for (let j = k; j - 2 >= from; j -= 2) {
+    const hyphen = tokens.token(j - 1);
+    const before = tokens.token(j - 2);
+    const word = tokens.token(j);
+    if (!hyphen || !before || !word || hyphen.text !== '-' || hyphen.start !== before.end || word.start !== hyphen.end) return false;
+    if (before.pos === 'NUM') return true;
+  }
+  return false;
+}
+
 function polarWords(tokens: TokenSequence, from: number, to: number, skip: (t: Token) => boolean): PolarWord[] {
   const words: PolarWord[] = [];
   for (let k = from; k < to; k++) {
     const t = tokens.token(k);
-    if (!t || !POLAR_POS.has(t.pos) || skip(t)) continue;
+    if (!t || !POLAR_POS.has(t.pos) || skip(t) || inNumberCompound(tokens, k, from)) continue;
     words.push({ token: t, stem: stem(t.lemma), lemma: t.lemma, negated: negatedAt(tokens, k, from) });
   }
   return words;
