@@ -236,6 +236,12 @@ describe('checking: conflict/polarity', () => {
     assert.deepStrictEqual(codes('Adams said she feels like an old fighter since her shoulder surgery in May.\n', source()), ['conflict/polarity']);
   });
 
+  it('reads a negating prefix as an opposite, whatever WordNet lists ("confirmed" / "unconfirmed")', () => {
+    const source = (): Extraction[] => [extractText('The ministry said the reports of casualties were unconfirmed on Tuesday evening.\n', 'ministry.txt')];
+    assert.deepStrictEqual(codes('The ministry said the reports of casualties were confirmed on Tuesday evening.\n', source()), ['conflict/polarity']);
+    assert.deepStrictEqual(codes('The ministry said the reports of casualties were unconfirmed on Tuesday.\n', source()), []);
+  });
+
   it('flags a negation the source does not have', () => {
     assert.deepStrictEqual(codes('Maersk said it had not diverted 12 vessels to Antwerp.\n', wire()), ['conflict/polarity']);
   });

@@ -94,6 +94,17 @@ function oppositesOf(w: PolarWord): ReadonlySet<string> {
   return new Set([...listed, ...spelled]);
 }
 
+/** Prefixes that negate the word they join ("unconfirmed", "non-binding"); "in-" and "dis-" make too many other words ("inform", "discover"). */
+const NEGATING_PREFIXES = ['un', 'non', 'non-'];
+/** Shortest word such a prefix is read on: "unless" is not "less" negated. */
+const PREFIXED_MIN_LENGTH = 5;
+
+/** True when one word is the other with a negating prefix: "confirmed" / "unconfirmed", whatever WordNet lists. */
+function negatedByPrefix(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return NEGATING_PREFIXES.some((p) => (y === p + x && x.length >= PREFIXED_MIN_LENGTH) || (x === p + y && y.length >= PREFIXED_MIN_LENGTH));
+}
+
 /** Negations read as inserted into, or dropped from, a statement otherwise the same. */
 const GAP_NEGATIONS = new Set(['not', "n't", 'n\u2019t', 'never']);
 /** How many words either side of a negation must stand side by side in the other sentence. */
@@ -189,10 +200,10 @@ function oppositeInSlot(ctx: ClaimContext, claimWords: readonly PolarWord[]): Bl
     for (const w of claimWords) {
       if (w.token.pos !== 'VERB' && w.token.pos !== 'ADJ') continue;
       const opposites = oppositesOf(w);
-      if (opposites.size === 0 || sourceLemmas.has(w.lemma)) continue;
+      if (sourceLemmas.has(w.lemma)) continue;
       if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma))) continue;
       const around = slotWords(claimTokens, w.token.start, w.token.end, ctx.claim.firstToken, ctx.claim.endToken);
-      const other = sourceWords.find((v) => opposites.has(v.lemma) && !claimLemmas.has(v.lemma) && v.negated === w.negated
+      const other = sourceWords.find((v) => (opposites.has(v.lemma) || negatedByPrefix(w.token.text, v.token.text)) && !claimLemmas.has(v.lemma) && v.negated === w.negated
         && oneSideSame(around, slotWords(sourceTokens, v.token.start, v.token.end, s.firstToken, s.endToken)));
       if (!other) continue;
       return {
@@ -228,10 +239,10 @@ function checkBestAligned(ctx: ClaimContext): BlockFinding[] {
     // An opposite word: the claim's word is absent from the source and the source's opposite absent from the claim.
     for (const w of claimWords) {
       const opposites = oppositesOf(w);
-      if (opposites.size === 0 || sourceLemmas.has(w.lemma)) continue;
+      if (sourceLemmas.has(w.lemma)) continue;
       // A source sentence that goes both ways ("rose 3.1 percent, down from 4.2") does not settle the direction.
       if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma))) continue;
-      const other = sourceWords.find((v) => opposites.has(v.lemma) && !claimLemmas.has(v.lemma) && v.negated === w.negated);
+      const other = sourceWords.find((v) => (opposites.has(v.lemma) || negatedByPrefix(w.token.text, v.token.text)) && !claimLemmas.has(v.lemma) && v.negated === w.negated);
       if (!other) continue;
       return [{
         code: 'conflict/polarity',
