@@ -57,6 +57,12 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(flagged('In Porto the night-time difference reached 3.1 degrees.\n'), []);
   });
 
+  it('does not set a claim\u2019s figure against a source figure that another figure of the claim agrees with', () => {
+    const source = (): Extraction[] => [extractText('Of the 146 workers underground at the time, all but 13 reached the surface within two hours.\n', 'mine.txt')];
+    assert.deepStrictEqual(codes('All but 13 of the 146 workers underground reached the surface within two hours.\n', source()), []);
+    assert.deepStrictEqual(codes('Of the 146 workers underground at the time, all but 31 reached the surface within two hours.\n', source()), ['conflict/number']);
+  });
+
   it('flags the same figure bounded from the other side once, naming both bounds, with no replacement of the figure', () => {
     const source = (): Extraction[] => [extractText('The campaign page has more than 17,000 followers, its organisers said.\n', 'page.txt')];
     const memo = 'The campaign page has less than 17,000 followers, its organisers said.\n';
@@ -72,6 +78,12 @@ describe('checking: conflict/number', () => {
 });
 
 describe('checking: conflict/date', () => {
+  it('does not set a claim\u2019s date against a source date that another date of the claim agrees with', () => {
+    const source = (): Extraction[] => [extractText('The council replaced its online booking system in October 2023 after repeated outages.\n', 'council.txt')];
+    assert.deepStrictEqual(codes('The online booking system the council replaced in October 2023 had been in use since 2011.\n', source()), []);
+    assert.deepStrictEqual(codes('The council replaced its online booking system in March 2021 after repeated outages.\n', source()), ['conflict/date']);
+  });
+
   it('flags another day or year for the same event', () => {
     const [f] = check('Transport Minister Karen Smit said on March 14 that she would meet both sides.\n', wire());
     assert.strictEqual(f?.code, 'conflict/date');

@@ -134,7 +134,10 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
         supported = true;
         break;
       }
-      const differing = row && !row.pinned ? undefined : comparisons.find((x) => x.c === 'differ');
+      // A source date that another date of the claim agrees with is that one's ("replaced in October 2023" for the
+      // claim's "replaced in October 2023 … in use since 2011"), not a counterpart of this one.
+      const othersAgree = (e: DateValue): boolean => ctx.claim.dates.some((o) => o !== d && compareDates(o, e) === 'agree');
+      const differing = row && !row.pinned ? undefined : comparisons.find((x) => x.c === 'differ' && !othersAgree(x.e));
       if (differing) conflict ??= { sentence: a.sentence, value: differing.e };
     }
     if (supported || !conflict) continue;

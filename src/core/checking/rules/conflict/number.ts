@@ -177,7 +177,10 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       // From a row, a conflict only where the claim names its row and one column, and the cell's number is the value it
       // reads as: its own unit, or a bare number under a header without a scale, said in the claim as bare digits.
       const plain = /^\d[\d,]*(?:\.\d+)?$/.test(n.text);
-      const differing = row ? (row.pinned ? candidates.find((m) => sameUnit(n, m) || (plain && m.unit === undefined && row.scaleOf(m) === 1)) : undefined) : candidates[0];
+      // A source figure that another figure of the claim agrees with is that one's ("fell 12 percent to $3 billion"
+      // for the claim's "$3 billion … 10 percent"), not a counterpart of this one.
+      const free = candidates.filter((m) => !ctx.claim.numbers.some((o) => o !== n && quantitiesAgree(o, m)));
+      const differing = row ? (row.pinned ? free.find((m) => sameUnit(n, m) || (plain && m.unit === undefined && row.scaleOf(m) === 1)) : undefined) : free[0];
       if (differing) conflict ??= { sentence: a.sentence, value: differing };
     }
     if (supported || !conflict) continue;
