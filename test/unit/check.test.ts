@@ -61,6 +61,9 @@ describe('checking: conflict/number', () => {
     const source = (): Extraction[] => [extractText('Of the 146 workers underground at the time, all but 13 reached the surface within two hours.\n', 'mine.txt')];
     assert.deepStrictEqual(codes('All but 13 of the 146 workers underground reached the surface within two hours.\n', source()), []);
     assert.deepStrictEqual(codes('Of the 146 workers underground at the time, all but 31 reached the surface within two hours.\n', source()), ['conflict/number']);
+    // A figure the sentence gives twice, or a range, is no one claim value's counterpart.
+    const twice = (): Extraction[] => [extractText('The two firms hired two managers and two engineers in May.\n', 'firms.txt')];
+    assert.deepStrictEqual(codes('The two firms hired two managers and four engineers in May.\n', twice()), ['conflict/number']);
   });
 
   it('flags the same figure bounded from the other side once, naming both bounds, with no replacement of the figure', () => {

@@ -113,6 +113,12 @@ function formatDifference(claim: DateValue, source: DateValue): string {
   return `Memo says ${claim.relation ? `${claim.relation} ` : ''}${claim.text}; source says ${source.relation ? `${source.relation} ` : ''}${source.text}`;
 }
 
+/** Two dates that agree and know the same fields: one date told twice, not a month and a day in it. */
+function sameDate(a: DateValue, b: DateValue): boolean {
+  const fields = (d: DateValue): string => (['year', 'month', 'day'] as const).map((f) => (d[f] === undefined ? '-' : 'x')).join('');
+  return !a.to && !b.to && !a.relative && !b.relative && fields(a) === fields(b) && compareDates(a, b) === 'agree';
+}
+
 export function checkDates(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   const anchors = ctx.claim.mentions.flatMap(mentionKeys);
@@ -134,9 +140,11 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
         supported = true;
         break;
       }
-      // A source date that another date of the claim agrees with is that one's ("replaced in October 2023" for the
-      // claim's "replaced in October 2023 … in use since 2011"), not a counterpart of this one.
-      const othersAgree = (e: DateValue): boolean => ctx.claim.dates.some((o) => o !== d && compareDates(o, e) === 'agree');
+      // A source date that another date of the claim gives exactly is that one's ("replaced in October 2023" for the
+      // claim's "replaced in October 2023 … in use since 2011"), not a counterpart of this one. Exactly: "late
+      // December" does not take "December 27", nor "March" (this year) "March 2014".
+      // (A claim date the sentence gives twice, "on Wednesday night … on Wednesday morning", takes neither.)
+      const othersAgree = (e: DateValue): boolean => ctx.claim.dates.some((o) => o !== d && sameDate(o, e) && a.sentence.fact.dates.every((f) => f === e || !sameDate(o, f)));
       const differing = row && !row.pinned ? undefined : comparisons.find((x) => x.c === 'differ' && !othersAgree(x.e));
       if (differing) conflict ??= { sentence: a.sentence, value: differing.e };
     }

@@ -141,6 +141,18 @@ function valueInSlot(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentenc
   return candidates.find((m) => !agreeing.includes(m) && overlap(m) >= SLOT_FILLED);
 }
 
+/**
+ * True when source value `m` is the counterpart of another of the claim's values: the same figure of the same unit,
+ * and no other value of the sentence is that figure ("146 workers" in "all but 13 of the 146 workers"). A claim value
+ * agreeing with several ("fellow 20-year-olds" where the sentence has two) takes none of them.
+ */
+function takenByAnother(ctx: ClaimContext, n: NumberValue, m: NumberValue, sentenceValues: readonly NumberValue[]): boolean {
+  // The same figure, as written: a range ("between 16 and 18") or a bound is no one value's counterpart.
+  const agree = (o: NumberValue, v: NumberValue): boolean => (o.unit === undefined ? v.unit === undefined : sameUnit(o, v))
+    && o.value === v.value && o.high === undefined && v.high === undefined && !o.qualifier && !v.qualifier;
+  return ctx.claim.numbers.some((o) => o !== n && agree(o, m) && sentenceValues.every((v) => v === m || !agree(o, v)));
+}
+
 export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   for (const n of ctx.claim.numbers) {
@@ -179,7 +191,10 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       const plain = /^\d[\d,]*(?:\.\d+)?$/.test(n.text);
       // A source figure that another figure of the claim agrees with is that one's ("fell 12 percent to $3 billion"
       // for the claim's "$3 billion … 10 percent"), not a counterpart of this one.
-      const free = candidates.filter((m) => !ctx.claim.numbers.some((o) => o !== n && quantitiesAgree(o, m)));
+      const free = candidates.filter((m) => !takenByAnother(ctx, n, m, a.sentence.fact.numbers));
+      // Every value of the measure here is another claim value's counterpart: this is the sentence the claim reads,
+      // and it has no counterpart for this value; a sentence further down is not asked for one.
+      if (!row && free.length === 0) break;
       const differing = row ? (row.pinned ? free.find((m) => sameUnit(n, m) || (plain && m.unit === undefined && row.scaleOf(m) === 1)) : undefined) : free[0];
       if (differing) conflict ??= { sentence: a.sentence, value: differing };
     }
