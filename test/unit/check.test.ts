@@ -257,6 +257,12 @@ describe('checking: conflict/polarity', () => {
     assert.deepStrictEqual(codes('The ministry said the reports of casualties were unconfirmed on Tuesday.\n', source()), []);
   });
 
+  it('reads a sentence as going both ways only by words the claim does not share ("won ... failure" / "won ... success")', () => {
+    const source = (): Extraction[] => [extractText('The club won the league in 2012 before its cup failure in the spring.\n', 'club.txt')];
+    assert.deepStrictEqual(codes('The club won the league in 2012 before its cup success in the spring.\n', source()), ['conflict/polarity']);
+    assert.deepStrictEqual(codes('The club won the league in 2012 before its cup failure in the spring.\n', source()), []);
+  });
+
   it('flags a negation the source does not have', () => {
     assert.deepStrictEqual(codes('Maersk said it had not diverted 12 vessels to Antwerp.\n', wire()), ['conflict/polarity']);
   });

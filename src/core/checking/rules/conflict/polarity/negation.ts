@@ -201,7 +201,7 @@ function oppositeInSlot(ctx: ClaimContext, claimWords: readonly PolarWord[]): Bl
       if (w.token.pos !== 'VERB' && w.token.pos !== 'ADJ') continue;
       const opposites = oppositesOf(w);
       if (sourceLemmas.has(w.lemma)) continue;
-      if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma))) continue;
+      if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma) && !claimLemmas.has(v.lemma))) continue;
       const around = slotWords(claimTokens, w.token.start, w.token.end, ctx.claim.firstToken, ctx.claim.endToken);
       const other = sourceWords.find((v) => (opposites.has(v.lemma) || negatedByPrefix(w.token.text, v.token.text)) && !claimLemmas.has(v.lemma) && v.negated === w.negated
         && oneSideSame(around, slotWords(sourceTokens, v.token.start, v.token.end, s.firstToken, s.endToken)));
@@ -240,8 +240,10 @@ function checkBestAligned(ctx: ClaimContext): BlockFinding[] {
     for (const w of claimWords) {
       const opposites = oppositesOf(w);
       if (sourceLemmas.has(w.lemma)) continue;
-      // A source sentence that goes both ways ("rose 3.1 percent, down from 4.2") does not settle the direction.
-      if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma))) continue;
+      // A source sentence that goes both ways ("rose 3.1 percent, down from 4.2") does not settle the direction; a word
+      // of the claim's side that the claim also has is the claim's own ("won … before their cup failure" goes one way
+      // for "won … before their cup success").
+      if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma) && !claimLemmas.has(v.lemma))) continue;
       const other = sourceWords.find((v) => (opposites.has(v.lemma) || negatedByPrefix(w.token.text, v.token.text)) && !claimLemmas.has(v.lemma) && v.negated === w.negated);
       if (!other) continue;
       return [{
