@@ -27,12 +27,16 @@ function descriptions(tokens: TokenSequence, from: number, to: number): Descript
     const head = tokens.token(k);
     if (!head || head.pos !== 'NOUN' || tokens.token(k + 1)?.pos === 'NOUN') continue;
     const modifiers: string[] = [];
+    let describes = false;
     for (let j = k - 1; j >= from; j--) {
       const t = tokens.token(j);
       if (!t || !(MODIFIER_POS.has(t.pos) || isPossessive(t))) break;
       if (!isPossessive(t)) modifiers.unshift(stem(t.lemma));
+      if ((t.pos !== 'PROPN' || !/^\p{Lu}/u.test(t.text)) && !isPossessive(t)) describes = true;
     }
-    if (modifiers.length >= MIN_MODIFIERS) found.push({ modifiers: modifiers.join(' '), head });
+    // Names alone before a noun ("the Real Madrid squad", "12 Cranholm-Selsby Quay sailings") say whose or which
+    // thing, not which of its kind: a description singles one out by a rank or extent ("Europe's largest port").
+    if (modifiers.length >= MIN_MODIFIERS && describes) found.push({ modifiers: modifiers.join(' '), head });
   }
   return found;
 }
