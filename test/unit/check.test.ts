@@ -66,6 +66,13 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(codes('The two firms hired two managers and four engineers in May.\n', twice()), ['conflict/number']);
   });
 
+  it('does not set a person\u2019s figure against another person\u2019s, the one a sentence opening with "he" is about', () => {
+    const text = 'Jonas Petrell, the shift supervisor, said he had warned the managers. He said he had worked at the mine for 22 years.\n';
+    const source = (): Extraction[] => [extractText(text, 'mine.txt')];
+    assert.deepStrictEqual(codes('Tomas Reinholt had worked at the mine for nine years.\n', source()), []);
+    assert.deepStrictEqual(codes('Jonas Petrell had worked at the mine for nine years.\n', source()), ['conflict/number']);
+  });
+
   it('flags the same figure bounded from the other side once, naming both bounds, with no replacement of the figure', () => {
     const source = (): Extraction[] => [extractText('The campaign page has more than 17,000 followers, its organisers said.\n', 'page.txt')];
     const memo = 'The campaign page has less than 17,000 followers, its organisers said.\n';

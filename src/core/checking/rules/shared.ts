@@ -4,7 +4,7 @@ import type { QuoteMatch } from '../quoteMatch';
 import type { Mention } from '../../language/entities';
 import { mentionKeys, stem } from '../../language/stems';
 import { ENTITY_SUPPORT_RATIO, FIX_RIVAL_RATIO } from '../thresholds';
-import type { Extraction } from '../../sources/extract';
+import { factAt, type Extraction } from '../../sources/extract';
 import type { Span } from '../../text/offsets';
 import { originalText, pageAt, paragraphNumberAt, tableRowOf, wordingAt } from '../../sources/source';
 import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
@@ -136,6 +136,36 @@ export function samePerson(a: string, b: string): boolean {
   if (pa.length === 0 || pb.length === 0) return a.toLowerCase() === b.toLowerCase();
   const [shorter, longer] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
   return shorter.every((w) => longer.includes(w));
+}
+
+/** Pronouns that open a sentence about the person the sentence before named. */
+const PERSON_PRONOUNS = new Set(['he', 'she']);
+
+/**
+ * The people a sentence is about: those it names, or, when it names none and opens with "he" or "she", those of the
+ * sentence before ("Jonas Petrell … said … He said he had worked there for more than 20 years").
+ */
+function peopleOf(sentence: IndexedSentence): readonly Mention[] {
+  const people = (mentions: readonly Mention[]): Mention[] => mentions.filter((m) => m.type === 'person' && !m.dateline);
+  const own = people(sentence.fact.mentions);
+  const s = sentence.fact.sentence;
+  const { source } = sentence.extraction;
+  const first = source.tokens.token(s.firstToken)?.text.toLowerCase();
+  if (own.length > 0 || s.index === 0 || !first || !PERSON_PRONOUNS.has(first)) return own;
+  return people(factAt(sentence.extraction, s.index - 1).mentions);
+}
+
+/**
+ * True when the claim is about a person the sentence does not name while the sentence names another: "Reinholt had
+ * worked there for nine years" read against "Petrell, who has worked there for more than 20 years". A value there
+ * is another person's, and a different one is no conflict (the claim is unverifiable from that sentence).
+ */
+export function aboutSomeoneElse(ctx: ClaimContext, sentence: IndexedSentence): boolean {
+  const people = ctx.claim.mentions.filter((m) => m.type === 'person' && !m.guessed);
+  if (people.length === 0) return false;
+  const others = peopleOf(sentence);
+  if (others.length === 0 || others.some((o) => people.some((p) => samePerson(o.canonical, p.canonical)))) return false;
+  return people.every((p) => !mentionsAny(sentence, mentionKeys(p)) && !containsWord(sentence, mentionKeys(p)));
 }
 
 /** A paragraph citation for an offset of a source: "key ¶n". */

@@ -8,7 +8,7 @@ import { stem } from '../../../language/stems';
 import { NUMBER_QUALIFIERS } from '../../../language/words';
 import { oppositeBounds, quantitiesAgree, type NumberValue } from '../../../language/values';
 import { NUMBER_MIN_ALIGNMENT } from '../../thresholds';
-import { alignmentsAround, replacementFinding, sameSlot, slotWords, tokenIndexAt, type BlockFinding, type ClaimContext, slotOverlap } from '../shared';
+import { aboutSomeoneElse, alignmentsAround, replacementFinding, sameSlot, slotWords, tokenIndexAt, type BlockFinding, type ClaimContext, slotOverlap } from '../shared';
 import { isSpace } from '../../../text/markup';
 import { stemsAround } from '../../../memo/claims';
 import { claimWords, readRow } from '../../tables';
@@ -171,6 +171,7 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       // column's header says ("Supported routes, 2024": 92 counts routes).
       const row = readRow(a.sentence.extraction, a.sentence.fact.sentence.index, claimWords(ctx, ctx.claim.stems), claimWords(ctx, stemsAround(ctx.claim, n)));
       if (row?.row.header && !row.rowNamed) continue;
+      const someoneElse = aboutSomeoneElse(ctx, a.sentence);
       const counted = (m: NumberValue): boolean => sameUnit(n, m) || (row !== undefined && m.unit === undefined && row.headerHas(m, unit));
       const candidates = a.sentence.fact.numbers.filter((m) => (!row || row.inNamed(m)) && counted(m) && sameSubject(ctx, n, a.sentence, m));
       if (candidates.length === 0) continue;
@@ -192,6 +193,7 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       // A source figure that another figure of the claim agrees with is that one's ("fell 12 percent to $3 billion"
       // for the claim's "$3 billion … 10 percent"), not a counterpart of this one.
       const free = candidates.filter((m) => !takenByAnother(ctx, n, m, a.sentence.fact.numbers));
+      if (someoneElse) continue;
       // Every value of the measure here is another claim value's counterpart: this is the sentence the claim reads,
       // and it has no counterpart for this value; a sentence further down is not asked for one.
       if (!row && free.length === 0) break;
