@@ -73,6 +73,12 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(codes('Jonas Petrell had worked at the mine for nine years.\n', source()), ['conflict/number']);
   });
 
+  it('takes an exact figure within the source\u2019s bound for unverifiable, not a conflict ("34 years" for "more than 20 years")', () => {
+    const source = (): Extraction[] => [extractText('Petrell has worked at the mine for more than 20 years, the company said.\n', 'mine.txt')];
+    assert.deepStrictEqual(codes('Petrell has worked at the mine for 34 years, the company said.\n', source()), []);
+    assert.deepStrictEqual(codes('Petrell has worked at the mine for 12 years, the company said.\n', source()), ['conflict/number']);
+  });
+
   it('flags the same figure bounded from the other side once, naming both bounds, with no replacement of the figure', () => {
     const source = (): Extraction[] => [extractText('The campaign page has more than 17,000 followers, its organisers said.\n', 'page.txt')];
     const memo = 'The campaign page has less than 17,000 followers, its organisers said.\n';

@@ -153,6 +153,15 @@ function takenByAnother(ctx: ClaimContext, n: NumberValue, m: NumberValue, sente
   return ctx.claim.numbers.some((o) => o !== n && agree(o, m) && sentenceValues.every((v) => v === m || !agree(o, v)));
 }
 
+/**
+ * True when a claim's exact figure lies within the source's bound ("34 years" for "more than 20 years"): the source
+ * does not give the figure, nor does it deny it; no conflict (and no support: see quantitiesAgree).
+ */
+function withinBound(n: NumberValue, m: NumberValue): boolean {
+  if (n.qualifier || n.high !== undefined || m.high !== undefined) return false;
+  return (m.qualifier === 'over' && n.value > m.value) || (m.qualifier === 'under' && n.value < m.value);
+}
+
 export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   for (const n of ctx.claim.numbers) {
@@ -192,11 +201,12 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       const plain = /^\d[\d,]*(?:\.\d+)?$/.test(n.text);
       // A source figure that another figure of the claim agrees with is that one's ("fell 12 percent to $3 billion"
       // for the claim's "$3 billion … 10 percent"), not a counterpart of this one.
-      const free = candidates.filter((m) => !takenByAnother(ctx, n, m, a.sentence.fact.numbers));
+      const untaken = candidates.filter((m) => !takenByAnother(ctx, n, m, a.sentence.fact.numbers));
+      const free = untaken.filter((m) => !withinBound(n, m));
       if (someoneElse) continue;
       // Every value of the measure here is another claim value's counterpart: this is the sentence the claim reads,
       // and it has no counterpart for this value; a sentence further down is not asked for one.
-      if (!row && free.length === 0) break;
+      if (!row && untaken.length === 0) break;
       const differing = row ? (row.pinned ? free.find((m) => sameUnit(n, m) || (plain && m.unit === undefined && row.scaleOf(m) === 1)) : undefined) : free[0];
       if (differing) conflict ??= { sentence: a.sentence, value: differing };
     }
