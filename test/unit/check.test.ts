@@ -79,6 +79,15 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(codes('Petrell has worked at the mine for 12 years, the company said.\n', source()), ['conflict/number']);
   });
 
+  it('reads what an amount measures from its clause and from its "in" or "of", not only from the noun before its verb', () => {
+    const text = 'Emergency repairs and charter costs reached \u00a34.2m, the review found. The authority paid the operator \u00a311.3m in subsidy last year.\n';
+    const source = (): Extraction[] => [extractText(text, 'review.txt')];
+    assert.deepStrictEqual(codes('Emergency repairs and charter hire cost the authority \u00a32.4m, the review found.\n', source()), ['conflict/number']);
+    assert.deepStrictEqual(codes('The operator\u2019s subsidy rose to \u00a313.1m last year.\n', source()), ['conflict/number']);
+    // Another measure of the same unit is still another measure.
+    assert.deepStrictEqual(codes('Fuel bills cost the authority \u00a32.4m last year.\n', source()), []);
+  });
+
   it('flags the same figure bounded from the other side once, naming both bounds, with no replacement of the figure', () => {
     const source = (): Extraction[] => [extractText('The campaign page has more than 17,000 followers, its organisers said.\n', 'page.txt')];
     const memo = 'The campaign page has less than 17,000 followers, its organisers said.\n';

@@ -81,7 +81,43 @@ function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentenc
     sourceSubject = measuredNouns(sourceTokens, tokenIndexAt(sourceTokens, value.start, s.firstToken, s.endToken), s.firstToken, names);
     if (sourceSubject) break;
   }
-  return !claimSubject || !sourceSubject || [...claimSubject].some((noun) => sourceSubject.has(noun));
+  if (!claimSubject || !sourceSubject) return true;
+  // What else the clause names before the number ("Emergency repairs and charter hire … cost the authority £2.4m"),
+  // and what the source's figure is "in" or "of" ("£11.3m in subsidy"), say what is measured as well.
+  const claimNouns = new Set([...claimSubject, ...clauseNouns(claimTokens, tokenIndexAt(claimTokens, n.start, ctx.claim.firstToken, ctx.claim.endToken), ctx.claim.firstToken, nameTokens(ctx.claim.mentions))]);
+  const sourceNouns = new Set([...sourceSubject, ...nounsAfter(sourceTokens, tokenIndexAt(sourceTokens, m.end, s.firstToken, s.endToken), s.endToken, names)]);
+  return [...claimNouns].some((noun) => sourceNouns.has(noun));
+}
+
+/** The nouns (names left out) from the start of the number's clause to the number, as stems. */
+function clauseNouns(tokens: TokenSequence, numberIndex: number, from: number, names: ReadonlySet<number>): string[] {
+  const nouns: string[] = [];
+  for (let k = numberIndex - 1; k >= from; k--) {
+    const t = tokens.token(k);
+    if (!t || (t.pos === 'PUNCT' && t.text !== '-') || t.pos === 'CCONJ' || t.pos === 'SCONJ') break;
+    if (t.pos === 'NOUN' && !names.has(k)) nouns.push(stem(t.lemma));
+  }
+  return nouns;
+}
+
+/** Prepositions that tie a figure to what it measures when that comes after it: "£11.3m in subsidy", "40 percent of revenue". */
+const MEASURE_PREPOSITIONS = new Set(['in', 'of', 'for']);
+/** How many nouns after such a preposition are read. */
+const NOUNS_AFTER = 3;
+
+/** The nouns after a figure's "in", "of" or "for" ("£11.3m in subsidy" -> subsidy), as stems. */
+function nounsAfter(tokens: TokenSequence, after: number, to: number, names: ReadonlySet<number>): string[] {
+  const preposition = tokens.token(after);
+  if (!preposition || !MEASURE_PREPOSITIONS.has(preposition.text.toLowerCase())) return [];
+  const nouns: string[] = [];
+  for (let k = after + 1; k < to && nouns.length < NOUNS_AFTER; k++) {
+    const t = tokens.token(k);
+    if (!t || names.has(k)) break;
+    if (t.pos === 'DET' || t.pos === 'ADJ') continue;
+    if (t.pos !== 'NOUN') break;
+    nouns.push(stem(t.lemma));
+  }
+  return nouns;
 }
 
 /** conflict/number for a number with no unit: compared only with the source's numbers with no unit in its slot. */
