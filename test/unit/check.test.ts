@@ -88,6 +88,13 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(codes('Fuel bills cost the authority \u00a32.4m last year.\n', source()), []);
   });
 
+  it('does not let a figure of a sentence aligned well below the conflicting one excuse the claim\u2019s', () => {
+    const text = 'Eleven miners were trapped underground for 38 hours before rescue teams reached them on Sunday.\n\nRescue teams reached the flooded shaft within 48 hours, engineers said.\n\nThe inquiry will sit for six weeks in the district court.\n';
+    const source = (): Extraction[] => [extractText(text, 'mine.txt')];
+    assert.deepStrictEqual(codes('Eleven miners were trapped underground for 48 hours before rescue teams reached them.\n', source()), ['conflict/number']);
+    assert.deepStrictEqual(codes('Rescue teams reached the flooded shaft within 48 hours, engineers said.\n', source()), []);
+  });
+
   it('flags the same figure bounded from the other side once, naming both bounds, with no replacement of the figure', () => {
     const source = (): Extraction[] => [extractText('The campaign page has more than 17,000 followers, its organisers said.\n', 'page.txt')];
     const memo = 'The campaign page has less than 17,000 followers, its organisers said.\n';

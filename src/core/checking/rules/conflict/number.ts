@@ -7,7 +7,7 @@ import { sequenceOf, type TokenSequence } from '../../../language/tokenTable';
 import { stem } from '../../../language/stems';
 import { NUMBER_QUALIFIERS } from '../../../language/words';
 import { oppositeBounds, quantitiesAgree, type NumberValue } from '../../../language/values';
-import { NUMBER_MIN_ALIGNMENT } from '../../thresholds';
+import { NUMBER_MIN_ALIGNMENT, VALUE_SUPPORT_RATIO } from '../../thresholds';
 import { aboutSomeoneElse, alignmentsAround, replacementFinding, sameSlot, slotWords, tokenIndexAt, type BlockFinding, type ClaimContext, slotOverlap } from '../shared';
 import { isSpace } from '../../../text/markup';
 import { stemsAround } from '../../../memo/claims';
@@ -208,6 +208,7 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
     }
     let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: NumberValue } | undefined;
     let supported = false;
+    let conflictScore = 0;
     const alignments = alignmentsAround(ctx, n);
     const unit = n.unit;
     for (const a of alignments) {
@@ -229,6 +230,9 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
         continue;
       }
       if (agreeing.length > 0) {
+        // A figure found in a sentence aligned well below the one that gave a conflict is another statement's: "38
+        // hours" where the claim's trapping is told, not "within 48 hours" of something else, decides.
+        if (conflict && a.score < conflictScore * VALUE_SUPPORT_RATIO) break;
         supported = true;
         break;
       }
@@ -244,7 +248,10 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       // and it has no counterpart for this value; a sentence further down is not asked for one.
       if (!row && untaken.length === 0) break;
       const differing = row ? (row.pinned ? free.find((m) => sameUnit(n, m) || (plain && m.unit === undefined && row.scaleOf(m) === 1)) : undefined) : free[0];
-      if (differing) conflict ??= { sentence: a.sentence, value: differing };
+      if (differing && !conflict) {
+        conflict = { sentence: a.sentence, value: differing };
+        conflictScore = a.score;
+      }
     }
     if (supported || !conflict) continue;
     // The same figure bounded from the other side ("under 17,000" for "over 17,000"): the bound differs, which the
