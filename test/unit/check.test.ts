@@ -110,6 +110,12 @@ describe('checking: conflict/number', () => {
 });
 
 describe('checking: conflict/date', () => {
+  it('does not let a date of a sentence aligned well below the conflicting one excuse the claim\u2019s', () => {
+    const text = 'The ferry suffered a gearbox failure shortly after leaving port on 8 December 2023.\n\nThe ferry gearbox had been inspected on 1 December 2023.\n\nThe review will be published in the spring.\n';
+    const source = (): Extraction[] => [extractText(text, 'ferry.txt')];
+    assert.deepStrictEqual(codes('The ferry suffered a gearbox failure shortly after leaving port on 1 December 2023.\n', source()), ['conflict/date']);
+  });
+
   it('does not set a claim\u2019s date against a source date that another date of the claim agrees with', () => {
     const source = (): Extraction[] => [extractText('The council replaced its online booking system in October 2023 after repeated outages.\n', 'council.txt')];
     assert.deepStrictEqual(codes('The online booking system the council replaced in October 2023 had been in use since 2011.\n', source()), []);

@@ -13,7 +13,7 @@ export const ENTITY_MIN_ALIGNMENT = 0.5;
 /** A sentence that does name the claim's entity, aligning at least this share of the best one, supports it. */
 export const ENTITY_SUPPORT_RATIO = 0.75;
 export const PLACE_MIN_ALIGNMENT = 0.45;
-/** A figure agreeing with the claim's supports it only in a sentence aligned at least this share of the one that gave a conflict. */
+/** A figure or date agreeing with the claim's supports it only in a sentence aligned at least this share of the one that gave a conflict. */
 export const VALUE_SUPPORT_RATIO = 0.75;
 /** Another sentence aligning at least this share of the best one, with another name in the slot, makes a fix's name a toss-up. */
 export const FIX_RIVAL_RATIO = 0.9;

@@ -3,7 +3,7 @@ import { DiagnosticCode } from '../../codes';
 import type { Rule } from '../rule';
 import { type DateParts, type DateValue, findDates } from '../../../language/values';
 import { mentionKeys } from '../../../language/stems';
-import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED } from '../../thresholds';
+import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED, VALUE_SUPPORT_RATIO } from '../../thresholds';
 import { stemsAround } from '../../../memo/claims';
 import { claimWords, readRow } from '../../tables';
 import { alignmentsAround, mentionsAny, replacementFinding, type BlockFinding, type ClaimContext } from '../shared';
@@ -124,6 +124,7 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
   const anchors = ctx.claim.mentions.flatMap(mentionKeys);
   for (const d of ctx.claim.dates) {
     let supported = false;
+    let conflictScore = 0;
     let conflict: { sentence: ClaimContext['alignments'][number]['sentence']; value: DateValue } | undefined;
     const alignments = alignmentsAround(ctx, d);
     for (const a of alignments) {
@@ -137,6 +138,8 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
       if (row?.row.header && !row.rowNamed) continue;
       const comparisons = a.sentence.fact.dates.filter((e) => (!row || row.inNamed(e)) && sameKindOfTime(d, e)).map((e) => ({ e, c: compareDates(d, e) }));
       if (comparisons.some((x) => x.c === 'agree')) {
+        // A date found in a sentence aligned well below the one that gave a conflict is another statement's.
+        if (conflict && a.score < conflictScore * VALUE_SUPPORT_RATIO) break;
         supported = true;
         break;
       }
@@ -146,7 +149,10 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
       // (A claim date the sentence gives twice, "on Wednesday night … on Wednesday morning", takes neither.)
       const othersAgree = (e: DateValue): boolean => ctx.claim.dates.some((o) => o !== d && sameDate(o, e) && a.sentence.fact.dates.every((f) => f === e || !sameDate(o, f)));
       const differing = row && !row.pinned ? undefined : comparisons.find((x) => x.c === 'differ' && !othersAgree(x.e));
-      if (differing) conflict ??= { sentence: a.sentence, value: differing.e };
+      if (differing && !conflict) {
+        conflict = { sentence: a.sentence, value: differing.e };
+        conflictScore = a.score;
+      }
     }
     if (supported || !conflict) continue;
     const finding = replacementFinding('conflict/date', d, formatDifference(d, conflict.value), conflict.sentence, conflict.value.text, conflict.value);
