@@ -111,6 +111,15 @@ describe('values: figures in digits', () => {
 });
 
 describe('values: dates', () => {
+  it('reads the date a part of the day is of ("on the morning of Friday 8 December 2023")', () => {
+    const text = 'The ferry failed on the morning of Friday 8 December 2023, and again on the evening of 3 May.';
+    assert.deepStrictEqual(datesOf(text).map((d) => [d.text, d.year, d.month, d.day]), [
+      ['Friday 8 December 2023', 2023, 12, 8],
+      ['3 May', undefined, 5, 3],
+    ]);
+    assert.deepStrictEqual(numbersOf(text).map((n) => n.text), []);
+  });
+
   it('reads relative dates, told from now or from an event', () => {
     const text = 'Earlier this year it warned; later this year; Last year; last week; next week; the next day; last month.';
     assert.deepStrictEqual(datesOf(text).map((d) => [d.text, d.precision, d.relative?.anchor, d.relative?.unit, d.relative?.offset]), [

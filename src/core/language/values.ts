@@ -124,6 +124,22 @@ function chronoInWindows(text: string): chrono.ParsedResult[] {
   return results;
 }
 
+/** A part of the day before the date it is of: "the morning of 8 December 2023". */
+const PART_OF_DAY = /^(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\s+of\s+/i;
+
+/**
+ * chrono-node reads "morning of 8 December 2023" as a time of an unknown day, every field uncertain, so the date
+ * was lost (only its year was read, as a bare year, and its day as a number). The date after "of" is read alone.
+ */
+function pastPartOfDay(result: chrono.ParsedResult): chrono.ParsedResult {
+  const part = PART_OF_DAY.exec(result.text);
+  if (!part) return result;
+  const inner = chrono.parse(result.text.slice(part[0].length), REFERENCE_DATE)[0];
+  if (!inner || inner.index !== 0) return result;
+  (inner as { index: number }).index = result.index + part[0].length;
+  return inner;
+}
+
 /** Dates: chrono-node's parses (with what is known, not implied), month names after a preposition, and bare years. */
 export function findDates(text: string, span: Span): DateValue[] {
   const slice = text.slice(span.start, span.end);
@@ -138,7 +154,8 @@ export function findDates(text: string, span: Span): DateValue[] {
     dates.push(date);
     taken.fill(1, Math.max(0, date.start - span.start), Math.max(0, date.end - span.start));
   };
-  for (const result of chronoInWindows(slice)) {
+  for (const found of chronoInWindows(slice)) {
+    const result = pastPartOfDay(found);
     const known = result.start;
     const year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
     const month = known.isCertain('month') ? known.get('month') ?? undefined : undefined;
