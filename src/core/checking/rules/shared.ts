@@ -237,7 +237,8 @@ export interface Slot {
 const SLOT_WORDS = 2;
 /** Of the words either side of two values (the sentence's edges included), how many must be the same for them to fill one slot. */
 const SLOT_MIN_SAME = 3;
-const SENTENCE_EDGE = '\u0000';
+/** What slotWords puts for a word where the sentence's edge comes first. */
+export const SENTENCE_EDGE = '\u0000';
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /**

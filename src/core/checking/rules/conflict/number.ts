@@ -68,10 +68,32 @@ function nameTokens(mentions: readonly { firstToken: number; endToken: number }[
 }
 
 /** For generic units, the two numbers must measure the same thing; an unknown subject on either side does not block. */
+/** What a claim's number measures: the nouns before its verb, and with them those of its clause. */
+interface ClaimMeasure {
+  readonly subject: ReadonlySet<string> | undefined;
+  readonly nouns: ReadonlySet<string>;
+}
+
+/** Read once per claim number: every aligned sentence and candidate asks (the claim's values are its own objects). */
+const claimMeasures = new WeakMap<NumberValue, ClaimMeasure>();
+
+function claimMeasureOf(ctx: ClaimContext, n: NumberValue): ClaimMeasure {
+  const known = claimMeasures.get(n);
+  if (known) return known;
+  const tokens = sequenceOf(ctx.block.tokens);
+  const at = tokenIndexAt(tokens, n.start, ctx.claim.firstToken, ctx.claim.endToken);
+  const names = nameTokens(ctx.claim.mentions);
+  const subject = measuredNouns(tokens, at, ctx.claim.firstToken, names);
+  // What else the clause names before the number ("Emergency repairs and charter hire … cost the authority £2.4m").
+  const measure = { subject, nouns: new Set([...(subject ?? []), ...clauseNouns(tokens, at, ctx.claim.firstToken, names)]) };
+  claimMeasures.set(n, measure);
+  return measure;
+}
+
+/** For generic units, the two numbers must measure the same thing; an unknown subject on either side does not block. */
 function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentence, m: NumberValue): boolean {
   if (!n.unit || !GENERIC_UNITS.has(n.unit)) return true;
-  const claimTokens = sequenceOf(ctx.block.tokens);
-  const claimSubject = measuredNouns(claimTokens, tokenIndexAt(claimTokens, n.start, ctx.claim.firstToken, ctx.claim.endToken), ctx.claim.firstToken, nameTokens(ctx.claim.mentions));
+  const claim = claimMeasureOf(ctx, n);
   const s = sentence.fact.sentence;
   const sourceTokens = sentence.extraction.source.tokens;
   const names = nameTokens(sentence.fact.mentions);
@@ -81,12 +103,10 @@ function sameSubject(ctx: ClaimContext, n: NumberValue, sentence: IndexedSentenc
     sourceSubject = measuredNouns(sourceTokens, tokenIndexAt(sourceTokens, value.start, s.firstToken, s.endToken), s.firstToken, names);
     if (sourceSubject) break;
   }
-  if (!claimSubject || !sourceSubject) return true;
-  // What else the clause names before the number ("Emergency repairs and charter hire … cost the authority £2.4m"),
-  // and what the source's figure is "in" or "of" ("£11.3m in subsidy"), say what is measured as well.
-  const claimNouns = new Set([...claimSubject, ...clauseNouns(claimTokens, tokenIndexAt(claimTokens, n.start, ctx.claim.firstToken, ctx.claim.endToken), ctx.claim.firstToken, nameTokens(ctx.claim.mentions))]);
+  if (!claim.subject || !sourceSubject) return true;
+  // What the source's figure is "in" or "of" ("£11.3m in subsidy") says what is measured as well.
   const sourceNouns = new Set([...sourceSubject, ...nounsAfter(sourceTokens, tokenIndexAt(sourceTokens, m.end, s.firstToken, s.endToken), s.endToken, names)]);
-  return [...claimNouns].some((noun) => sourceNouns.has(noun));
+  return [...claim.nouns].some((noun) => sourceNouns.has(noun));
 }
 
 /** The nouns (names left out) from the start of the number's clause to the number, as stems. */

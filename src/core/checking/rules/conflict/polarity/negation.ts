@@ -4,7 +4,8 @@ import type { Token } from '../../../../language/nlp';
 import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
 import { stem } from '../../../../language/stems';
 import { NEGATION_MIN_ALIGNMENT, POLARITY_MIN_ALIGNMENT, POLARITY_SLOT_MIN_ALIGNMENT } from '../../../thresholds';
-import { cite, evidenceOf, slotWords, type BlockFinding, type ClaimContext, type Slot } from '../../shared';
+import { cite, evidenceOf, SENTENCE_EDGE, slotWords, type BlockFinding, type ClaimContext, type Slot } from '../../shared';
+import type { Alignment, IndexedSentence } from '../../../corpus';
 
 /**
  * lemma -> the lemmas of its opposites. Matched on lemmas, not stems: stems collide
@@ -180,7 +181,35 @@ const SLOT_ALIGNMENTS = 1;
 /** The two words on one side of both words are the same, one of them more than a stop word ("sells one billion" / "buys one billion"). */
 function oneSideSame(claim: Slot, source: Slot): boolean {
   return [[claim.before, source.before], [claim.after, source.after]].some(([x, y]) =>
-    x.length === y.length && x.every((w, i) => w === y[i] && w !== '\u0000') && x.some((w) => claim.content.has(w)));
+    x.length === y.length && x.every((w, i) => w === y[i] && w !== SENTENCE_EDGE) && x.some((w) => claim.content.has(w)));
+}
+
+/** A source sentence's polar words and their lemmas, read once per check of a claim. */
+interface SourceWords {
+  readonly words: readonly PolarWord[];
+  readonly lemmas: ReadonlySet<string>;
+}
+
+/**
+ * The source word opposite to claim word `w` ("sells" for "buys"), if any: not a word the claim has, negated as `w`
+ * is, and `fits` where it stands. None when the source has `w` itself, or goes both ways: a word on `w`'s side that
+ * the claim does not share ("rose 3.1 percent, down from 4.2" does not settle the direction; "won ... before their
+ * cup failure" goes one way for "won ... before their cup success", the "won" being the claim's own).
+ */
+function oppositeOf(w: PolarWord, source: SourceWords, claimLemmas: ReadonlySet<string>, fits: (v: PolarWord) => boolean = () => true): PolarWord | undefined {
+  if (source.lemmas.has(w.lemma)) return undefined;
+  if (source.words.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma) && !claimLemmas.has(v.lemma))) return undefined;
+  const opposites = oppositesOf(w);
+  return source.words.find((v) => (opposites.has(v.lemma) || negatedByPrefix(w.token.text, v.token.text)) && !claimLemmas.has(v.lemma) && v.negated === w.negated && fits(v));
+}
+
+function oppositeFinding(w: PolarWord, other: PolarWord, sentence: IndexedSentence): BlockFinding {
+  return {
+    code: 'conflict/polarity',
+    message: `Memo says "${w.token.text}"; source says "${other.token.text}" (${cite(sentence)})`,
+    span: { start: w.token.start, end: w.token.end },
+    evidence: evidenceOf(sentence),
+  };
 }
 
 /**
@@ -188,70 +217,53 @@ function oneSideSame(claim: Slot, source: Slot): boolean {
  * "the company sells one billion of its meatballs" for "the firm buys one billion meatballs". Summaries and memos
  * compress, so the sentence as a whole may align weakly; the words beside the two predicates say it is one statement.
  */
-function oppositeInSlot(ctx: ClaimContext, claimWords: readonly PolarWord[]): BlockFinding | undefined {
+function oppositeInSlot(ctx: ClaimContext, claimWords: readonly PolarWord[], sourceWordsOf: (a: Alignment) => SourceWords): BlockFinding | undefined {
   const claimTokens = sequenceOf(ctx.block.tokens);
   const claimLemmas = new Set(claimWords.map((w) => w.lemma));
   for (const a of ctx.alignments.slice(0, SLOT_ALIGNMENTS)) {
     if (a.score < POLARITY_SLOT_MIN_ALIGNMENT) break;
     const s = a.sentence.fact.sentence;
     const sourceTokens = a.sentence.extraction.source.tokens;
-    const sourceWords = polarWords(sourceTokens, s.firstToken, s.endToken, () => false);
-    const sourceLemmas = new Set(sourceWords.map((w) => w.lemma));
     for (const w of claimWords) {
       if (w.token.pos !== 'VERB' && w.token.pos !== 'ADJ') continue;
-      const opposites = oppositesOf(w);
-      if (sourceLemmas.has(w.lemma)) continue;
-      if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma) && !claimLemmas.has(v.lemma))) continue;
       const around = slotWords(claimTokens, w.token.start, w.token.end, ctx.claim.firstToken, ctx.claim.endToken);
-      const other = sourceWords.find((v) => (opposites.has(v.lemma) || negatedByPrefix(w.token.text, v.token.text)) && !claimLemmas.has(v.lemma) && v.negated === w.negated
-        && oneSideSame(around, slotWords(sourceTokens, v.token.start, v.token.end, s.firstToken, s.endToken)));
-      if (!other) continue;
-      return {
-        code: 'conflict/polarity',
-        message: `Memo says "${w.token.text}"; source says "${other.token.text}" (${cite(a.sentence)})`,
-        span: { start: w.token.start, end: w.token.end },
-        evidence: evidenceOf(a.sentence),
-      };
+      const other = oppositeOf(w, sourceWordsOf(a), claimLemmas, (v) => oneSideSame(around, slotWords(sourceTokens, v.token.start, v.token.end, s.firstToken, s.endToken)));
+      if (other) return oppositeFinding(w, other, a.sentence);
     }
   }
   return undefined;
 }
 
 export function checkPolarity(ctx: ClaimContext): BlockFinding[] {
-  const found = checkBestAligned(ctx);
-  if (found.length > 0) return found;
   const claimWords = polarWords(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
-  const slotted = oppositeInSlot(ctx, claimWords);
+  if (claimWords.length === 0) return [];
+  // Both readings ask for the best-aligned sentence's words: read once.
+  const read = new Map<Alignment, SourceWords>();
+  const sourceWordsOf = (a: Alignment): SourceWords => {
+    let known = read.get(a);
+    if (!known) {
+      const s = a.sentence.fact.sentence;
+      const words = polarWords(a.sentence.extraction.source.tokens, s.firstToken, s.endToken, () => false);
+      read.set(a, (known = { words, lemmas: new Set(words.map((w) => w.lemma)) }));
+    }
+    return known;
+  };
+  const found = checkBestAligned(ctx, claimWords, sourceWordsOf);
+  if (found.length > 0) return found;
+  const slotted = oppositeInSlot(ctx, claimWords, sourceWordsOf);
   return slotted ? [slotted] : [];
 }
 
 /** conflict/polarity against the best-aligned sentence: an opposite word, a negated predicate, a negation added or dropped. */
-function checkBestAligned(ctx: ClaimContext): BlockFinding[] {
-  const claimWords = polarWords(sequenceOf(ctx.block.tokens), ctx.claim.firstToken, ctx.claim.endToken, (t) => insideQuote(ctx, t));
-  if (claimWords.length === 0) return [];
+function checkBestAligned(ctx: ClaimContext, claimWords: readonly PolarWord[], sourceWordsOf: (a: Alignment) => SourceWords): BlockFinding[] {
   const claimLemmas = new Set(claimWords.map((w) => w.lemma));
   for (const a of ctx.alignments) {
     if (a.score < POLARITY_MIN_ALIGNMENT) break;
-    const s = a.sentence.fact.sentence;
-    const sourceTokens = a.sentence.extraction.source.tokens;
-    const sourceWords = polarWords(sourceTokens, s.firstToken, s.endToken, () => false);
-    const sourceLemmas = new Set(sourceWords.map((w) => w.lemma));
+    const sourceWords = sourceWordsOf(a).words;
     // An opposite word: the claim's word is absent from the source and the source's opposite absent from the claim.
     for (const w of claimWords) {
-      const opposites = oppositesOf(w);
-      if (sourceLemmas.has(w.lemma)) continue;
-      // A source sentence that goes both ways ("rose 3.1 percent, down from 4.2") does not settle the direction; a word
-      // of the claim's side that the claim also has is the claim's own ("won … before their cup failure" goes one way
-      // for "won … before their cup success").
-      if (sourceWords.some((v) => DIRECTION_POS.has(v.token.pos) && SAME_SIDE.get(w.lemma)?.has(v.lemma) && !claimLemmas.has(v.lemma))) continue;
-      const other = sourceWords.find((v) => (opposites.has(v.lemma) || negatedByPrefix(w.token.text, v.token.text)) && !claimLemmas.has(v.lemma) && v.negated === w.negated);
-      if (!other) continue;
-      return [{
-        code: 'conflict/polarity',
-        message: `Memo says "${w.token.text}"; source says "${other.token.text}" (${cite(a.sentence)})`,
-        span: { start: w.token.start, end: w.token.end },
-        evidence: evidenceOf(a.sentence),
-      }];
+      const other = oppositeOf(w, sourceWordsOf(a), claimLemmas);
+      if (other) return [oppositeFinding(w, other, a.sentence)];
     }
     // The same predicate, negated on one side only.
     if (a.score >= NEGATION_MIN_ALIGNMENT) {
