@@ -187,6 +187,7 @@ async function main() {
   }
   if (withEval) {
     builds.push({ ...common, minify: false, entryPoints: ['test/eval/run.ts'], outfile: 'dist/eval.js' });
+    builds.push({ ...common, minify: false, entryPoints: ['test/eval/fit.ts'], outfile: 'dist/fit.js' });
   }
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { checkMemo, type Finding } from '../../src/core/checking/check';
 import type { Extraction } from '../../src/core/sources/extract';
 import { parseMemo } from '../../src/core/memo/memo';
+import { FITTED_ALIGNMENT_THRESHOLDS, useAlignmentThresholds } from '../../src/core/checking/thresholds';
 import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
 
 function check(memo: string, sources: Extraction[]): Finding[] {
@@ -15,6 +16,23 @@ function codes(memo: string, sources: Extraction[]): string[] {
 const wire = (): Extraction[] => [extractFile(article('wire-report.txt'))];
 const oped = (): Extraction[] => [extractFile(article('op-ed.md'))];
 const sample = (): Extraction[] => [extractFile(SAMPLE_PATH)];
+
+describe('checking: fitted alignment thresholds', () => {
+  afterEach(() => useAlignmentThresholds(FITTED_ALIGNMENT_THRESHOLDS));
+
+  it('reads the minimum alignment at each check, so that npm run fit can try other values in-process', () => {
+    const memo = 'More than 400 container ships were left waiting at anchor.\n';
+    assert.deepStrictEqual(codes(memo, wire()), ['conflict/number']);
+    useAlignmentThresholds({ ...FITTED_ALIGNMENT_THRESHOLDS, number: 1.01 });
+    assert.deepStrictEqual(codes(memo, wire()), []);
+    useAlignmentThresholds(FITTED_ALIGNMENT_THRESHOLDS);
+    assert.deepStrictEqual(codes(memo, wire()), ['conflict/number']);
+  });
+
+  it('keeps every minimum between 0 and 1', () => {
+    for (const [name, value] of Object.entries(FITTED_ALIGNMENT_THRESHOLDS)) assert.ok(value > 0 && value < 1, `${name}: ${value}`);
+  });
+});
 
 describe('checking: conflict/number', () => {
   it('flags a quantity of the same thing with another value, and offers the source value', () => {
