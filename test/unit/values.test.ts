@@ -25,6 +25,20 @@ describe('values: numbers written out', () => {
     assert.deepStrictEqual(read('It covers all three of its regions.'), [['three', 3, 'region']]);
   });
 
+  it('reads the rest of a number in words after its magnitude ("two hundred and eighty"), not a range\'s other end', () => {
+    assert.deepStrictEqual(read('The plant employs two hundred and eighty people.'), [['two hundred and eighty', 280, 'people']]);
+    assert.deepStrictEqual(read('Two thousand two hundred and fifty homes were hit.'), [['Two thousand two hundred and fifty', 2250, 'home']]);
+    assert.deepStrictEqual(read('Some two hundred and fifty thousand people fled.'), [['two hundred and fifty thousand', 250000, 'people']]);
+    assert.deepStrictEqual(read('A hundred and twenty-five boats sailed.'), [['A hundred and twenty-five', 125, 'boat']]);
+    assert.deepStrictEqual(numbersOf('Between two hundred and three hundred boats sailed.').map((n) => [n.value, n.high]), [[200, 300]]);
+  });
+
+  it('reads basis points as hundredths of a percentage point', () => {
+    assert.deepStrictEqual(read('The margin rose 90 basis points.'), [['90', 0.9, 'percentage point']]);
+    assert.deepStrictEqual(read('The margin rose 0.9 percentage points.'), [['0.9', 0.9, 'percentage point']]);
+    assert.deepStrictEqual(read('It was a 25-basis-point cut.'), [['25-basis-point', 0.25, 'percentage point']]);
+  });
+
   it('reads "a dozen" and "half a million" as one figure each', () => {
     assert.deepStrictEqual(read('A dozen of its members moved.'), [['A dozen', 12, 'member']]);
     assert.deepStrictEqual(read('Only a dozen banks lend.'), [['a dozen', 12, 'bank']]);
@@ -56,7 +70,7 @@ describe('values: numbers written out', () => {
 describe('values: figures in digits', () => {
   it('reads a hyphenated unit as the unit of its figure', () => {
     assert.deepStrictEqual(read('It is a 300-mile pipeline.'), [['300-mile', 300, 'mile']]);
-    assert.deepStrictEqual(read('It was a 2.5-percentage-point rise.'), [['2.5-percentage-point', 2.5, 'point']]);
+    assert.deepStrictEqual(read('It was a 2.5-percentage-point rise.'), [['2.5-percentage-point', 2.5, 'percentage point']]);
     assert.deepStrictEqual(read('They deepened the 13-kilometre channel.'), [['13-kilometre', 13, 'kilometer']]);
   });
 

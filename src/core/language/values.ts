@@ -322,6 +322,18 @@ const QUALIFIER_LOOKBEHIND = 4;
 /** Words between "of" and the noun a count of a group counts: "three of its regions", "a dozen of their members". */
 const OF_DETERMINERS = new Set(['the', 'its', 'their', 'our', 'his', 'her', 'my', 'your', 'these', 'those']);
 
+/** What a percentage point is called once basis points are read as hundredths of one (see {@link POINT_UNITS}). */
+const PERCENTAGE_POINT = 'percentage point';
+const BASIS_POINT = 'basis point';
+/** The words before "point" that make it a unit of rates: "percentage points", "basis points" (a hundredth of one). */
+const POINT_UNITS: Record<string, string> = { percentage: PERCENTAGE_POINT, percent: PERCENTAGE_POINT, basis: BASIS_POINT };
+
+/** "basis point" or "percentage point" for a compound of lemmas ending in "point" that names one; else undefined. */
+function pointUnitOf(lemmas: readonly string[]): string | undefined {
+  if (lemmas.length < 2 || lemmas[lemmas.length - 1] !== 'point') return undefined;
+  return POINT_UNITS[lemmas[lemmas.length - 2].toLowerCase()];
+}
+
 function unitAfter(tokens: readonly Token[], index: number, end: number): string | undefined {
   // "three of its regions": what a part of a group counts is the group's noun.
   let from = index;
@@ -336,7 +348,7 @@ function unitAfter(tokens: readonly Token[], index: number, end: number): string
       // A compound counts its last noun: "40 container ships" counts ships.
       let last = k;
       while (last + 1 < end && tokens[last + 1].pos === 'NOUN') last++;
-      return tokens[last].lemma;
+      return pointUnitOf(tokens.slice(k, last + 1).map((u) => u.lemma)) ?? tokens[last].lemma;
     }
     if (t.pos === 'PROPN' && /s$/.test(t.text) && k > from && tokens[k - 1].pos !== 'PROPN') return t.lemma;
     if (!UNIT_SKIP_POS.has(t.pos) && !MAGNITUDES[lower]) return undefined;
@@ -451,12 +463,44 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     }
     return { ...r, value, next, textEnd };
   };
+  /**
+   * The rest of a number in words after a magnitude word, below it: "two hundred and eighty", "one thousand two
+   * hundred", "two hundred and fifty thousand" (the part before the last magnitude multiplied by it). "between two
+   * hundred and three hundred" is a range: after "between", "and" is not read into the number.
+   */
+  const restInWords = (r: Reading): Reading => {
+    let current = r;
+    for (;;) {
+      const last = lower(current.next - 1);
+      const magnitude = MAGNITUDES[last];
+      if (!magnitude || MAGNITUDE_ABBREVIATIONS.has(last) || last.endsWith('s')) return current;
+      let k = current.next;
+      if (lower(k) === 'and') {
+        if (lower(r.first - 1) === 'between') return current;
+        k++;
+      }
+      const word = lower(k);
+      let part = ['a', 'an', 'half', 'dozen'].includes(word) ? undefined : numberOfWord(word);
+      if (part === undefined || part < 1) return current;
+      let after = k + 1;
+      // "eighty-five"
+      const ones = numberOfWord(lower(after + 1));
+      if (part >= 20 && lower(after) === '-' && joined(after) && ones !== undefined && ones >= 1 && ones < 10) {
+        part += ones;
+        after += 2;
+      }
+      const tail = magnitudes({ first: k, next: after, value: part });
+      if (tail.value < magnitude) current = { ...current, value: tidy(current.value + tail.value), next: tail.next, textEnd: tail.textEnd };
+      else if (tail.next > after && part < magnitude) current = { ...current, value: tidy((current.value + part) * (tail.value / part)), next: tail.next, textEnd: tail.textEnd };
+      else return current;
+    }
+  };
   const readAt = (i: number): Reading | undefined => {
     const word = lower(i);
     // "a dozen", "a million", "a third of".
     if (word === 'a' || word === 'an') {
       const after = lower(i + 1);
-      if (after === 'dozen' || (MAGNITUDES[after] && !MAGNITUDE_ABBREVIATIONS.has(after) && !after.endsWith('s'))) return magnitudes({ first: i, next: i + 1, value: 1 });
+      if (after === 'dozen' || (MAGNITUDES[after] && !MAGNITUDE_ABBREVIATIONS.has(after) && !after.endsWith('s'))) return restInWords(magnitudes({ first: i, next: i + 1, value: 1 }));
       const denominator = fractionAt(i + 1);
       if (denominator && !/s$/.test(after) && lower(i + 2) === 'of') return { first: i, next: i + 2, value: Math.round(FRACTION_DECIMALS / denominator) / FRACTION_DECIMALS, unit: 'fraction' };
       return undefined;
@@ -503,7 +547,7 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
       value += unit;
       next += 2;
     }
-    const read = magnitudes({ first: i, next, value });
+    const read = restInWords(magnitudes({ first: i, next, value }));
     if (read.value === 1 && tokens[read.next]?.pos !== 'NOUN') return undefined;
     return read;
   };
@@ -527,12 +571,14 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     if (!unit && read.textEnd === undefined) {
       let k = next;
       let noun: Token | undefined;
+      const words: string[] = [];
       while (k + 1 < end && tokens[k].text === '-' && joined(k) && joined(k + 1) && /^\p{L}+$/u.test(tokens[k + 1].text)) {
         if (tokens[k + 1].pos === 'NOUN') noun = tokens[k + 1];
+        words.push(tokens[k + 1].lemma);
         k += 2;
       }
       if (noun) {
-        unit = noun.lemma;
+        unit = pointUnitOf(words) ?? noun.lemma;
         next = k;
       }
     }
@@ -559,11 +605,13 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
       i = next;
       continue;
     }
+    // A basis point is a hundredth of a percentage point: "90 basis points" and "0.9 percentage points" agree.
+    const inBasisPoints = counted === BASIS_POINT;
     const value: NumberValue = {
-      type: 'number', text: text.slice(start, stop), start, end: stop, value: read.value,
-      unit: counted, qualifier: qualifierBefore(tokens, textStart, begin),
+      type: 'number', text: text.slice(start, stop), start, end: stop, value: inBasisPoints ? tidy(read.value / 100) : read.value,
+      unit: inBasisPoints ? PERCENTAGE_POINT : counted, qualifier: qualifierBefore(tokens, textStart, begin),
     };
-    numbers.push(read.high !== undefined ? { ...value, high: read.high } : value);
+    numbers.push(read.high !== undefined ? { ...value, high: inBasisPoints ? tidy(read.high / 100) : read.high } : value);
     i = next;
   }
   // "from nine days to four", "between 10 and 12 percent": a bare number in a range counts what its partner counts.
