@@ -59,6 +59,18 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(n.person, []);
   });
 
+  it('reads a name ending in a landform or waterworks word as a place ("Okavango Delta", "Kariba Dam")', () => {
+    const n = names('Water from the Okavango Delta and the Nubian Aquifer never reached Kariba Dam, Helen Marsh said.\n');
+    assert.deepStrictEqual(n.place, ['Okavango Delta', 'Nubian Aquifer', 'Kariba Dam']);
+    assert.deepStrictEqual(n.person, ['Helen Marsh']);
+  });
+
+  it('reads a firm named by its trade as its last word as an organisation ("Harlow Securities")', () => {
+    const n = names('Analysts at Harlow Securities and Brightwater Commodities said prices would fall.\n');
+    assert.deepStrictEqual(n.organization, ['Harlow Securities', 'Brightwater Commodities']);
+    assert.deepStrictEqual(n.person ?? [], []);
+  });
+
   it('reads an organisation name across joiners and a plural possessive once it has an organisation word', () => {
     const n = names('The Standing Committee on Ports and Inland Waterways met the Coastal Shippers\u2019 Forum and the Ministry of Energy and Fuel Infrastructure.\n');
     assert.deepStrictEqual(n.organization, ['Standing Committee on Ports and Inland Waterways', 'Coastal Shippers\u2019 Forum', 'Ministry of Energy and Fuel Infrastructure']);

@@ -18,7 +18,11 @@ export const ORGANIZATION_WORDS = new Set([
 ]);
 
 /** Words that make a proper-noun run an organisation only as its last word ("Kilima Capital", but "the capital"). */
-export const ORGANIZATION_LAST_WORDS = new Set(['capital', 'ventures', 'energy', 'resources', 'investments', 'logistics', 'shipping']);
+export const ORGANIZATION_LAST_WORDS = new Set([
+  'capital', 'ventures', 'energy', 'resources', 'investments', 'logistics', 'shipping', 'commodities', 'securities', 'advisors',
+  'advisers', 'associates', 'consulting', 'consultants', 'solutions', 'analytics', 'economics', 'trading', 'brands', 'foods',
+  'mining', 'minerals', 'petroleum', 'chemicals', 'engineering', 'properties', 'aviation', 'telecom', 'telecoms',
+]);
 
 /** Lower-case nouns that, right before a name or in apposition to it, make it an organisation ("shipping firm Maersk", "the union, FNV"). */
 export const ORGANIZATION_HINTS = new Set([

@@ -8,6 +8,8 @@ export const PLACE_WORDS = new Set([
   'city', 'province', 'state', 'county', 'district', 'region', 'island', 'islands', 'river', 'lake', 'mountain', 'mountains', 'valley',
   'sea', 'ocean', 'gulf', 'bay', 'strait', 'desert', 'airport', 'port', 'square', 'street', 'avenue', 'road', 'bridge', 'park',
   'peninsula', 'coast', 'border', 'capital', 'village', 'town', 'governorate', 'strip', 'bank', 'hills', 'heights', 'canal',
+  'delta', 'aquifer', 'dam', 'basin', 'reservoir', 'plateau', 'lagoon', 'estuary', 'archipelago', 'wetlands',
+  'highlands', 'lowlands', 'falls', 'glacier', 'oasis', 'steppe',
 ]);
 
 /** Words that make a proper-noun run a place as its first word ("Lake Victoria", "Mount Kenya", "Cape Town"). */
