@@ -65,6 +65,11 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(n.person, ['Helen Marsh']);
   });
 
+  it('takes an acronym WordNet knows only as a common noun for no name ("GDP"), unless the text spells it out as one', () => {
+    assert.deepStrictEqual(names('GDP grew 2 percent, the Ministry of Finance said, and the IPO raised $1bn.\n').organization, ['Ministry of Finance']);
+    assert.deepStrictEqual(names('The Gulf Development Partnership (GDP) said GDP would fund the port.\n').organization, ['Gulf Development Partnership', 'GDP']);
+  });
+
   it('reads a firm named by its trade as its last word as an organisation ("Harlow Securities")', () => {
     const n = names('Analysts at Harlow Securities and Brightwater Commodities said prices would fall.\n');
     assert.deepStrictEqual(n.organization, ['Harlow Securities', 'Brightwater Commodities']);

@@ -1,5 +1,5 @@
 /** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
-import { COMPASS_WORDS, countryOf, CURRENCY_CODES, CURRENCY_LETTER_SYMBOLS, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
+import { COMMON_NOUN_ACRONYMS, COMPASS_WORDS, countryOf, CURRENCY_CODES, CURRENCY_LETTER_SYMBOLS, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
 import { lemmaOfWord, type Token } from './nlp';
 import type { Span } from '../text/offsets';
 
@@ -426,6 +426,14 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     for (const s of sentences) for (let k = s.firstToken + 1; k < s.endToken; k++) if (isCapitalised(tokens[k].text) && /\p{L}/u.test(tokens[k - 1].text)) inside.add(tokens[k].text);
     return inside;
   };
+  // The initials of every run of capitalised words of two or more in the text: the acronyms it spells out.
+  let initials: Set<string> | undefined;
+  const spelledOut = (): Set<string> => {
+    if (initials) return initials;
+    initials = new Set();
+    for (const s of sentences) for (const run of nameRuns(tokens, s.firstToken, s.endToken)) if (run.end - run.first >= 2) initials.add(initialsOf(spaced(textOf(text, tokens, run))));
+    return initials;
+  };
   const candidates: Candidate[] = [];
   for (const sentence of sentences) {
     let from = sentence.firstToken;
@@ -464,6 +472,9 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       // "NZ$4.2bn", "GH\u20b55", "US$": letters written onto a currency sign are the currency's, not a name.
       if (single && /^\p{Lu}{1,3}$/u.test(surface) && /^\p{Sc}/u.test(text.slice(tokens[core.first].end, tokens[core.first].end + 1))) continue;
       if (single && isCalendarWord(surface)) continue;
+      // "GDP", "EBITDA", "IPO": an acronym WordNet knows only as a common noun names nothing, unless the text spells it
+      // out as a name of its own ("the Gulf Development Programme (GDP)").
+      if (single && ACRONYM.test(surface) && COMMON_NOUN_ACRONYMS.has(surface.toLowerCase()) && !spelledOut().has(surface)) continue;
       // "SEK 3.2bn", "KSh 40m": a currency's code or symbol before its amount (values.ts reads it as the unit).
       if (single && (CURRENCY_CODES[surface] || CURRENCY_LETTER_SYMBOLS[surface]) && tokens[core.end]?.type === 'number' && core.end < to) continue;
       // "Commissioner for Rural Energy", "Minister of Health": after a title and "for" (or a minister's "of"), a

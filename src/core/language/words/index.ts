@@ -13,3 +13,4 @@ export * from './polarity';
 export * from './gazetteer';
 export * from './antonyms';
 export * from './currencies.generated';
+export * from './acronyms.generated';
