@@ -108,6 +108,13 @@ describe('quotes: pronouns with the gender the text gives', () => {
     assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Wanjiru Kamau']);
   });
 
+  it('passes over a name in the possessive for the person named before it ("X said Y\'s plan …", "she said")', () => {
+    const x = extractText('Alex Moreau said Sam Lindqvist\'s plan would fail. "It cannot be paid for," she said.\n');
+    assert.strictEqual(x.quotes[0]?.speaker, 'Alex Moreau');
+    const far = extractText(`Alex Moreau spoke first.${' The session went on.'.repeat(30)} Later Sam Lindqvist\'s plan came up. "It cannot be paid for," she said.\n`);
+    assert.strictEqual(far.quotes[0]?.speaker, 'Sam Lindqvist');
+  });
+
   it('takes the nearest person when the text gives no gender', () => {
     const x = extractText('Alex Moreau met Sam Lindqvist. "It went well," she said.\n');
     assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Sam Lindqvist']);

@@ -185,15 +185,19 @@ function lookupsOf(mentions: readonly Mention[]): Lookups {
  * ("she said: '…' That was our director, X"), else the nearest before. A transcript's
  * speaker labels are never antecedents: speakers say "I", not "she".
  */
-function resolvePronoun(mentions: readonly Mention[], offset: number, block?: Span, gender?: Gender, genders?: ReadonlyMap<string, Gender>): string | null {
+function resolvePronoun(text: string, mentions: readonly Mention[], offset: number, block?: Span, gender?: Gender, genders?: ReadonlyMap<string, Gender>): string | null {
   const { people: everyone } = lookupsOf(mentions);
   // A "she" is not a man the text calls "he" or "Mr": people of the other gender are passed over.
   const people = gender && genders && genders.size ? peopleOfGender(everyone, genders, gender) : everyone;
   const low = firstStartingFrom(people, offset);
   let before: Mention | undefined;
   for (let k = low - 1; k >= 0; k--) {
-    if (!people[k].label) {
-      before = people[k];
+    if (people[k].label) continue;
+    // "X said Y's plan would fail. 'It will not,' she said": a name in the possessive is what the sentence is
+    // about, seldom who goes on speaking; the nearest person before it, within the pronoun's reach, is taken first.
+    if (!before) before = people[k];
+    if (!POSSESSIVE_AFTER.test(text.slice(people[k].end, people[k].end + 2))) {
+      if (before !== people[k] && offset - people[k].start <= PRONOUN_LOOKBEHIND_CHARS) before = people[k];
       break;
     }
   }
@@ -206,6 +210,11 @@ function resolvePronoun(mentions: readonly Mention[], offset: number, block?: Sp
   }
   return before ? before.canonical : null;
 }
+
+/** A possessive after a name: "Bao's", "Bao’s". */
+const POSSESSIVE_AFTER = /^['\u2019]s/;
+/** How far back a name not in the possessive may be and still be taken over a nearer one in the possessive: about two sentences. */
+const PRONOUN_LOOKBEHIND_CHARS = 400;
 
 type Gender = 'female' | 'male';
 
@@ -369,7 +378,7 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
     if (m && isSpeaker(m)) return named(m);
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.mentions, t.start, block, genderOf(t.text), gendersOf(ctx)) };
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.text, ctx.mentions, t.start, block, genderOf(t.text), gendersOf(ctx)) };
     const described = organizationDescribed(ctx, k);
     if (described) return described;
     if (t.pos === 'VERB' || t.text === '.' ) break;
@@ -379,7 +388,7 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
     if (m && isSpeaker(m)) return named(m);
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.mentions, t.start, block, genderOf(t.text), gendersOf(ctx)) };
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.text, ctx.mentions, t.start, block, genderOf(t.text), gendersOf(ctx)) };
   }
   return undefined;
 }
