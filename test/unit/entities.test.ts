@@ -70,6 +70,12 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(names('The Gulf Development Partnership (GDP) said GDP would fund the port.\n').organization, ['Gulf Development Partnership', 'GDP']);
   });
 
+  it('reads a run of capitalised words ending in a role word as a title, not a name ("Chief Executive", "Senior Fellow")', () => {
+    const n = names('Witnesses: Ms Dana Orr, Chief Executive, Tarn Water Company. Dr Nour Haddad, Senior Fellow, Harbour Institute. The Committee Clerk read the list.\n');
+    assert.deepStrictEqual(n.person, ['Dana Orr', 'Nour Haddad']);
+    assert.deepStrictEqual(n.organization, ['Tarn Water Company', 'Harbour Institute']);
+  });
+
   it('reads a firm named by its trade as its last word as an organisation ("Harlow Securities")', () => {
     const n = names('Analysts at Harlow Securities and Brightwater Commodities said prices would fall.\n');
     assert.deepStrictEqual(n.organization, ['Harlow Securities', 'Brightwater Commodities']);

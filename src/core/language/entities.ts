@@ -1,5 +1,5 @@
 /** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
-import { COMMON_NOUN_ACRONYMS, COMPASS_WORDS, countryOf, CURRENCY_CODES, CURRENCY_LETTER_SYMBOLS, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
+import { COMMON_NOUN_ACRONYMS, COMPASS_WORDS, countryOf, CURRENCY_CODES, CURRENCY_LETTER_SYMBOLS, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_LAST_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
 import { lemmaOfWord, type Token } from './nlp';
 import type { Span } from '../text/offsets';
 
@@ -472,6 +472,10 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       // "NZ$4.2bn", "GH\u20b55", "US$": letters written onto a currency sign are the currency's, not a name.
       if (single && /^\p{Lu}{1,3}$/u.test(surface) && /^\p{Sc}/u.test(text.slice(tokens[core.first].end, tokens[core.first].end + 1))) continue;
       if (single && isCalendarWord(surface)) continue;
+      // "Chief Executive", "Senior Fellow", "Committee Clerk": a run ending in a role word is a title. Not "Office of
+      // the President": after a joiner, the role is part of an organisation's name.
+      const coreWords = tokens.slice(core.first, core.end).map((t) => t.text.toLowerCase());
+      if (ROLE_LAST_WORDS.has(coreWords[coreWords.length - 1]) && !coreWords.some((w) => ORGANIZATION_JOINERS.has(w))) continue;
       // "GDP", "EBITDA", "IPO": an acronym WordNet knows only as a common noun names nothing, unless the text spells it
       // out as a name of its own ("the Gulf Development Programme (GDP)").
       if (single && ACRONYM.test(surface) && COMMON_NOUN_ACRONYMS.has(surface.toLowerCase()) && !spelledOut().has(surface)) continue;

@@ -21,3 +21,15 @@ const OTHER_TITLES = [
 
 /** Titles and roles that precede a person's name ("speaker" only as an office: as a title it is too often a plain noun). Lower-case; matched per word sequence. */
 export const PERSON_TITLES = new Set([...OTHER_TITLES, ...[...OFFICES].filter((office) => office !== 'speaker')]);
+
+/**
+ * Role words that end a title and seldom a name: a run of capitalised words ending in one ("Chief Executive",
+ * "Senior Fellow", "Committee Clerk") is a title, not a person or an organisation. Surnames among role words
+ * ("King", "Bishop", "Major", "Judge", "Marshal") are left out.
+ */
+export const ROLE_LAST_WORDS = new Set([
+  'executive', 'director', 'officer', 'manager', 'analyst', 'economist', 'researcher', 'scientist', 'spokesperson', 'spokesman',
+  'spokeswoman', 'correspondent', 'editor', 'chairman', 'chairwoman', 'chairperson', 'secretary', 'minister', 'commissioner',
+  'ambassador', 'president', 'governor', 'senator', 'representative', 'clerk', 'fellow', 'adviser', 'advisor', 'coordinator',
+  'administrator', 'superintendent', 'registrar', 'treasurer', 'deputy', 'inspector', 'envoy', 'rapporteur',
+]);
