@@ -76,6 +76,16 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(n.organization, ['Tarn Water Company', 'Harbour Institute']);
   });
 
+  it('reads a name joined by "and" to a place as a place, but not a person placed somewhere of their own', () => {
+    assert.deepStrictEqual(names('Farmers in Soc Trang and Ben Tre lost their crops.\n').place, ['Soc Trang', 'Ben Tre']);
+    const credit = names('(Reporting by Samuel Ochieng in Nairobi and Lydia Nakato in Kampala)\n');
+    assert.deepStrictEqual(credit.person, ['Samuel Ochieng', 'Lydia Nakato']);
+  });
+
+  it('knows every country and territory of the dataset, hyphened names whole ("Guinea-Bissau", "Timor-Leste")', () => {
+    assert.deepStrictEqual(names('Officials from Guinea-Bissau, Timor-Leste and Greenland met.\n').place, ['Guinea-Bissau', 'Timor-Leste', 'Greenland']);
+  });
+
   it('reads a firm named by its trade as its last word as an organisation ("Harlow Securities")', () => {
     const n = names('Analysts at Harlow Securities and Brightwater Commodities said prices would fall.\n');
     assert.deepStrictEqual(n.organization, ['Harlow Securities', 'Brightwater Commodities']);

@@ -162,7 +162,9 @@ function peel(tokens: readonly Token[], run: Run): { demonyms: Run[]; title?: st
     const country = countryOf(word);
     // "European Commission", "African Union": a demonym before a lone organisation word is part of its name.
     const restIsOneOrgWord = run.end - i === 2 && ORGANIZATION_WORDS.has(tokens[i + 1].text.toLowerCase());
-    if (country && i + 1 < run.end && !restIsOneOrgWord && !countryOf(tokens.slice(i, run.end).map((t) => t.text).join(' '))) {
+    // "Guinea-Bissau", "Timor-Leste": a country whose name is hyphened is one name, not a demonym before another.
+    const rest = tokens.slice(i, run.end).map((t) => t.text).join(' ');
+    if (country && i + 1 < run.end && !restIsOneOrgWord && !countryOf(rest) && !countryOf(rest.replace(/ ?([-\u2010\u2011]) ?/g, '$1'))) {
       // A demonym used as an adjective before a title or name.
       demonyms.push({ first: i, end: i + 1 });
       i++;
@@ -552,6 +554,17 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     const { c } = typed[k];
     if (c.confident || c.title || previous.type !== 'place' || previous.c.demonym) continue;
     if (tokens[c.run.first - 1]?.text === ',' && previous.c.run.end === c.run.first - 1) typed[k] = { ...typed[k], type: 'place' };
+  }
+  // "in Soc Trang and Ben Tre": a name joined by "and" or "or" to a place is a place too, when nothing says what it is
+  // itself (a demonym, "Dutch and Danish firms", says nothing of what follows it).
+  for (let k = 1; k < typed.length; k++) {
+    const previous = typed[k - 1];
+    const { c } = typed[k];
+    if (c.confident || c.title || previous.type !== 'place' || previous.c.demonym || previous.c.dateline) continue;
+    const j = previous.c.run.end;
+    // "Reporting by X in Nairobi and Y in Kampala": a name placed somewhere itself is no second place.
+    const placedItself = PLACE_PREPOSITIONS.has(tokens[c.run.end]?.text.toLowerCase() ?? '');
+    if (j === c.run.first - 1 && ['and', 'or'].includes(tokens[j].text.toLowerCase()) && !placedItself) typed[k] = { ...typed[k], type: 'place' };
   }
   // "the Saraya al-Salam militia and Asaib Ahl Al-Haq": a name joined by "and" or "or" to an organisation the text
   // types takes its type, when nothing says what it is itself.

@@ -1,5 +1,7 @@
 /** Countries and their demonyms: world knowledge, not any article's. General English: no list here names anything of a particular article. */
 
+import { COUNTRY_NAMES } from './countries.generated';
+
 /** Country | demonym | other names. Every UN member state and a few widely used others. */
 const COUNTRY_TABLE = `Afghanistan|Afghan
 Albania|Albanian
@@ -194,6 +196,8 @@ const COUNTRIES: CountryEntry[] = COUNTRY_TABLE.split('\n').map((line) => {
 
 const COUNTRY_BY_NAME = new Map<string, CountryEntry>();
 for (const entry of COUNTRIES) for (const n of entry.names) COUNTRY_BY_NAME.set(n.toLowerCase(), entry);
+// The countries and territories of the dataset that the table lacks ("Guinea-Bissau", "Greenland"), without demonyms.
+for (const name of COUNTRY_NAMES.split('\n')) if (!COUNTRY_BY_NAME.has(name.toLowerCase())) COUNTRY_BY_NAME.set(name.toLowerCase(), { name, names: [name] });
 
 /** The country a name, demonym or plural demonym ("Americans") refers to. */
 export function countryOf(name: string): CountryEntry | undefined {
