@@ -86,6 +86,11 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(names('Officials from Guinea-Bissau, Timor-Leste and Greenland met.\n').place, ['Guinea-Bissau', 'Timor-Leste', 'Greenland']);
   });
 
+  it('takes a report\'s quarter, half or fiscal year for no name ("Q4", "H1", "FY2025")', () => {
+    const n = names('Revenue in Q4 2024 rose, H1 sales fell and FY2025 guidance from Acme Holdings held.\n');
+    assert.deepStrictEqual([...n.person, ...n.organization, ...n.place], ['Acme Holdings']);
+  });
+
   it('reads a firm named by its trade as its last word as an organisation ("Harlow Securities")', () => {
     const n = names('Analysts at Harlow Securities and Brightwater Commodities said prices would fall.\n');
     assert.deepStrictEqual(n.organization, ['Harlow Securities', 'Brightwater Commodities']);

@@ -307,8 +307,11 @@ function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
+/** A quarter, a half or a fiscal year of a report: "Q4", "H1", "FY2025", "FY25". */
+const REPORTING_PERIOD = /^(?:Q[1-4]|H[12]|FY\d{2}(?:\d{2})?)$/;
+
 function isCalendarWord(word: string): boolean {
-  return monthNumber(word) !== undefined || WEEKDAYS.has(word.toLowerCase());
+  return monthNumber(word) !== undefined || WEEKDAYS.has(word.toLowerCase()) || REPORTING_PERIOD.test(word);
 }
 
 /**
