@@ -479,8 +479,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       if (single && isCalendarWord(surface)) continue;
       // "Chief Executive", "Senior Fellow", "Committee Clerk": a run ending in a role word is a title. Not "Office of
       // the President": after a joiner, the role is part of an organisation's name.
-      const coreWords = tokens.slice(core.first, core.end).map((t) => t.text.toLowerCase());
-      if (ROLE_LAST_WORDS.has(coreWords[coreWords.length - 1]) && !coreWords.some((w) => ORGANIZATION_JOINERS.has(w))) continue;
+      if (ROLE_LAST_WORDS.has(tokens[core.end - 1].text.toLowerCase()) && !tokens.slice(core.first, core.end).some((t) => ORGANIZATION_JOINERS.has(t.text.toLowerCase()))) continue;
       // "GDP", "EBITDA", "IPO": an acronym WordNet knows only as a common noun names nothing, unless the text spells it
       // out as a name of its own ("the Gulf Development Programme (GDP)").
       if (single && ACRONYM.test(surface) && COMMON_NOUN_ACRONYMS.has(surface.toLowerCase()) && !spelledOut().has(surface)) continue;

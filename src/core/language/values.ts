@@ -463,6 +463,11 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     }
     return { ...r, value, next, textEnd };
   };
+  /** A number word's ones after a hyphen, added in ("twenty-five"): the value and the token after it. */
+  const withOnes = (value: number, next: number): { value: number; next: number } => {
+    const ones = numberOfWord(lower(next + 1));
+    return next + 1 < end && lower(next) === '-' && ones !== undefined && ones < 10 ? { value: value + ones, next: next + 2 } : { value, next };
+  };
   /**
    * The rest of a number in words after a magnitude word, below it: "two hundred and eighty", "one thousand two
    * hundred", "two hundred and fifty thousand" (the part before the last magnitude multiplied by it). "between two
@@ -480,15 +485,10 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
         k++;
       }
       const word = lower(k);
-      let part = ['a', 'an', 'half', 'dozen'].includes(word) ? undefined : numberOfWord(word);
-      if (part === undefined || part < 1) return current;
-      let after = k + 1;
+      const tens = ['a', 'an', 'half', 'dozen'].includes(word) ? undefined : numberOfWord(word);
+      if (tens === undefined || tens < 1) return current;
       // "eighty-five"
-      const ones = numberOfWord(lower(after + 1));
-      if (part >= 20 && lower(after) === '-' && joined(after) && ones !== undefined && ones >= 1 && ones < 10) {
-        part += ones;
-        after += 2;
-      }
+      const { value: part, next: after } = withOnes(tens, k + 1);
       const tail = magnitudes({ first: k, next: after, value: part });
       if (tail.value < magnitude) current = { ...current, value: tidy(current.value + tail.value), next: tail.next, textEnd: tail.textEnd };
       else if (tail.next > after && part < magnitude) current = { ...current, value: tidy((current.value + part) * (tail.value / part)), next: tail.next, textEnd: tail.textEnd };
@@ -542,11 +542,7 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
       value += 0.5;
       next += 3;
     }
-    const unit = numberOfWord(lower(next + 1));
-    if (next + 1 < end && lower(next) === '-' && unit !== undefined && unit < 10) {
-      value += unit;
-      next += 2;
-    }
+    ({ value, next } = withOnes(value, next));
     const read = restInWords(magnitudes({ first: i, next, value }));
     if (read.value === 1 && tokens[read.next]?.pos !== 'NOUN') return undefined;
     return read;
