@@ -30,6 +30,12 @@ describe('values: numbers written out', () => {
     assert.deepStrictEqual(read('Two thousand two hundred and fifty homes were hit.'), [['Two thousand two hundred and fifty', 2250, 'home']]);
     assert.deepStrictEqual(read('Some two hundred and fifty thousand people fled.'), [['two hundred and fifty thousand', 250000, 'people']]);
     assert.deepStrictEqual(read('A hundred and twenty-five boats sailed.'), [['A hundred and twenty-five', 125, 'boat']]);
+  });
+
+  it('adds the ones after a tens word only across a hyphen written onto both ("thirty-two", not "fifty - five")', () => {
+    assert.deepStrictEqual(read('Thirty-two boats sailed.').map(([, value]) => value), [32]);
+    assert.deepStrictEqual(read('A hundred and fifty - five more boats sailed.').map(([, value]) => value), [150, 5]);
+    assert.deepStrictEqual(read('Twelve-three boats sailed.').map(([, value]) => value).includes(15), false);
     assert.deepStrictEqual(numbersOf('Between two hundred and three hundred boats sailed.').map((n) => [n.value, n.high]), [[200, 300]]);
   });
 

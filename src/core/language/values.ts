@@ -463,10 +463,14 @@ export function findNumbers(text: string, tokens: readonly Token[], begin: numbe
     }
     return { ...r, value, next, textEnd };
   };
-  /** A number word's ones after a hyphen, added in ("twenty-five"): the value and the token after it. */
+  /**
+   * The ones after a tens word and a hyphen, added in ("twenty-five"): the value and the token after it. Only a
+   * hyphen written onto both words: a spaced one ("fifty - five more") is a dash between two figures.
+   */
   const withOnes = (value: number, next: number): { value: number; next: number } => {
     const ones = numberOfWord(lower(next + 1));
-    return next + 1 < end && lower(next) === '-' && ones !== undefined && ones < 10 ? { value: value + ones, next: next + 2 } : { value, next };
+    const tens = value >= 20 && value < 100 && value % 10 === 0;
+    return tens && lower(next) === '-' && joined(next) && joined(next + 1) && ones !== undefined && ones >= 1 && ones < 10 ? { value: value + ones, next: next + 2 } : { value, next };
   };
   /**
    * The rest of a number in words after a magnitude word, below it: "two hundred and eighty", "one thousand two
