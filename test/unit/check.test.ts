@@ -122,6 +122,15 @@ describe('checking: conflict/number', () => {
     assert.deepStrictEqual(codes('The campaign page has over 17,000 followers, its organisers said.\n', source()), []);
   });
 
+  it('does not set a figure of one period against another period\u2019s: a claim differing in its figure and its date is another statement', () => {
+    const source = (): Extraction[] => [extractText('Bread prices in Tolvey rose 4.2 percent in March 2024, up from 3.9 percent in January 2024.\n', 'prices.txt')];
+    // Unverifiable: the source gives no February figure.
+    assert.deepStrictEqual(codes('Bread prices in Tolvey rose 5.1 percent in February 2024.\n', source()), []);
+    // One slot differs: a conflict of that slot.
+    assert.deepStrictEqual(codes('Bread prices in Tolvey rose 5.1 percent in March 2024.\n', source()), ['conflict/number']);
+    assert.deepStrictEqual(codes('Bread prices in Tolvey rose 4.2 percent in April 2024.\n', source()), ['conflict/date']);
+  });
+
   it('says nothing of a number the sources do not count', () => {
     assert.deepStrictEqual(codes('The port handles 14 million containers a year.\n', wire()), []);
   });

@@ -1,8 +1,10 @@
 /** conflict/date: a date of the same event as in the source, with another year, month or day. */
 import { DiagnosticCode } from '../../codes';
 import type { Rule } from '../rule';
-import { type DateParts, type DateValue, findDates } from '../../../language/values';
-import { mentionKeys } from '../../../language/stems';
+import { type DateParts, type DateValue, findDates, type NumberValue, quantitiesAgree } from '../../../language/values';
+import { mentionKeys, stem } from '../../../language/stems';
+import type { Claim } from '../../../memo/claims';
+import type { Span } from '../../../text/offsets';
 import { DATE_MIN_ALIGNMENT, DATE_MIN_ALIGNMENT_ANCHORED, VALUE_SUPPORT_RATIO } from '../../thresholds';
 import { stemsAround } from '../../../memo/claims';
 import { claimWords, readRow } from '../../tables';
@@ -119,6 +121,34 @@ function sameDate(a: DateValue, b: DateValue): boolean {
   return !a.to && !b.to && !a.relative && !b.relative && fields(a) === fields(b) && compareDates(a, b) === 'agree';
 }
 
+/** The values of a claim in the clause a span lies in (the whole claim's when it has no clauses). */
+export function inClauseOf<T extends Span>(claim: Claim, span: Span, values: readonly T[]): T[] {
+  const clause = claim.clauses.find((c) => c.start <= span.start && span.end <= c.end) ?? claim;
+  return values.filter((v) => v !== span && clause.start <= v.start && v.end <= clause.end);
+}
+
+/**
+ * True when a source sentence tells of another time than the claim: a date of the claim's clause that every date of
+ * the sentence comparable with it differs from. A figure read there is another period's ("2.6% in January" for the
+ * claim's "2.8% in December"): a claim differing from its evidence in two slots at once is another statement.
+ */
+export function tellsOfAnotherTime(claimDates: readonly DateValue[], sourceDates: readonly DateValue[]): boolean {
+  return claimDates.some((d) => {
+    const comparisons = sourceDates.filter((e) => sameKindOfTime(d, e)).map((e) => compareDates(d, e));
+    return comparisons.includes('differ') && !comparisons.includes('agree');
+  });
+}
+
+/** True when a figure of the claim's clause has figures of its unit in the source sentence and agrees with none. */
+function figuresDiffer(claimNumbers: readonly NumberValue[], sourceNumbers: readonly NumberValue[]): boolean {
+  return claimNumbers.some((n) => {
+    if (!n.unit) return false;
+    const unit = stem(n.unit);
+    const counterparts = sourceNumbers.filter((m) => m.unit !== undefined && stem(m.unit) === unit);
+    return counterparts.length > 0 && !counterparts.some((m) => quantitiesAgree(n, m));
+  });
+}
+
 export function checkDates(ctx: ClaimContext): BlockFinding[] {
   const findings: BlockFinding[] = [];
   const anchors = ctx.claim.mentions.flatMap(mentionKeys);
@@ -149,6 +179,8 @@ export function checkDates(ctx: ClaimContext): BlockFinding[] {
       // (A claim date the sentence gives twice, "on Wednesday night … on Wednesday morning", takes neither.)
       const othersAgree = (e: DateValue): boolean => ctx.claim.dates.some((o) => o !== d && sameDate(o, e) && a.sentence.fact.dates.every((f) => f === e || !sameDate(o, f)));
       const differing = row && !row.pinned ? undefined : comparisons.find((x) => x.c === 'differ' && !othersAgree(x.e));
+      // The claim's figure differs there too: the sentence tells of another statement than the claim's.
+      if (differing && !row && figuresDiffer(inClauseOf(ctx.claim, d, ctx.claim.numbers), a.sentence.fact.numbers)) continue;
       if (differing && !conflict) {
         conflict = { sentence: a.sentence, value: differing.e };
         conflictScore = a.score;

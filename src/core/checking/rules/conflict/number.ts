@@ -13,6 +13,7 @@ import { isSpace } from '../../../text/markup';
 import { stemsAround } from '../../../memo/claims';
 import { claimWords, readRow } from '../../tables';
 import { cellReadings, tableRowOf } from '../../../sources/source';
+import { inClauseOf, tellsOfAnotherTime } from './date';
 
 function sameUnit(a: NumberValue, b: NumberValue): boolean {
   return a.unit !== undefined && b.unit !== undefined && stem(a.unit) === stem(b.unit);
@@ -245,8 +246,10 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       const scaled = (m: NumberValue): NumberValue => (row && m.unit === undefined ? { ...m, value: m.value * row.scaleOf(m) } : m);
       const agreeing = candidates.filter((m) => quantitiesAgree(n, m) || quantitiesAgree(n, scaled(m)));
       const slotted = row ? undefined : valueInSlot(ctx, n, a.sentence, candidates, agreeing);
+      // The sentence tells of another period than the claim's clause: its figures are that period's.
+      const anotherTime = (): boolean => !row && tellsOfAnotherTime(inClauseOf(ctx.claim, n, ctx.claim.dates), a.sentence.fact.dates);
       if (slotted) {
-        conflict ??= { sentence: a.sentence, value: slotted };
+        if (!conflict && !anotherTime()) conflict = { sentence: a.sentence, value: slotted };
         continue;
       }
       if (agreeing.length > 0) {
@@ -268,6 +271,7 @@ export function checkNumbers(ctx: ClaimContext): BlockFinding[] {
       // and it has no counterpart for this value; a sentence further down is not asked for one.
       if (!row && untaken.length === 0) break;
       const differing = row ? (row.pinned ? free.find((m) => sameUnit(n, m) || (plain && m.unit === undefined && row.scaleOf(m) === 1)) : undefined) : free[0];
+      if (differing && anotherTime()) continue;
       if (differing && !conflict) {
         conflict = { sentence: a.sentence, value: differing };
         conflictScore = a.score;
