@@ -4,6 +4,7 @@ import type { Extraction } from '../../src/core/sources/extract';
 import { parseMemo } from '../../src/core/memo/memo';
 import { FITTED_ALIGNMENT_THRESHOLDS, useAlignmentThresholds } from '../../src/core/checking/thresholds';
 import { article, extractFile, extractText, SAMPLE_PATH } from './fixtures';
+import { nameFormOf, spellsOut } from '../../src/core/checking/rules/shared';
 
 function check(memo: string, sources: Extraction[]): Finding[] {
   return checkMemo(parseMemo(memo), sources).filter((f) => f.code.startsWith('conflict/'));
@@ -374,6 +375,13 @@ describe('checking: conflict/quote and conflict/attribution', () => {
     assert.deepStrictEqual(codes('\u201cThe offer is an insult,\u201d said Dekker.\n', wire()), []);
   });
 
+  it('takes a speaker\u2019s acronym or short form for the speaker, and another speaker for another', () => {
+    const text = 'Engineers restored power to the valley on Sunday. The Northern Grid Operating Company said the outage was "a rare event caused by ice on the lines".\n';
+    const source = (): Extraction[] => [extractText(text, 'grid.txt')];
+    assert.deepStrictEqual(codes('NGOC said the outage was "a rare event caused by ice on the lines".\n', source()), []);
+    assert.deepStrictEqual(codes('Engineers at the Southern Power Board said the outage was "a rare event caused by ice on the lines".\n', source()), ['conflict/attribution']);
+  });
+
   it('says nothing of a quote that is in no source', () => {
     assert.deepStrictEqual(codes('The mayor said: \u201cWe will rebuild the harbour within a year.\u201d\n', wire()), []);
   });
@@ -405,5 +413,21 @@ describe('checking: the memo around the claims', () => {
     assert.strictEqual(memo.slice(f.span.start, f.span.end), '400');
     const fixed = memo.slice(0, f.fix!.span.start) + f.fix!.newText + memo.slice(f.fix!.span.end);
     assert.deepStrictEqual(codes(fixed, wire()), []);
+  });
+});
+
+describe('checking: forms of one name', () => {
+  it('reads an acronym as the name whose words it starts, in order, each word giving a letter or more', () => {
+    assert.ok(spellsOut('TEPCO', 'Tokyo Electric Power Company'));
+    assert.ok(spellsOut('ONS', 'Office for National Statistics'));
+    assert.ok(!spellsOut('TEP', 'Tokyo Electric Power Company'), 'every word gives a letter');
+    assert.ok(!spellsOut('EPT', 'Tokyo Electric Power'), 'in order');
+    assert.ok(!spellsOut('Tokyo', 'Tokyo Electric Power'), 'capitals only');
+  });
+
+  it('reads a surname, an honorific and surname, or an acronym as a form of the full name', () => {
+    assert.ok(nameFormOf('Mrs Okonjo', 'Adaeze Okonjo'));
+    assert.ok(nameFormOf('NGOC', 'Northern Grid Operating Company'));
+    assert.ok(!nameFormOf('Mrs Okonjo', 'Adaeze Balogun'));
   });
 });

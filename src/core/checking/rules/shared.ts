@@ -8,6 +8,7 @@ import { factAt, type Extraction } from '../../sources/extract';
 import type { Span } from '../../text/offsets';
 import { originalText, pageAt, paragraphNumberAt, tableRowOf, wordingAt } from '../../sources/source';
 import { sequenceOf, type TokenSequence } from '../../language/tokenTable';
+import { HONORIFICS } from '../../language/words';
 
 /** What a check sees: one claim, its block, and the source sentences ranked for it. */
 export interface ClaimContext {
@@ -123,6 +124,38 @@ export function swapCandidate(ctx: ClaimContext, mention: Mention, minAlignment:
   const naming = ranked.find((a) => mentionsAny(a.sentence, keys) || containsWord(a.sentence, words));
   if (naming && naming.score >= top.score * ENTITY_SUPPORT_RATIO) return undefined;
   return top;
+}
+
+/** Words an acronym skips: "Office for National Statistics" is ONS. */
+const ACRONYM_SKIPS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'in', 'to', 'de', 'des', 'du', 'la', 'le']);
+
+/**
+ * True when a name in capitals spells a longer one from the starts of its words, in order, every word giving one
+ * letter or more: "TEPCO" for "Tokyo Electric Power Company", "NATO" for "North Atlantic Treaty Organization".
+ */
+export function spellsOut(acronym: string, name: string): boolean {
+  if (!/^[A-Z]{2,}$/.test(acronym)) return false;
+  const words = name.split(/[\s-]+/).filter((w) => w && !ACRONYM_SKIPS.has(w.toLowerCase())).map((w) => w.toUpperCase());
+  if (words.length < 2) return false;
+  const spell = (at: number, word: number): boolean => {
+    if (word === words.length) return at === acronym.length;
+    for (let take = 1; take <= words[word].length && at + take <= acronym.length; take++) {
+      if (acronym[at + take - 1] !== words[word][take - 1]) break;
+      if (spell(at + take, word + 1)) return true;
+    }
+    return false;
+  };
+  return spell(0, 0);
+}
+
+/**
+ * True when a name as the memo writes it ("Feld", "Mr Manyang", "TEPCO") is a form of the source's name for the same
+ * speaker: its name words are among the other's, or it spells the other out.
+ */
+export function nameFormOf(written: string, name: string): boolean {
+  // "Mrs Manyang" is written of a Manyang: the honorific is no part of the name.
+  const bare = written.split(/\s+/).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, ''))).join(' ');
+  return samePerson(bare, name) || spellsOut(bare, name) || spellsOut(name, bare);
 }
 
 function nameParts(name: string): string[] {

@@ -2,7 +2,7 @@
 import { placeKind, type Mention } from '../../../../language/entities';
 import { mentionKeys } from '../../../../language/stems';
 import { ENTITY_MIN_ALIGNMENT } from '../../../thresholds';
-import { placeRole, replacementAgreed, replacementFinding, slotReplacement, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
+import { nameFormOf, placeRole, replacementAgreed, replacementFinding, slotReplacement, swapCandidate, type BlockFinding, type ClaimContext } from '../../shared';
 import type { Alignment } from '../../../corpus';
 import { sequenceOf, type TokenSequence } from '../../../../language/tokenTable';
 import { tableRowOf } from '../../../../sources/source';
@@ -17,7 +17,12 @@ function claimKeys(ctx: ClaimContext): Set<string> {
 function replacements(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention[] {
   const inClaim = claimKeys(ctx);
   // Not a thing whose own name words the claim uses ("urban heat" does not make "Urban Climate" the swapped name).
-  return top.sentence.fact.mentions.filter((m) => pick(m) && !m.dateline && mentionKeys(m).every((k) => !inClaim.has(k) && !ctx.claim.stems.has(k)) && m.canonical !== mention.canonical);
+  return top.sentence.fact.mentions.filter((m) => pick(m) && !m.dateline && mentionKeys(m).every((k) => !inClaim.has(k) && !ctx.claim.stems.has(k)) && !sameThing(mention, m));
+}
+
+/** The claim's name is another form of the source's ("NGOC" of "Northern Grid Operating Company"): the same thing. */
+function sameThing(mention: Mention, m: Mention): boolean {
+  return m.canonical === mention.canonical || nameFormOf(mention.text, m.canonical) || nameFormOf(mention.canonical, m.canonical);
 }
 
 function replacement(ctx: ClaimContext, mention: Mention, top: Alignment, pick: (m: Mention) => boolean): Mention | undefined {
@@ -62,7 +67,7 @@ function swappedName(ctx: ClaimContext, mention: Mention): BlockFinding | undefi
 
 /** The name another aligned sentence has in the mention's slot (see slotReplacement), if it gives one. */
 function nameInSlot(ctx: ClaimContext, mention: Mention): BlockFinding | undefined {
-  const slot = slotReplacement(ctx, mention, ENTITY_MIN_ALIGNMENT, (m) => !m.demonym && (m.type === mention.type || (m.type !== 'place' && mention.type !== 'place')));
+  const slot = slotReplacement(ctx, mention, ENTITY_MIN_ALIGNMENT, (m) => !m.demonym && !sameThing(mention, m) && (m.type === mention.type || (m.type !== 'place' && mention.type !== 'place')));
   if (!slot) return undefined;
   const finding = replacementFinding('conflict/entity', mention, `Memo says ${mention.text}; source says ${slot.other.canonical}`, slot.top.sentence, slot.other.canonical);
   return slot.other.type === mention.type && !mention.guessed && !slot.other.guessed ? finding : { ...finding, fix: undefined };
