@@ -638,7 +638,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
 const FOLD_CANDIDATES_MAX = 16;
 
 /** Words an acronym skips: "Office for National Statistics" is ONS. */
-const ACRONYM_SKIPS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'in', 'to', 'de', 'des', 'du', 'la', 'le']);
+export const ACRONYM_SKIPS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'and', 'the', '&', 'in', 'to', 'de', 'des', 'du', 'la', 'le']);
 
 /** The initials of a name's words, skipping joiners ("Lagos Harbour Authority" -> "LHA"). */
 function initialsOf(name: string): string {

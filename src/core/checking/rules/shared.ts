@@ -1,7 +1,7 @@
 import { stemsAround, type AnalysedBlock, type Claim } from '../../memo/claims';
 import type { Alignment, Corpus, IndexedSentence } from '../corpus';
 import type { QuoteMatch } from '../quoteMatch';
-import type { Mention } from '../../language/entities';
+import { ACRONYM_SKIPS, type Mention } from '../../language/entities';
 import { mentionKeys, stem } from '../../language/stems';
 import { ENTITY_SUPPORT_RATIO, FIX_RIVAL_RATIO } from '../thresholds';
 import { factAt, type Extraction } from '../../sources/extract';
@@ -125,9 +125,6 @@ export function swapCandidate(ctx: ClaimContext, mention: Mention, minAlignment:
   if (naming && naming.score >= top.score * ENTITY_SUPPORT_RATIO) return undefined;
   return top;
 }
-
-/** Words an acronym skips: "Office for National Statistics" is ONS. */
-const ACRONYM_SKIPS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'in', 'to', 'de', 'des', 'du', 'la', 'le']);
 
 /**
  * True when a name in capitals spells a longer one from the starts of its words, in order, every word giving one
