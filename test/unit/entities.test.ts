@@ -76,6 +76,35 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(n.organization, ['Tarn Water Company', 'Harbour Institute']);
   });
 
+  it('types a name ending in a common noun of things or bodies as an organisation, unless a given name opens it', () => {
+    const n = names('Tomas Orrin, an analyst at Velmar Research, said Korlan Materials would bid. Bill Chase and Kate Moss watched.\n');
+    assert.deepStrictEqual(n.organization, ['Velmar Research', 'Korlan Materials']);
+    assert.deepStrictEqual(n.person, ['Tomas Orrin', 'Bill Chase', 'Kate Moss']);
+    // A building is a place one goes to, not a firm: "Stadium" stays out of the organisations.
+    assert.deepStrictEqual(names('The final is at Orvieto Stadium on Sunday.\n').organization, []);
+  });
+
+  it('reads a legal form after a name as a company, and as the end of its name ("Dunmore Holdings SE and Orvik Shipping AS")', () => {
+    const n = names('Dunmore Holdings SE and Orvik Shipping AS signed, and Marang Ferries Sdn Bhd agreed.\n');
+    assert.deepStrictEqual(n.organization, ['Dunmore Holdings SE', 'Orvik Shipping AS', 'Marang Ferries Sdn Bhd']);
+    assert.deepStrictEqual(n.person, []);
+  });
+
+  it('lists the words of a law\u2019s or a plan\u2019s title, and a title-holder\u2019s portfolio, as no name', () => {
+    const n = names('The Fair Rents Act and the Finance Bill passed. Ms Ada Kerr, Director of Workforce Planning, and the Minister of Environment and Ecological Transition spoke.\n');
+    assert.deepStrictEqual(n.person, ['Ada Kerr']);
+    assert.deepStrictEqual(n.organization, []);
+  });
+
+  it('reads the first word of an organisation named before as that organisation, not as a person', () => {
+    const x = extractText('Brannock Coatings reported results. Brannock said sales rose.\n');
+    const brannock = x.mentions.filter((m) => m.text === 'Brannock');
+    assert.deepStrictEqual(brannock.map((m) => [m.type, m.canonical]), [['organization', 'Brannock Coatings']]);
+    // A surname stays the person's: "Hale" after "Mira Hale" is her, even with a "Hale Partners" in the text.
+    const y = extractText('Mira Hale joined Hale Partners in May. Hale said the firm would grow.\n');
+    assert.deepStrictEqual(y.mentions.filter((m) => m.text === 'Hale').map((m) => m.type), ['person']);
+  });
+
   it('reads a name joined by "and" to a place as a place, but not a person placed somewhere of their own', () => {
     assert.deepStrictEqual(names('Farmers in Soc Trang and Ben Tre lost their crops.\n').place, ['Soc Trang', 'Ben Tre']);
     const credit = names('(Reporting by Samuel Ochieng in Nairobi and Lydia Nakato in Kampala)\n');

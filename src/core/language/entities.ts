@@ -1,5 +1,5 @@
 /** People, organisations and places from proper-noun runs, with titles, demonyms and document-level resolution. */
-import { COMMON_NOUN_ACRONYMS, COMPASS_WORDS, countryOf, CURRENCY_CODES, CURRENCY_LETTER_SYMBOLS, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_LAST_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
+import { COMMON_NOUN_ACRONYMS, COMPASS_WORDS, countryOf, DOCUMENT_TITLE_WORDS, LEGAL_FORMS, givenNameSex, isCommonNoun, isRegion, CURRENCY_CODES, CURRENCY_LETTER_SYMBOLS, isCity, isDemonym, monthNumber, ORGANIZATION_HINTS, ORGANIZATION_JOINERS, ORGANIZATION_LAST_WORDS, ORGANIZATION_WORDS, PLACE_FIRST_WORDS, PLACE_HINTS, WEEKDAYS, PERSON_TITLES, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_LAST_WORDS, SPEECH_VERBS, WORLD_REGIONS } from './words';
 import { lemmaOfWord, type Token } from './nlp';
 import type { Span } from '../text/offsets';
 
@@ -85,8 +85,14 @@ function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
         end++;
         continue;
       }
+      // A company's legal form after its name, which the tagger may read as another word: "Orvik Shipping AS",
+      // "Dunmore Holdings SE". Not after words in capitals ("PRICES RISE AS ..." is a headline).
+      if (end < to && next && LEGAL_FORMS.has(next.text) && !SHOUTED.test(tokens[end - 1].text) && adjacentWords(tokens, end)) {
+        end++;
+        break;
+      }
       // A capitalised word of another part of speech between two parts of a name: "Tin Can Island", "Delta Marine Works".
-      if (end + 1 < to && end > from && next && isCapitalisedWord(next) && !isNameToken(next) && adjacentWords(tokens, end) && (isNameToken(tokens[end + 1]) || isOrganizationNoun(end + 1))) {
+      if (end + 1 < to && end > from && next && isCapitalisedWord(next) && !isNameToken(next) && adjacentWords(tokens, end) && (isNameToken(tokens[end + 1]) || isOrganizationNoun(end + 1) || LEGAL_FORMS.has(tokens[end + 1].text))) {
         end += 2;
         continue;
       }
@@ -106,7 +112,8 @@ function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
       }
       // "Ministry of Energy and Fuel Infrastructure", "Committee on Ports and Inland Waterways", "Bank of England": only
       // once the name so far holds an organisation word (or ends in a place word: "Gulf of Aden").
-      if (end + 1 < to && ORGANIZATION_JOINERS.has(tokens[end]?.text.toLowerCase()) && (isNameToken(tokens[end + 1]) || isCapitalisedWord(tokens[end + 1])) && (hasOrganizationWord(tokens, first, end) || PLACE_WORDS.has(tokens[end - 1].text.toLowerCase()))) {
+      // A legal form ends a company's name: "Dunmore Holdings SE and Orvik Shipping AS" are two.
+      if (end + 1 < to && !LEGAL_FORMS.has(tokens[end - 1].text) && ORGANIZATION_JOINERS.has(tokens[end]?.text.toLowerCase()) && (isNameToken(tokens[end + 1]) || isCapitalisedWord(tokens[end + 1])) && (hasOrganizationWord(tokens, first, end) || PLACE_WORDS.has(tokens[end - 1].text.toLowerCase()))) {
         end += 2;
         continue;
       }
@@ -256,7 +263,7 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   if (run.first === from && tokens[run.end]?.text === ':' && words.every((w) => SHOUTED.test(w) || HYPHENS.has(w))) return { type: 'person', confident: true };
   if (countryOf(surface) || WORLD_REGIONS.has(surface.toLowerCase())) return { type: 'place', confident: true };
   if (words.some((w) => ORGANIZATION_WORDS.has(w.toLowerCase()))) return { type: 'organization', confident: true };
-  if (words.length >= 2 && ORGANIZATION_LAST_WORDS.has(last)) return { type: 'organization', confident: true };
+  if (words.length >= 2 && (ORGANIZATION_LAST_WORDS.has(last) || LEGAL_FORMS.has(words[words.length - 1]))) return { type: 'organization', confident: true };
   // "Lake Victoria", "Mount Kenya"; "East Africa", "West Midlands", "North East": a region.
   if (words.length >= 2 && PLACE_FIRST_WORDS.has(words[0].toLowerCase())) return { type: 'place', confident: true };
   if (words.length >= 2 && COMPASS_WORDS.has(words[0].toLowerCase()) && (words.length === 2 || isPlaceName(words.slice(1).join(' ')))) return { type: 'place', confident: true };
@@ -272,6 +279,9 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   const following = run.end < to ? tokens[run.end] : undefined;
   if (following && ORGANIZATION_WORDS.has(following.text) && following.pos === 'NOUN') return { type: 'organization', confident: true };
   if (title) return { type: 'person', confident: true };
+  // "Rynek Research", "Selat Ferries": a name whose last word is a common noun of things or bodies, and whose first
+  // is no given name ("Jude Law" is a person), is a firm or a body, even as the subject of "said".
+  if (words.length >= 2 && isCommonNoun(last) && !givenNameSex(words[0])) return { type: 'organization', confident: false };
   const before = run.first > from ? tokens[run.first - 1] : undefined;
   const after = run.end < to ? tokens[run.end] : undefined;
   const afterNext = run.end + 1 < to ? tokens[run.end + 1] : undefined;
@@ -440,6 +450,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     return initials;
   };
   const candidates: Candidate[] = [];
+  /** Where the last portfolio read ends (a token index), for a second one joined to it. */
+  let portfolioEnd = -1;
   for (const sentence of sentences) {
     let from = sentence.firstToken;
     const to = sentence.endToken;
@@ -483,14 +495,25 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       // "GDP", "EBITDA", "IPO": an acronym WordNet knows only as a common noun names nothing, unless the text spells it
       // out as a name of its own ("the Gulf Development Programme (GDP)").
       if (single && ACRONYM.test(surface) && COMMON_NOUN_ACRONYMS.has(surface.toLowerCase()) && !spelledOut().has(surface)) continue;
+      // "the Affordable Leases Act", "the Finance Bill": the words of a law's, a plan's or a document's title are no
+      // person and no organisation (an organisation's own name may stand in one: "the Bank of England Act").
+      const titleWord = (t: Token | undefined): boolean => t !== undefined && isCapitalisedWord(t) && DOCUMENT_TITLE_WORDS.has(t.text.toLowerCase());
+      if (!hasOrganizationWord(tokens, core.first, core.end) && ((!single && titleWord(tokens[core.end - 1])) || (core.end < to && titleWord(tokens[core.end])))) continue;
       // "SEK 3.2bn", "KSh 40m": a currency's code or symbol before its amount (values.ts reads it as the unit).
       if (single && (CURRENCY_CODES[surface] || CURRENCY_LETTER_SYMBOLS[surface]) && tokens[core.end]?.type === 'number' && core.end < to) continue;
       // "Commissioner for Rural Energy", "Minister of Health": after a title and "for" (or a minister's "of"), a
       // portfolio. Not "head of Hamas": "of" after other titles names whom the person serves.
       const titleBefore = tokens[core.first - 2]?.text.toLowerCase() ?? '';
       const joiner = tokens[core.first - 1]?.text.toLowerCase();
-      const portfolio = (joiner === 'for' && PERSON_TITLES.has(titleBefore)) || (joiner === 'of' && PORTFOLIO_TITLES.has(titleBefore));
-      if (portfolio && !hasOrganizationWord(tokens, core.first, core.end) && !isPlaceName(surface)) continue;
+      // "Director of Workforce Planning": after any title and "of", words ending in a common noun of acts or things are
+      // what the person is in charge of.
+      const portfolio = (joiner === 'for' && PERSON_TITLES.has(titleBefore)) || (joiner === 'of' && (PORTFOLIO_TITLES.has(titleBefore) || (PERSON_TITLES.has(titleBefore) && isCommonNoun(tokens[core.end - 1].text))));
+      // "Minister of Environment and Ecological Transition": a second portfolio joined to the first by "and".
+      const secondPortfolio = joiner === 'and' && portfolioEnd === core.first - 1 && isCommonNoun(tokens[core.end - 1].text);
+      if ((portfolio || secondPortfolio) && !hasOrganizationWord(tokens, core.first, core.end) && !isPlaceName(surface)) {
+        portfolioEnd = core.end;
+        continue;
+      }
       const effectiveTitle = title ?? lowerCaseTitleBefore(tokens, core.first, from);
       const knownReading = known?.get(surface.toLowerCase().replace(/^the\s+/, ''));
       if (knownReading) {
@@ -590,6 +613,13 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       fullNamesByPart.set(part, list);
     }
   }
+  // Organisations of two words or more by their first word: "Aldervane" after "Aldervane Coatings" is the firm.
+  const organizationsByFirstWord = new Map<string, string>();
+  for (const { c, type } of typed) {
+    const name = spaced(c.text).replace(/^The\s+/, '');
+    const first = name.split(/\s+/)[0].toLowerCase();
+    if (type === 'organization' && !c.dateline && name.includes(' ') && !organizationsByFirstWord.has(first)) organizationsByFirstWord.set(first, name);
+  }
   const sentenceStarts = new Map<number, number>();
   for (const sentence of sentences) for (let k = sentence.firstToken; k < sentence.endToken; k++) sentenceStarts.set(k, sentence.firstToken);
   const sentenceStartOf = (k: number): number => sentenceStarts.get(k) ?? -1;
@@ -604,7 +634,13 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       const matches = fullNamesByPart.get(words[0].toLowerCase()) ?? [];
       const before = matches.filter((f) => f.start < start);
       const full = before.length ? before[before.length - 1] : matches[0];
-      if (full) {
+      const organization = organizationsByFirstWord.get(words[0].toLowerCase());
+      // A word that begins an organisation's name and is no person's surname (the last word of a full name) is the
+      // organisation: firms are shortened to their first word, people to their last.
+      if (organization && !isPlaceName(canonical) && !isRegion(canonical) && !matches.some((f) => f.name.toLowerCase().endsWith(` ${words[0].toLowerCase()}`))) {
+        type = 'organization';
+        canonical = organization;
+      } else if (full) {
         type = 'person';
         canonical = full.name;
         guessed = full.guessed;

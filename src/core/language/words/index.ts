@@ -11,6 +11,7 @@ export * from './calendar';
 export * from './numbers';
 export * from './polarity';
 export * from './gazetteer';
+export * from './givenNames';
 export * from './antonyms';
 export * from './currencies.generated';
 export * from './acronyms.generated';

@@ -36,3 +36,22 @@ export const ORGANIZATION_HINTS = new Set([
 
 /** Words joining the parts of an organisation's name after its organisation word ("Committee on Ports and Waterways"). */
 export const ORGANIZATION_JOINERS = new Set(['of', 'for', 'on', 'and', '&']);
+
+/**
+ * Last words of the titles of laws, plans and documents ("the Affordable Leases Act", "the Finance Bill", "the Water
+ * Conveyance Project"): such a title names neither a person nor an organisation. Lower-case.
+ */
+export const DOCUMENT_TITLE_WORDS = new Set([
+  'act', 'bill', 'law', 'code', 'treaty', 'accord', 'agreement', 'convention', 'protocol', 'charter', 'plan', 'strategy',
+  'project', 'scheme', 'framework', 'directive', 'regulation', 'regulations', 'decree', 'report', 'declaration',
+  'constitution', 'amendment',
+]);
+
+/**
+ * Legal forms of companies written after their names ("Aldervane Coatings SE", "Selat Ferries Sdn Bhd", "Hardanger
+ * Ferjeselskap AS"), as written: matched by case, since several are English words in lower case.
+ */
+export const LEGAL_FORMS = new Set([
+  'AG', 'GmbH', 'SE', 'SA', 'NV', 'BV', 'SpA', 'Srl', 'SRL', 'SAS', 'SARL', 'Oy', 'Oyj', 'AB', 'ASA', 'AS', 'ApS', 'KK',
+  'Pte', 'Sdn', 'Bhd', 'Pty', 'LP', 'LLP', 'Ltda', 'SAB', 'Tbk', 'PJSC', 'JSC',
+]);
