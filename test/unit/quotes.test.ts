@@ -115,6 +115,21 @@ describe('quotes: pronouns with the gender the text gives', () => {
     assert.strictEqual(far.quotes[0]?.speaker, 'Sam Lindqvist');
   });
 
+  it('gives "she said" to who said it, not to the person named in what she reported ("X said Y had …")', () => {
+    const x = extractText('Dana Orrin said Sam Velde had promised a new road. "We heard the same promise in 2022," she said.\n');
+    assert.strictEqual(x.quotes[0]?.speaker, 'Dana Orrin');
+    const apposed = extractText('Dana Orrin, who farms near the river, said Sam Velde had promised water. "We heard that before," she said.\n');
+    assert.strictEqual(apposed.quotes[0]?.speaker, 'Dana Orrin');
+    // A man the text calls "he" is not a "she": the one reported on keeps a pronoun of his own gender.
+    const his = extractText('Ms Dana Orrin said Mr Sam Velde had promised water. "I did promise it," he said.\n');
+    assert.strictEqual(his.quotes[0]?.speaker, 'Sam Velde');
+  });
+
+  it('gives a short whole sentence after an attributed quote of the paragraph to the same speaker', () => {
+    const x = extractText('Deputy Governor Lena Marsh spoke on Monday. \'Households are still adjusting,\' she said. \'That is not finished.\'\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Lena Marsh', 'Lena Marsh']);
+  });
+
   it('takes the nearest person when the text gives no gender', () => {
     const x = extractText('Alex Moreau met Sam Lindqvist. "It went well," she said.\n');
     assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Sam Lindqvist']);

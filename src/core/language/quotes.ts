@@ -185,7 +185,7 @@ function lookupsOf(mentions: readonly Mention[]): Lookups {
  * ("she said: '…' That was our director, X"), else the nearest before. A transcript's
  * speaker labels are never antecedents: speakers say "I", not "she".
  */
-function resolvePronoun(text: string, mentions: readonly Mention[], offset: number, block?: Span, gender?: Gender, genders?: ReadonlyMap<string, Gender>): string | null {
+function resolvePronoun(text: string, mentions: readonly Mention[], offset: number, block?: Span, gender?: Gender, genders?: ReadonlyMap<string, Gender>): Mention | null {
   const { people: everyone } = lookupsOf(mentions);
   // A "she" is not a man the text calls "he" or "Mr": people of the other gender are passed over.
   const people = gender && genders && genders.size ? peopleOfGender(everyone, genders, gender) : everyone;
@@ -205,10 +205,10 @@ function resolvePronoun(text: string, mentions: readonly Mention[], offset: numb
     // People from `low` on start at or after the pronoun: only those within the look-ahead can be the one.
     for (let k = low; k < people.length && people[k].start - offset <= PRONOUN_LOOKAHEAD_CHARS; k++) {
       const m = people[k];
-      if (!m.label && m.start > offset && m.end <= block.end) return m.canonical;
+      if (!m.label && m.start > offset && m.end <= block.end) return m;
     }
   }
-  return before ? before.canonical : null;
+  return before ?? null;
 }
 
 /** A possessive after a name: "Bao's", "Bao’s". */
@@ -366,6 +366,37 @@ function appositionHead(ctx: QuoteContext, comma: number, from: number, quotePar
   return undefined;
 }
 
+/**
+ * The speaker a pronoun refers to, when the person it resolved to is named inside what someone else said: in
+ * "Lahcen said Benjelloun had promised water. 'We heard the same promise,' she said", the one who goes on speaking
+ * is the subject of "said" (Lahcen), not the person she spoke of. That subject, if a person of the pronoun's gender
+ * (or of none the text gives) who says so with a verb of saying right after the name or its apposition; else the
+ * person the pronoun resolved to.
+ */
+function speakerOverReported(ctx: QuoteContext, person: Mention, gender: Gender | undefined): Mention {
+  const sentence = ctx.sentences[sentenceIndexAt(ctx.sentences, person.start)];
+  if (!sentence) return person;
+  const genders = gendersOf(ctx);
+  for (let v = sentence.firstToken + 1; v < person.firstToken; v++) {
+    const t = ctx.tokens[v];
+    if (!(t.pos === 'VERB' && SPEECH_VERBS.has(t.lemma))) continue;
+    const before = mentionAt(ctx.mentions, v - 1);
+    const subject = before && before.endToken === v ? before : ctx.tokens[v - 1]?.text === ',' ? appositionHead(ctx, v - 1, sentence.firstToken, []) : undefined;
+    if (!subject || subject.type !== 'person' || subject.label || subject.canonical === person.canonical) continue;
+    if (gender && (genders.get(subject.canonical) ?? gender) !== gender) continue;
+    return subject;
+  }
+  return person;
+}
+
+/** The person a pronoun at token k refers to, by {@link resolvePronoun} and then {@link speakerOverReported}. */
+function pronounSpeaker(ctx: QuoteContext, k: number, block: Span | undefined): Attribution {
+  const t = ctx.tokens[k];
+  const gender = genderOf(t.text);
+  const person = resolvePronoun(ctx.text, ctx.mentions, t.start, block, gender, gendersOf(ctx));
+  return { speaker: person ? speakerOverReported(ctx, person, gender).canonical : null };
+}
+
 /** The subject of a verb of saying at token v: a name or pronoun just before it, or a name just after ("said Hussein"). */
 function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): Attribution | undefined {
   const block = blockAt(ctx.blocks, ctx.tokens[v].start);
@@ -378,7 +409,7 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
     if (m && isSpeaker(m)) return named(m);
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.text, ctx.mentions, t.start, block, genderOf(t.text), gendersOf(ctx)) };
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return pronounSpeaker(ctx, k, block);
     const described = organizationDescribed(ctx, k);
     if (described) return described;
     if (t.pos === 'VERB' || t.text === '.' ) break;
@@ -388,7 +419,7 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
     if (m && isSpeaker(m)) return named(m);
-    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return { speaker: resolvePronoun(ctx.text, ctx.mentions, t.start, block, genderOf(t.text), gendersOf(ctx)) };
+    if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return pronounSpeaker(ctx, k, block);
   }
   return undefined;
 }
@@ -540,9 +571,12 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
     for (const group of groups) {
       const attribution = attribute(ctx, group);
       let speaker = attribution.speaker;
-      // A statement that follows another quote in the same paragraph, with no attribution of its own, continues it.
+      // A statement that follows another quote in the same paragraph, with no attribution of its own, continues it:
+      // a long one, or a whole sentence however short ("'That adjustment is not finished.'").
       const words = group.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
-      if (speaker === null && previousSpeaker !== null && words > SCARE_QUOTE_MAX_WORDS) speaker = previousSpeaker;
+      const quoted = group.map((p) => p.text).join(' ');
+      const sentence = /^\p{Lu}/u.test(quoted) && /[.!?]$/.test(quoted);
+      if (speaker === null && previousSpeaker !== null && (words > SCARE_QUOTE_MAX_WORDS || sentence)) speaker = previousSpeaker;
       previousSpeaker = speaker;
       const m = attribution.mention;
       quotes.push({
