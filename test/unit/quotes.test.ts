@@ -91,6 +91,16 @@ describe('quotes and speakers', () => {
     assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Hana Riedel']);
   });
 
+  it('gives a quote to an organisation a "which" clause describes ("The X Alliance, which groups 24 firms, said")', () => {
+    const x = extractText('The Orvel Freight Alliance, which groups 24 firms, said the crossing was "where the corridor loses its time". A spokesperson for Tarn Coaches Limited, which runs 43 buses, said the plan was "optimistic at best".\n');
+    assert.deepStrictEqual(x.quotes.map((q) => q.speaker), ['Orvel Freight Alliance', 'Tarn Coaches Limited']);
+  });
+
+  it('leaves a quote of an unnamed person placed somewhere unattributed, not given to the place ("a farmer in X told me")', () => {
+    const x = extractText('Rita Vane spoke for the valley. A farmer in Orlan Mesa told me last week, "We are asked to pay for water we have not seen."\n');
+    assert.strictEqual(x.quotes[0]?.speaker, null);
+  });
+
   it('drops an unclosed quote instead of swallowing the paragraph', () => {
     const x = extractText('He said \u201cthis never ends. And more text follows here.\n\nA new paragraph "with a quote" here.\n');
     assert.deepStrictEqual(x.quotes.map((q) => q.text), ['with a quote']);

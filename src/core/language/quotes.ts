@@ -361,7 +361,9 @@ function appositionHead(ctx: QuoteContext, comma: number, from: number, quotePar
     if (t.text === '.' || t.text === ';' || insideAny(quoteParts, t.start)) return undefined;
     if (t.text !== ',') continue;
     const m = mentionAt(ctx.mentions, j - 1);
-    return m && m.type === 'person' && m.endToken === j ? m : undefined;
+    // "The Freight Alliance, which groups 24 firms, said": a relative clause on things describes an organisation.
+    const onThings = ctx.tokens[j + 1]?.text.toLowerCase() === 'which';
+    return m && (m.type === 'person' || (m.type === 'organization' && onThings)) && m.endToken === j ? m : undefined;
   }
   return undefined;
 }
@@ -397,6 +399,16 @@ function pronounSpeaker(ctx: QuoteContext, k: number, block: Span | undefined): 
   return { speaker: person ? speakerOverReported(ctx, person, gender).canonical : null };
 }
 
+/** Prepositions that place someone: "a farmer in X", "a driver from X". */
+const LOCATING_PREPOSITIONS = new Set(['in', 'from', 'near', 'outside']);
+
+/** True when mention m follows "<common noun> in/from/near/outside", as in "a registrar in Sligo", "one farmer from X". */
+function isUnnamedSpeakersPlace(ctx: QuoteContext, m: Mention): boolean {
+  const preposition = ctx.tokens[m.firstToken - 1];
+  const noun = ctx.tokens[m.firstToken - 2];
+  return m.type !== 'organization' && preposition !== undefined && LOCATING_PREPOSITIONS.has(preposition.text.toLowerCase()) && noun !== undefined && noun.pos === 'NOUN' && /^[a-z]/.test(noun.text);
+}
+
 /** The subject of a verb of saying at token v: a name or pronoun just before it, or a name just after ("said Hussein"). */
 function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quoteParts: readonly Span[]): Attribution | undefined {
   const block = blockAt(ctx.blocks, ctx.tokens[v].start);
@@ -408,6 +420,9 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     const t = ctx.tokens[k];
     if (insideAny(quoteParts, t.start)) break;
     const m = mentionAt(ctx.mentions, k);
+    // "A registrar in Sligo told me": a name after a preposition of place that follows a common noun says where the
+    // one speaking is; the speaker is that noun's unnamed person.
+    if (m && isSpeaker(m) && m.endToken === v && isUnnamedSpeakersPlace(ctx, m)) return UNATTRIBUTED;
     if (m && isSpeaker(m)) return named(m);
     if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return pronounSpeaker(ctx, k, block);
     const described = organizationDescribed(ctx, k);
