@@ -105,6 +105,21 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(y.mentions.filter((m) => m.text === 'Hale').map((m) => m.type), ['person']);
   });
 
+  it('keeps a city standing for its government a place, and finds a city written without its diacritics', () => {
+    const n = names('Uganda was not a party to the deal, and Kampala said last week it had not been consulted. Farmers near Soc Trang lost their crops.\n');
+    assert.deepStrictEqual(n.place, ['Uganda', 'Kampala', 'Soc Trang']);
+    assert.deepStrictEqual(n.person, []);
+  });
+
+  it('reads the surname of a person named in full as that person, even where it is also a city', () => {
+    const x = extractText('"Prices are too high," said Ama Banda, a trader. Later Banda said the market would recover. Critics courted Warren\'s support after Senator Lucy Warren spoke. Warren wrote to the board.\n');
+    const typeOf = (word: string): string[] => x.mentions.filter((m) => m.text === word).map((m) => `${m.type}:${m.canonical}`);
+    assert.deepStrictEqual(typeOf('Banda'), ['person:Ama Banda']);
+    assert.deepStrictEqual(typeOf('Warren'), ['person:Lucy Warren', 'person:Lucy Warren']);
+    // After a preposition of place the city stays a place.
+    assert.deepStrictEqual(names('Ana Mendoza Ribeiro works at a firm based in Mendoza.\n').place, ['Mendoza']);
+  });
+
   it('reads a name joined by "and" to a place as a place, but not a person placed somewhere of their own', () => {
     assert.deepStrictEqual(names('Farmers in Soc Trang and Ben Tre lost their crops.\n').place, ['Soc Trang', 'Ben Tre']);
     const credit = names('(Reporting by Samuel Ochieng in Nairobi and Lydia Nakato in Kampala)\n');

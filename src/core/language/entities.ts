@@ -288,6 +288,9 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   // "a consultancy based in Sydney, noted that": a city of the gazetteer after "in", "at" or "from" is the place,
   // before any speech verb after it is read as its speaker.
   if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && isCity(surface)) return { type: 'place', confident: true, guessed: true };
+  // "Kampala said last week": a city standing for its government is still the place, unless it is a given name
+  // too ("Sydney said").
+  if (words.length === 1 && isCity(surface) && !givenNameSex(surface)) return { type: 'place', confident: true, guessed: true };
   if (after && (SPEECH_VERBS.has(after.lemma) && after.pos === 'VERB')) return { type: 'person', confident: words.length > 1 };
   if (after && after.text === ',' && afterNext && SPEECH_VERBS.has(afterNext.lemma)) return { type: 'person', confident: false };
   if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && words.length <= 2) return { type: 'place', confident: false };
@@ -564,7 +567,11 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   }
   // Document-level typing: a confident reading of the same name wins.
   const typeInText = new Map<string, EntityType>();
-  for (const c of candidates) if (c.confident && c.type) typeInText.set(spaced(c.text).toLowerCase(), c.type);
+  // The surnames of people named in full: a city the gazetteer guessed under one of them ("Warren's support", after
+  // "Elizabeth Warren") does not type the others ("Warren wrote").
+  const surnames = new Set(candidates.filter((c) => c.type === 'person' && /\s/.test(c.text.trim())).map((c) => c.text.trim().split(/\s+/).pop()!.toLowerCase()));
+  const guessedSurname = (c: Candidate): boolean => Boolean(c.guessed) && c.type === 'place' && surnames.has(spaced(c.text).toLowerCase());
+  for (const c of candidates) if (c.confident && c.type && !guessedSurname(c)) typeInText.set(spaced(c.text).toLowerCase(), c.type);
   for (const c of candidates) if (!c.confident && c.type && !typeInText.has(spaced(c.text).toLowerCase())) typeInText.set(spaced(c.text).toLowerCase(), c.type);
   // A name found after "in", "at", "from" or "to" anywhere in the text is probably a place.
   const placeEvidence = new Set<string>();
@@ -630,7 +637,11 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     let canonical = spaced(c.text).replace(/^The\s+/, '');
     const words = canonical.split(/\s+/);
     const start = tokens[c.run.first].start;
-    if (words.length === 1 && type !== 'place' && !(c.confident && type === 'organization')) {
+    // A surname of a person the text names in full is that person, even where the gazetteer guessed a city ("Banda
+    // said"), but not after a preposition of place ("based in Mendoza").
+    const guessedCity = type === 'place' && guessed && !PLACE_PREPOSITIONS.has(tokens[c.run.first - 1]?.text.toLowerCase() ?? '')
+      && (fullNamesByPart.get(words[0].toLowerCase()) ?? []).some((f) => f.name.toLowerCase().endsWith(` ${words[0].toLowerCase()}`));
+    if (words.length === 1 && (type !== 'place' || guessedCity) && !(c.confident && type === 'organization')) {
       const matches = fullNamesByPart.get(words[0].toLowerCase()) ?? [];
       const before = matches.filter((f) => f.start < start);
       const full = before.length ? before[before.length - 1] : matches[0];

@@ -5,9 +5,20 @@ import { REGION_NAMES } from './regions.generated';
 let cities: Set<string> | undefined;
 let regions: Set<string> | undefined;
 
-/** True when `name` is a city of the gazetteer, as written ("Lagos", "Rio de Janeiro"). Built on first use. */
+/** A name without its diacritics: "Sóc Trăng" is written "Soc Trang" in English text. */
+function withoutMarks(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * True when `name` is a city of the gazetteer, as written ("Lagos", "Rio de Janeiro") or without the diacritics of
+ * the gazetteer's spelling ("Soc Trang" for "Sóc Trăng"). Built on first use.
+ */
 export function isCity(name: string): boolean {
-  cities ??= new Set(CITY_NAMES.split('\n'));
+  if (!cities) {
+    cities = new Set(CITY_NAMES.split('\n'));
+    for (const city of [...cities]) cities.add(withoutMarks(city));
+  }
   return cities.has(name);
 }
 
