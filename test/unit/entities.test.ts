@@ -120,6 +120,12 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(names('Ana Mendoza Ribeiro works at a firm based in Mendoza.\n').place, ['Mendoza']);
   });
 
+  it('reads a name after "<person> of" as what the person belongs to, and joins names around an ampersand', () => {
+    const n = names('The firm was represented by Rajan Moss of Harland Kiel, and the lender by Mei Ong of Tarlow & Partners.\n');
+    assert.deepStrictEqual(n.person, ['Rajan Moss', 'Mei Ong']);
+    assert.deepStrictEqual(n.organization, ['Harland Kiel', 'Tarlow & Partners']);
+  });
+
   it('reads a name joined by "and" to a place as a place, but not a person placed somewhere of their own', () => {
     assert.deepStrictEqual(names('Farmers in Soc Trang and Ben Tre lost their crops.\n').place, ['Soc Trang', 'Ben Tre']);
     const credit = names('(Reporting by Samuel Ochieng in Nairobi and Lydia Nakato in Kampala)\n');

@@ -112,8 +112,10 @@ function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
       }
       // "Ministry of Energy and Fuel Infrastructure", "Committee on Ports and Inland Waterways", "Bank of England": only
       // once the name so far holds an organisation word (or ends in a place word: "Gulf of Aden").
-      // A legal form ends a company's name: "Dunmore Holdings SE and Orvik Shipping AS" are two.
-      if (end + 1 < to && !LEGAL_FORMS.has(tokens[end - 1].text) && ORGANIZATION_JOINERS.has(tokens[end]?.text.toLowerCase()) && (isNameToken(tokens[end + 1]) || isCapitalisedWord(tokens[end + 1])) && (hasOrganizationWord(tokens, first, end) || PLACE_WORDS.has(tokens[end - 1].text.toLowerCase()))) {
+      // A legal form ends a company's name: "Dunmore Holdings SE and Orvik Shipping AS" are two. An ampersand between
+      // capitalised words always joins them: "Quek & Partners", "Procter & Gamble".
+      const ampersand = tokens[end]?.text === '&';
+      if (end + 1 < to && !LEGAL_FORMS.has(tokens[end - 1].text) && ORGANIZATION_JOINERS.has(tokens[end]?.text.toLowerCase()) && (isNameToken(tokens[end + 1]) || isCapitalisedWord(tokens[end + 1])) && (ampersand || hasOrganizationWord(tokens, first, end) || PLACE_WORDS.has(tokens[end - 1].text.toLowerCase()))) {
         end += 2;
         continue;
       }
@@ -608,6 +610,14 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     // The organisation word after the first name ("militia") may stand between it and the conjunction.
     if (tokens[j] && ORGANIZATION_WORDS.has(tokens[j].text.toLowerCase()) && /^[a-z]/.test(tokens[j].text)) j++;
     if (j === c.run.first - 1 && ['and', 'or'].includes(tokens[j].text.toLowerCase())) typed[k] = { ...typed[k], type: 'organization' };
+  }
+  // "Rajan Pillai of Harland Kaur": a name right after "<person> of" is what the person belongs to, when nothing says
+  // what it is itself and it is no place ("Catherine of Aragon").
+  for (let k = 1; k < typed.length; k++) {
+    const previous = typed[k - 1];
+    const { c } = typed[k];
+    if (c.confident || c.title || typed[k].type !== 'person' || previous.type !== 'person' || isPlaceName(spaced(c.text))) continue;
+    if (previous.c.run.end === c.run.first - 1 && tokens[previous.c.run.end].text.toLowerCase() === 'of') typed[k] = { ...typed[k], type: 'organization' };
   }
   // Full names of people (two words or more), in order of appearance.
   const fullNamesByPart = new Map<string, { name: string; start: number; guessed: boolean }[]>();
