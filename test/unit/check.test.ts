@@ -382,6 +382,13 @@ describe('checking: conflict/quote and conflict/attribution', () => {
     assert.deepStrictEqual(codes('Engineers at the Southern Power Board said the outage was "a rare event caused by ice on the lines".\n', source()), ['conflict/attribution']);
   });
 
+  it('gives a quote of "X of Y said" to the person X, not to the organisation Y, on both sides', () => {
+    const text = 'The ruling was welcomed. \u201cRivers do not stop at district lines,\u201d said Nadia Kerr, a law professor at Velmar University.\n';
+    const source = (): Extraction[] => [extractText(text, 'ruling.txt')];
+    assert.deepStrictEqual(codes('Nadia Kerr of Velmar University said: \u201cRivers do not stop at district lines.\u201d\n', source()), []);
+    assert.deepStrictEqual(codes('Tom Pell of Velmar University said: \u201cRivers do not stop at district lines.\u201d\n', source()), ['conflict/attribution']);
+  });
+
   it('says nothing of a quote that is in no source', () => {
     assert.deepStrictEqual(codes('The mayor said: \u201cWe will rebuild the harbour within a year.\u201d\n', wire()), []);
   });

@@ -101,6 +101,11 @@ describe('quotes and speakers', () => {
     assert.strictEqual(x.quotes[0]?.speaker, null);
   });
 
+  it('gives a quote of "X of Y said" to the person, not to the organisation named nearer the verb', () => {
+    const x = extractText('Graham Pell of Tallow Aggregates said: "If the process was flawed, that was not our doing."\n');
+    assert.strictEqual(x.quotes[0]?.speaker, 'Graham Pell');
+  });
+
   it('drops an unclosed quote instead of swallowing the paragraph', () => {
     const x = extractText('He said \u201cthis never ends. And more text follows here.\n\nA new paragraph "with a quote" here.\n');
     assert.deepStrictEqual(x.quotes.map((q) => q.text), ['with a quote']);

@@ -399,6 +399,13 @@ function pronounSpeaker(ctx: QuoteContext, k: number, block: Span | undefined): 
   return { speaker: person ? speakerOverReported(ctx, person, gender).canonical : null };
 }
 
+/** "Nadia Kerr of Harrowfield University said": the person of an organisation named right before it, who speaks. */
+function memberOf(ctx: QuoteContext, organization: Mention): Mention | undefined {
+  if (organization.type !== 'organization' || ctx.tokens[organization.firstToken - 1]?.text.toLowerCase() !== 'of') return undefined;
+  const person = mentionAt(ctx.mentions, organization.firstToken - 2);
+  return person && person.type === 'person' && person.endToken === organization.firstToken - 1 ? person : undefined;
+}
+
 /** Prepositions that place someone: "a farmer in X", "a driver from X". */
 const LOCATING_PREPOSITIONS = new Set(['in', 'from', 'near', 'outside']);
 
@@ -423,7 +430,7 @@ function subjectOf(ctx: QuoteContext, v: number, from: number, to: number, quote
     // "A registrar in Sligo told me": a name after a preposition of place that follows a common noun says where the
     // one speaking is; the speaker is that noun's unnamed person.
     if (m && isSpeaker(m) && m.endToken === v && isUnnamedSpeakersPlace(ctx, m)) return UNATTRIBUTED;
-    if (m && isSpeaker(m)) return named(m);
+    if (m && isSpeaker(m)) return named(memberOf(ctx, m) ?? m);
     if (PERSONAL_PRONOUNS.has(t.text.toLowerCase())) return pronounSpeaker(ctx, k, block);
     const described = organizationDescribed(ctx, k);
     if (described) return described;
