@@ -106,6 +106,14 @@ describe('quotes and speakers', () => {
     assert.strictEqual(x.quotes[0]?.speaker, 'Graham Pell');
   });
 
+  it('reads a capitalised word before a verb of saying as a name, whatever the tagger read ("Hung said")', () => {
+    const x = extractText('Tran Van Hung said the river carries less water. "The sea is simply walking in through the front door," Hung said.\n');
+    assert.strictEqual(x.quotes[0]?.speaker, 'Tran Van Hung');
+    // Not a word the text also writes in lower case: "people" is no one.
+    const y = extractText('Many people watched. The couple used \'a famous song\' in the video, People reported.\n');
+    assert.ok(!y.mentions.some((m) => m.text === 'People'));
+  });
+
   it('drops an unclosed quote instead of swallowing the paragraph', () => {
     const x = extractText('He said \u201cthis never ends. And more text follows here.\n\nA new paragraph "with a quote" here.\n');
     assert.deepStrictEqual(x.quotes.map((q) => q.text), ['with a quote']);

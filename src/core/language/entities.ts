@@ -67,13 +67,20 @@ interface Run {
 }
 
 /** Runs of name tokens, joined across particles, hyphens and "of" where the parts are names. */
-function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
+const NONE = (): boolean => false;
+
+function nameRuns(tokens: readonly Token[], from: number, to: number, usedInLowerCase: (word: string) => boolean = NONE): Run[] {
   const runs: Run[] = [];
   let i = from;
   // "the Office for Rural Mobility": a capitalised organisation word tagged as a common noun, inside a sentence.
   const isOrganizationNoun = (k: number): boolean => k > from && isCapitalisedWord(tokens[k]) && ORGANIZATION_WORDS.has(tokens[k].text.toLowerCase());
+  // '"…," Hung said': a capitalised word inside a sentence right before a verb of saying is a name, whatever the
+  // tagger read ("Hung" as the verb "hang"); so is one ending a run of names before it ("Nguyen Van Hung said").
+  // Not a word the text (or another text) also writes in lower case ("people reported").
+  const namesSpeaker = (k: number): boolean => k > from && k + 1 < to && isCapitalisedWord(tokens[k]) && tokens[k].pos !== 'PROPN' && !usedInLowerCase(tokens[k].text) && tokens[k + 1].pos === 'VERB' && SPEECH_VERBS.has(tokens[k + 1].lemma) && adjacentWords(tokens, k + 1)
+    && (isNameToken(tokens[k - 1]) || PERSON_TITLES.has(tokens[k - 1].text.toLowerCase()) || [',', '\u201d', '"', '\u2019', "'"].includes(tokens[k - 1].text));
   while (i < to) {
-    if (!isNameToken(tokens[i]) && !isOrganizationNoun(i) && !(NAME_PARTICLES.has(tokens[i].text.toLowerCase()) && i + 2 < to && HYPHENS.has(tokens[i + 1].text) && isNameToken(tokens[i + 2]))) {
+    if (!isNameToken(tokens[i]) && !isOrganizationNoun(i) && !namesSpeaker(i) && !(NAME_PARTICLES.has(tokens[i].text.toLowerCase()) && i + 2 < to && HYPHENS.has(tokens[i + 1].text) && isNameToken(tokens[i + 2]))) {
       i++;
       continue;
     }
@@ -81,7 +88,7 @@ function nameRuns(tokens: readonly Token[], from: number, to: number): Run[] {
     let end = i + 1;
     for (;;) {
       const next = tokens[end];
-      if (end < to && next && (isNameToken(next) || isOrganizationNoun(end))) {
+      if (end < to && next && (isNameToken(next) || isOrganizationNoun(end) || namesSpeaker(end))) {
         end++;
         continue;
       }
@@ -479,7 +486,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       // The rest of the dateline (its date) is read as any text is; the sentence's names start after the dash.
       from = dash + 1;
     }
-    for (const run of nameRuns(tokens, from, to)) {
+    for (const run of nameRuns(tokens, from, to, usedInLowerCase)) {
       const { demonyms, title, core } = peel(tokens, run);
       for (const d of demonyms) {
         candidates.push({ run: d, text: textOf(text, tokens, d), type: 'place', confident: true, demonym: true });
