@@ -206,8 +206,18 @@ function check(condition, what) {
     const speakerRow = view.locator('.monaco-list-row', { hasText: 'Jeannine Plasschaert' }).first();
     await speakerRow.waitFor({ timeout: WAIT_MS });
     if ((await speakerRow.getAttribute('aria-expanded')) !== 'true') await speakerRow.click();
-    await view.locator('.monaco-list-row', { hasText: 'knife' }).first().click();
-    await page.locator('.tabs-container .tab.active', { hasText: 'rutte-sudani-the-hague.txt' }).waitFor({ timeout: WAIT_MS });
+    // The view may re-render under the pointer (a check finishing after the footnote step refreshes it), and a click
+    // on a row being replaced selects it without running its command: click again, up to three times.
+    const sourceTab = page.locator('.tabs-container .tab.active', { hasText: 'rutte-sudani-the-hague.txt' });
+    for (let attempt = 1; ; attempt++) {
+      await view.locator('.monaco-list-row', { hasText: 'knife' }).first().click();
+      try {
+        await sourceTab.waitFor({ timeout: attempt < 3 ? WAIT_MS / 4 : WAIT_MS });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
     const sourceEditor = page.locator('.editor-group-container.active .monaco-editor').first();
     await sourceEditor.locator('.selected-text').first().waitFor({ timeout: WAIT_MS });
     const sourceLines = await visibleLines(page);
