@@ -5,7 +5,7 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   // POLICY_MEMO_TEST_GREP (passed through the VS Code server to the extension host) runs only the matching tests.
   const grep = process.env.POLICY_MEMO_TEST_GREP;
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec', ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 90000, reporter: 'spec', ...(grep ? { grep } : {}) });
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   /* eslint-disable @typescript-eslint/no-require-imports */
   require('./sidebar.test');
