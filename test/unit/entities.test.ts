@@ -126,6 +126,15 @@ describe('entities: names typed by world knowledge and by the text', () => {
     assert.deepStrictEqual(n.organization, ['Harland Kiel', 'Tarlow & Partners']);
   });
 
+  it('reads a person in apposition after a place, and one "according to", as a person, and "Statistics Poland" as a body', () => {
+    const n = names('Our director in Kyrgyzstan, Gulnara Temirova, said the fund was spent. Schools close every year, according to Emiko Tanabe, a researcher. Statistics Poland said prices rose.\n');
+    assert.deepStrictEqual(n.person, ['Gulnara Temirova', 'Emiko Tanabe']);
+    assert.deepStrictEqual(n.place, ['Kyrgyzstan']);
+    assert.deepStrictEqual(n.organization, ['Statistics Poland']);
+    // A region after a comma stays one: "Alston, Cumbria".
+    assert.deepStrictEqual(names('The farm lies near Alston, Cumbria, in the hills.\n').place, ['Alston', 'Cumbria']);
+  });
+
   it('reads a name joined by "and" to a place as a place, but not a person placed somewhere of their own', () => {
     assert.deepStrictEqual(names('Farmers in Soc Trang and Ben Tre lost their crops.\n').place, ['Soc Trang', 'Ben Tre']);
     const credit = names('(Reporting by Samuel Ochieng in Nairobi and Lydia Nakato in Kampala)\n');

@@ -288,6 +288,9 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   const following = run.end < to ? tokens[run.end] : undefined;
   if (following && ORGANIZATION_WORDS.has(following.text) && following.pos === 'NOUN') return { type: 'organization', confident: true };
   if (title) return { type: 'person', confident: true };
+  // "Statistics Poland", "Disaster Resilience Canada": a common noun, then words ending in a country, is a body of
+  // that country, not a person.
+  if (words.length >= 2 && countryOf(words[words.length - 1]) && isCommonNoun(words[0]) && !givenNameSex(words[0])) return { type: 'organization', confident: false };
   // "Rynek Research", "Selat Ferries": a name whose last word is a common noun of things or bodies, and whose first
   // is no given name ("Jude Law" is a person), is a firm or a body, even as the subject of "said".
   if (words.length >= 2 && isCommonNoun(last) && !givenNameSex(words[0])) return { type: 'organization', confident: false };
@@ -302,7 +305,9 @@ function classify(text: string, tokens: readonly Token[], run: Run, from: number
   if (words.length === 1 && isCity(surface) && !givenNameSex(surface)) return { type: 'place', confident: true, guessed: true };
   if (after && (SPEECH_VERBS.has(after.lemma) && after.pos === 'VERB')) return { type: 'person', confident: words.length > 1 };
   if (after && after.text === ',' && afterNext && SPEECH_VERBS.has(afterNext.lemma)) return { type: 'person', confident: false };
-  if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && words.length <= 2) return { type: 'place', confident: false };
+  // Not "according to X": that names a source, not a place.
+  const accordingTo = before?.text.toLowerCase() === 'to' && tokens[run.first - 2]?.text.toLowerCase() === 'according';
+  if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && words.length <= 2 && !accordingTo) return { type: 'place', confident: false };
   // A city of the gazetteer, when nothing around it says otherwise: the dataset's word, not the text's (a guess).
   if (isCity(surface)) return { type: 'place', confident: true, guessed: true };
   // Two capitalised words are a person's name ("Karen Smit"), unless the first is an article ("The Hague").
@@ -594,6 +599,11 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     const previous = typed[k - 1];
     const { c } = typed[k];
     if (c.confident || c.title || previous.type !== 'place' || previous.c.demonym) continue;
+    // Not a person's name in apposition ("Our director in Kyrgyzstan, Gulnara Abdyrakhmanova, said"): a name the
+    // gazetteer does not know, closed by a comma before a verb, is the person the apposition names.
+    const surface = spaced(c.text);
+    const apposed = tokens[c.run.end]?.text === ',' && tokens[c.run.end + 1]?.pos === 'VERB';
+    if (apposed && typed[k].type === 'person' && !isPlaceName(surface) && !isRegion(surface)) continue;
     if (tokens[c.run.first - 1]?.text === ',' && previous.c.run.end === c.run.first - 1) typed[k] = { ...typed[k], type: 'place' };
   }
   // "in Soc Trang and Ben Tre": a name joined by "and" or "or" to a place is a place too, when nothing says what it is
