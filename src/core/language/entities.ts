@@ -330,6 +330,11 @@ function isPlaceName(name: string): boolean {
   return countryOf(name) !== undefined || WORLD_REGIONS.has(name.toLowerCase()) || isCity(name);
 }
 
+/** A place by world knowledge, first-level regions included ("Souss-Massa", "British Columbia"). */
+function isKnownPlace(name: string): boolean {
+  return isPlaceName(name) || isRegion(name);
+}
+
 function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
@@ -603,7 +608,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     // gazetteer does not know, closed by a comma before a verb, is the person the apposition names.
     const surface = spaced(c.text);
     const apposed = tokens[c.run.end]?.text === ',' && tokens[c.run.end + 1]?.pos === 'VERB';
-    if (apposed && typed[k].type === 'person' && !isPlaceName(surface) && !isRegion(surface)) continue;
+    if (apposed && typed[k].type === 'person' && !isKnownPlace(surface)) continue;
     if (tokens[c.run.first - 1]?.text === ',' && previous.c.run.end === c.run.first - 1) typed[k] = { ...typed[k], type: 'place' };
   }
   // "in Soc Trang and Ben Tre": a name joined by "and" or "or" to a place is a place too, when nothing says what it is
@@ -647,6 +652,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       fullNamesByPart.set(part, list);
     }
   }
+  /** True when `word` is the surname (the last word) of a person the text names in full. */
+  const isSurname = (word: string): boolean => (fullNamesByPart.get(word.toLowerCase()) ?? []).some((f) => f.name.toLowerCase().endsWith(` ${word.toLowerCase()}`));
   // Organisations of two words or more by their first word: "Aldervane" after "Aldervane Coatings" is the firm.
   const organizationsByFirstWord = new Map<string, string>();
   for (const { c, type } of typed) {
@@ -666,8 +673,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     const start = tokens[c.run.first].start;
     // A surname of a person the text names in full is that person, even where the gazetteer guessed a city ("Banda
     // said"), but not after a preposition of place ("based in Mendoza").
-    const guessedCity = type === 'place' && guessed && !PLACE_PREPOSITIONS.has(tokens[c.run.first - 1]?.text.toLowerCase() ?? '')
-      && (fullNamesByPart.get(words[0].toLowerCase()) ?? []).some((f) => f.name.toLowerCase().endsWith(` ${words[0].toLowerCase()}`));
+    const guessedCity = type === 'place' && guessed && !PLACE_PREPOSITIONS.has(tokens[c.run.first - 1]?.text.toLowerCase() ?? '') && isSurname(words[0]);
     if (words.length === 1 && (type !== 'place' || guessedCity) && !(c.confident && type === 'organization')) {
       const matches = fullNamesByPart.get(words[0].toLowerCase()) ?? [];
       const before = matches.filter((f) => f.start < start);
@@ -675,7 +681,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       const organization = organizationsByFirstWord.get(words[0].toLowerCase());
       // A word that begins an organisation's name and is no person's surname (the last word of a full name) is the
       // organisation: firms are shortened to their first word, people to their last.
-      if (organization && !isPlaceName(canonical) && !isRegion(canonical) && !matches.some((f) => f.name.toLowerCase().endsWith(` ${words[0].toLowerCase()}`))) {
+      if (organization && !isKnownPlace(canonical) && !isSurname(words[0])) {
         type = 'organization';
         canonical = organization;
       } else if (full) {

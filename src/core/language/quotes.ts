@@ -1,6 +1,6 @@
 /** Quotations in a text and who they are attributed to. */
 import type { Mention } from './entities';
-import { MESSAGE_NOUNS, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PERSONAL_PRONOUNS, SPEECH_VERBS } from './words';
+import { LOCATING_PREPOSITIONS, MESSAGE_NOUNS, ORGANIZATION_HINTS, ORGANIZATION_WORDS, PERSONAL_PRONOUNS, SPEECH_VERBS } from './words';
 import type { Token } from './nlp';
 import type { Span } from '../text/offsets';
 
@@ -406,9 +406,6 @@ function memberOf(ctx: QuoteContext, organization: Mention): Mention | undefined
   return person && person.type === 'person' && person.endToken === organization.firstToken - 1 ? person : undefined;
 }
 
-/** Prepositions that place someone: "a farmer in X", "a driver from X". */
-const LOCATING_PREPOSITIONS = new Set(['in', 'from', 'near', 'outside']);
-
 /** True when mention m follows "<common noun> in/from/near/outside", as in "a registrar in Sligo", "one farmer from X". */
 function isUnnamedSpeakersPlace(ctx: QuoteContext, m: Mention): boolean {
   const preposition = ctx.tokens[m.firstToken - 1];
@@ -602,7 +599,7 @@ export function findQuotes(ctx: QuoteContext): Quote[] {
       previousSpeaker = speaker;
       const m = attribution.mention;
       quotes.push({
-        start: group[0].start, end: group[group.length - 1].end, text: group.map((p) => p.text).join(' '), parts: group, speaker,
+        start: group[0].start, end: group[group.length - 1].end, text: quoted, parts: group, speaker,
         ...(m ? { speakerSpan: { start: m.start, end: m.end } } : {}),
       });
     }

@@ -23,3 +23,6 @@ export const WORLD_REGIONS = new Set(['africa', 'asia', 'europe', 'america', 'am
 
 /** Prepositions after which a proper noun is usually a place. */
 export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'into', 'near', 'across', 'outside', 'inside', 'throughout', 'towards', 'toward', 'via']);
+
+/** The prepositions of {@link PLACE_PREPOSITIONS} that place a person ("a farmer in X", "a driver from X"). */
+export const LOCATING_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'from', 'near', 'outside']);
